@@ -1,0 +1,62 @@
+// Layering from DESIGN.md: core < spec < reference < protocols < registry < harness < (properties, vectors) < cli,
+// with runtime (parties, network, dealer) above core and spec and below protocols.
+// No cycles anywhere; no folder imports a layer above it.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'core-is-the-bottom',
+      severity: 'error',
+      from: { path: '^core/' },
+      to: { path: '^(runtime|spec|reference|protocols|registry|harness|properties|vectors|cli)/' },
+    },
+    {
+      name: 'spec-imports-core-only',
+      severity: 'error',
+      from: { path: '^spec/' },
+      to: { path: '^(runtime|reference|protocols|registry|harness|properties|vectors|cli)/' },
+    },
+    {
+      name: 'reference-below-protocols',
+      severity: 'error',
+      from: { path: '^reference/' },
+      to: { path: '^(runtime|protocols|registry|harness|properties|vectors|cli)/' },
+    },
+    {
+      name: 'protocols-below-registry',
+      severity: 'error',
+      from: { path: '^protocols/' },
+      to: { path: '^(registry|harness|properties|vectors|cli)/' },
+    },
+    {
+      name: 'registry-knows-no-harness',
+      severity: 'error',
+      from: { path: '^registry/' },
+      to: { path: '^(harness|properties|vectors|cli)/' },
+    },
+    {
+      name: 'runtime-below-protocols',
+      severity: 'error',
+      from: { path: '^runtime/' },
+      to: { path: '^(reference|protocols|registry|harness|properties|vectors|cli)/' },
+    },
+    {
+      name: 'harness-below-suites',
+      severity: 'error',
+      from: { path: '^harness/' },
+      to: { path: '^(properties|vectors|cli)/' },
+    },
+    {
+      name: 'harness-below-cli',
+      severity: 'error',
+      from: { path: '^(properties|vectors)/' },
+      to: { path: '^cli/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};

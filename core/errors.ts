@@ -1,0 +1,24 @@
+// Errors a user can act on (DESIGN.md, Style): each says what was wrong and where.
+// `kind` lets the CLI map user mistakes to exit code 2 and print one line, no stack.
+
+export type ErrorKind =
+  | 'usage' // bad CLI argument, unknown id or profile
+  | 'input' // bad input values, shapes or files
+  | 'domain' // a value outside a protocol's declared domain
+  | 'runtime' // protocol misuse at run time: recv without send, label mismatch, bad party id
+  | 'internal'; // a bug in mpcspec itself
+
+export class MpcspecError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MpcspecError';
+  }
+}
+
+export const usageError = (message: string): MpcspecError => new MpcspecError('usage', message);
+export const inputError = (message: string): MpcspecError => new MpcspecError('input', message);
+export const domainError = (message: string): MpcspecError => new MpcspecError('domain', message);
+export const runtimeError = (message: string): MpcspecError => new MpcspecError('runtime', message);

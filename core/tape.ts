@@ -1,0 +1,62 @@
+// Random tapes (DESIGN.md, Randomness): every draw is labelled, and a label is drawn at most once per
+// tape, so reusing randomness (the classic reused-mask bug) fails loudly instead of leaking silently.
+// Every draw is recorded: the records are the tape part of a party's view.
+import { runtimeError } from './errors.ts';
+import { type Key, chachaWords, deriveKey, keyHex } from './prg.ts';
+import { ringMask } from './ring.ts';
+
+export interface TapeDraw {
+  readonly label: string;
+  readonly words: BigUint64Array;
+}
+
+export interface Tape {
+  /** Who owns the tape, for error messages ("party 1", "dealer"). */
+  readonly owner: string;
+  /** `count` uniform 64-bit words under a label this tape has not drawn before. */
+  words(label: string, count: number): BigUint64Array;
+  /** Everything drawn so far, in order. */
+  readonly draws: readonly TapeDraw[];
+}
+
+/** The ChaCha20 tape of core/prg.ts: label L draws words(K(key, L), count). */
+export class KeyedTape implements Tape {
+  private readonly used = new Set<string>();
+  private readonly log: TapeDraw[] = [];
+
+  constructor(
+    readonly owner: string,
+    readonly key: Key,
+    private readonly record = true,
+  ) {}
+
+  words(label: string, count: number): BigUint64Array {
+    if (this.used.has(label)) {
+      throw runtimeError(
+        `${this.owner}: random label '${label}' drawn twice; every draw needs its own label`,
+      );
+    }
+    this.used.add(label);
+    const w = chachaWords(deriveKey(this.key, label), count);
+    if (this.record) this.log.push({ label, words: w });
+    return w;
+  }
+
+  get draws(): readonly TapeDraw[] {
+    return this.log;
+  }
+
+  get keyHex(): string {
+    return keyHex(this.key);
+  }
+}
+
+/** `count` uniform elements of Z_{2^ℓ}: the low ℓ bits of each word (uniform since 2^ℓ divides 2^64). */
+export function ringDraw(tape: Tape, label: string, ell: number, count: number): BigUint64Array {
+  const w = tape.words(label, count);
+  if (ell < 64) {
+    const m = ringMask(ell);
+    for (let i = 0; i < w.length; i++) w[i] = w[i]! & m;
+  }
+  return w;
+}

@@ -1,0 +1,50 @@
+// Seeded inputs from a spec's domain (for `mpcspec run` and the conformance pass). The first elements
+// are the domain's edges (min, max, 0; for ring domains 0, ±1 and the two extremes), the rest uniform,
+// all from the PRG under K(K₀(seed), "inputs/<name>") so a run replays from its seed.
+import { type RingTensor, fromIntegers, ringMask } from '../core/ring.ts';
+import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
+import { type Shape, sizeOf } from '../core/shape.ts';
+import type { Config } from '../spec/config.ts';
+import type { Domain, InputDecl } from '../spec/types.ts';
+import { encodeByScale } from './scale.ts';
+
+export function ringEdges(ell: number): bigint[] {
+  const half = 1n << BigInt(ell - 1);
+  return [0n, 1n, ringMask(ell), half, half - 1n];
+}
+
+export function realEdges(d: { min: number; max: number }): number[] {
+  return d.min <= 0 && d.max >= 0 ? [d.min, d.max, 0] : [d.min, d.max];
+}
+
+export function generateInput(
+  decl: InputDecl,
+  domain: Domain,
+  shape: Shape,
+  config: Config,
+  seed: bigint,
+): RingTensor {
+  const n = sizeOf(shape);
+  const words = chachaWords(deriveKey(rootKey(seed), `inputs/${decl.name}`), n);
+  if (domain.kind === 'ring') {
+    const edges = decl.scale === 'bit' ? [0n, 1n] : ringEdges(config.ell);
+    const vals = Array.from(words, (w, i) =>
+      i < edges.length ? edges[i]! : decl.scale === 'bit' ? w & 1n : w,
+    );
+    return fromIntegers(config.ell, shape, vals);
+  }
+  const edges = realEdges(domain);
+  const vals = Array.from(words, (w, i) => {
+    if (i < edges.length) return edges[i]!;
+    const u = Number(w >> 11n) / 2 ** 53;
+    return domain.min + u * (domain.max - domain.min);
+  });
+  if (decl.scale === 'fixed') return encodeByScale(vals, shape, 'fixed', config, decl.name);
+  return encodeByScale(
+    vals.map((v) => (decl.scale === 'bit' ? (v >= 0.5 ? 1n : 0n) : BigInt(Math.round(v)))),
+    shape,
+    decl.scale,
+    config,
+    decl.name,
+  );
+}

@@ -1,0 +1,131 @@
+// The dealer (trusted third party, DESIGN.md "Parties"): correlated randomness produced from its own
+// seed before the online phase and counted as offline traffic. One mechanism serves every kind of
+// material: a generator draws the secret values from the dealer tape under the request's label, and the
+// dealer splits each value into n shares the same way (README "Dealer material"):
+//   share_j = draw(`${label}/${name}/share/${j}`) for j < n−1,   share_{n−1} = value − Σ share_j
+// (XOR instead of − for boolean values). Material is keyed by label, so every party asking for the same
+// label gets its share of the same values, in any order.
+import { type BitTensor, bitTensor } from '../core/bits.ts';
+import { runtimeError } from '../core/errors.ts';
+import { type RingTensor, ringMask, ringTensor } from '../core/ring.ts';
+import { type Shape, formatShape, sizeOf } from '../core/shape.ts';
+import { type Tape, ringDraw } from '../core/tape.ts';
+import { type Payload, payloadBits } from './payload.ts';
+
+/** The dealer-side draws a generator may make; names are scoped under the request label. */
+export interface DealerDraws {
+  ring(name: string, ell: number, shape: Shape): RingTensor;
+  bits(name: string, width: number, shape: Shape): BitTensor;
+}
+
+export interface MaterialRequest {
+  /** The kind of material, e.g. 'beaver-triple'; counted in the preprocessing tally. */
+  readonly kind: string;
+  readonly label: string;
+  /** Items of this kind the request stands for (e.g. one triple per element). */
+  readonly items: number;
+  /** Identifies the request's parameters (shapes, ring): parties asking for one label must agree. */
+  readonly signature: string;
+  /** Produce the secret values; each is shared arithmetically (ring) or by XOR (bits). */
+  readonly generate: (draws: DealerDraws) => Readonly<Record<string, Payload>>;
+}
+
+interface Dealt {
+  readonly kind: string;
+  readonly signature: string;
+  readonly askedBy: number;
+  readonly shares: Readonly<Record<string, Payload>>[];
+  readonly taken: Set<number>;
+}
+
+export class Dealer {
+  private readonly pending = new Map<string, Dealt>();
+  private readonly offline: number[];
+  private readonly tally: Record<string, number> = {};
+
+  constructor(
+    readonly parties: number,
+    private readonly tape: Tape,
+  ) {
+    this.offline = Array.from({ length: parties }, () => 0);
+  }
+
+  take(party: number, request: MaterialRequest): Readonly<Record<string, Payload>> {
+    let dealt = this.pending.get(request.label);
+    if (dealt === undefined) {
+      dealt = this.deal(party, request);
+      this.pending.set(request.label, dealt);
+    } else if (dealt.kind !== request.kind || dealt.signature !== request.signature) {
+      throw runtimeError(
+        `dealer: party ${party} asked for ${request.kind} ${request.signature} under label '${request.label}' but party ${dealt.askedBy} asked for ${dealt.kind} ${dealt.signature}`,
+      );
+    }
+    if (dealt.taken.has(party)) {
+      throw runtimeError(
+        `dealer: party ${party} asked twice for material labelled '${request.label}'; every request needs its own label`,
+      );
+    }
+    dealt.taken.add(party);
+    if (dealt.taken.size === this.parties) this.pending.delete(request.label);
+    const mine = dealt.shares[party]!;
+    for (const v of Object.values(mine)) this.offline[party]! += payloadBits(v);
+    return mine;
+  }
+
+  /** Offline bits delivered to each party so far. */
+  get offlineBits(): readonly number[] {
+    return this.offline;
+  }
+
+  /** Items dealt so far, per kind. */
+  get preprocessing(): Readonly<Record<string, number>> {
+    return this.tally;
+  }
+
+  /** Labels some parties asked for and others never did: a protocol whose parties diverge. */
+  unclaimed(): string[] {
+    return [...this.pending.entries()].map(([label, d]) => `${label} (taken by ${[...d.taken].join(', ')})`);
+  }
+
+  private deal(party: number, request: MaterialRequest): Dealt {
+    const { label } = request;
+    const draws: DealerDraws = {
+      ring: (name, ell, shape) =>
+        ringTensor(ell, shape, ringDraw(this.tape, `${label}/${name}`, ell, sizeOf(shape))),
+      bits: (name, width, shape) =>
+        bitTensor(width, shape, ringDraw(this.tape, `${label}/${name}`, width, sizeOf(shape))),
+    };
+    const values = request.generate(draws);
+    const shares: Record<string, Payload>[] = Array.from({ length: this.parties }, () => ({}));
+    for (const [name, value] of Object.entries(values)) {
+      const parts = this.split(`${label}/${name}/share`, value);
+      parts.forEach((p, j) => (shares[j]![name] = p));
+    }
+    this.tally[request.kind] = (this.tally[request.kind] ?? 0) + request.items;
+    return { kind: request.kind, signature: request.signature, askedBy: party, shares, taken: new Set() };
+  }
+
+  private split(prefix: string, value: Payload): Payload[] {
+    const n = this.parties;
+    const count = value.data.length;
+    const width = value.kind === 'ring' ? value.ell : value.width;
+    const last = new BigUint64Array(value.data);
+    const mask = ringMask(width);
+    const parts: Payload[] = [];
+    for (let j = 0; j < n - 1; j++) {
+      const r = ringDraw(this.tape, `${prefix}/${j}`, width, count);
+      if (value.kind === 'ring') for (let i = 0; i < count; i++) last[i] = (last[i]! - r[i]!) & mask;
+      else for (let i = 0; i < count; i++) last[i] = last[i]! ^ r[i]!;
+      parts.push(
+        value.kind === 'ring' ? ringTensor(width, value.shape, r) : bitTensor(width, value.shape, r),
+      );
+    }
+    parts.push(
+      value.kind === 'ring' ? ringTensor(width, value.shape, last) : bitTensor(width, value.shape, last),
+    );
+    return parts;
+  }
+}
+
+export const shapeSignature = (ell: number, ...shapes: Shape[]): string =>
+  `Z_2^${ell} ${shapes.map(formatShape).join(' ')}`;

@@ -1,0 +1,33 @@
+// Truncation by 2^k (ALGORITHMS.md §1) — cost and error of the three methods:
+//   local-trunc    (CrypTen, 2 parties): each party divides its signed share by 2^k toward zero.
+//   local-secureml (SecureML, 2 parties): party 0 takes ⌊x₀/2^k⌋, party 1 takes −⌊−x₁/2^k⌋.
+//   dealer         (any n): dealer gives ⟨r⟩, ⟨⌊(r mod 2^(ℓ−1))/2^k⌋⟩, ⟨msb(r)⟩; open c = x + 2^(ℓ−2) + r;
+//                  ⌊x/2^k⌋ = ⌊c'/2^k⌋ − ⟨r''⟩ + 2^(ℓ−1−k)·(msb(c) ⊕ ⟨msb(r)⟩) − 2^(ℓ−2−k) (+1 w.p. < 1),
+//                  exact up to one ulp whenever |x| < 2^(ℓ−2).
+// Local methods wrap with probability ≤ |x|/2^(ℓ−1) (the two shares overflow as signed integers), and
+// the result is then off by a multiple of 2^(ℓ−k).
+import type { Config } from '../config.ts';
+import { dealerCost, free, openToAllCost, seq } from '../cost.ts';
+import type { Bounds, Cost } from '../types.ts';
+import { TRUNC_PAIR } from '../material.ts';
+
+export function truncationCost(config: Config, elements: number): Cost {
+  if (config.truncation !== 'dealer') return free(config);
+  return seq(config, dealerCost(config, TRUNC_PAIR, elements, 3 * elements), openToAllCost(config, elements));
+}
+
+/**
+ * Error of one truncation by 2^k of values with |x| ≤ maxAbs (ring units), against ⌊x/2^k⌋:
+ * local-trunc is within 2 ulps (1 when the shares have opposite signs), the others within 1.
+ */
+export function truncationBounds(
+  config: Config,
+  k: number,
+  maxAbs: number,
+): Pick<Bounds, 'implementationUlps' | 'wrap'> {
+  if (config.truncation === 'dealer') return { implementationUlps: 1 };
+  return {
+    implementationUlps: config.truncation === 'local-trunc' ? 2 : 1,
+    wrap: { probability: Math.min(1, maxAbs / 2 ** (config.ell - 1)), modulus: 1n << BigInt(config.ell - k) },
+  };
+}

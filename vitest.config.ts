@@ -1,0 +1,12 @@
+// Test runner configuration. fast-check gets a fixed seed (FC_SEED overrides it) in test/setup.ts.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'properties/**/*.test.ts', 'vectors/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
