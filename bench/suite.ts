@@ -1,0 +1,38 @@
+// What a benchmark suite looks like (issue 2, "Speed"): rows of elements per second, the ratio to a
+// local cleartext kernel of the same size, and the target the issue sets. Suites live in
+// bench/<name>.bench.ts and default-export a BenchSuite; bench/main.ts finds them by file name.
+export interface BenchRow {
+  readonly name: string;
+  readonly elements: number;
+  /** Wall time of one run in milliseconds (the median of the repetitions). */
+  readonly ms: number;
+  readonly elementsPerSecond: number;
+  /** elementsPerSecond of this protocol over that of the cleartext kernel (how much MPC costs here). */
+  readonly ratioToCleartext?: number;
+  /** The issue's target, e.g. "≥ 15 M/s", and whether it was met. */
+  readonly target?: string;
+  readonly met?: boolean;
+  readonly peakRssMiB?: number;
+}
+
+export interface BenchSuite {
+  readonly name: string;
+  run(): Promise<BenchRow[]>;
+}
+
+/** Median wall time in ms of `reps` runs after one warm-up run. */
+export async function timeMedian(reps: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+export function row(name: string, elements: number, ms: number, extra: Partial<BenchRow> = {}): BenchRow {
+  return { name, elements, ms, elementsPerSecond: (elements / ms) * 1000, ...extra };
+}

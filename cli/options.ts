@@ -1,0 +1,29 @@
+// Parsers for options several commands share, each failing with a usage error naming the option.
+import { usageError } from '../core/errors.ts';
+import { parseSeed } from '../core/prg.ts';
+
+export function parseIntOption(name: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const v = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(v) || v < min || v > max) {
+      throw usageError(`--${name}: '${value}' is not an integer from ${min} to ${max}`);
+    }
+    return v;
+  };
+}
+
+export const parseSeedOption = (value: string): bigint => parseSeed(value, '--seed');
+
+export function parseJsonObjectOption(name: string): (value: string) => Record<string, unknown> {
+  return (value) => {
+    let v: unknown;
+    try {
+      v = JSON.parse(value);
+    } catch {
+      throw usageError(`--${name}: '${value}' is not JSON; give an object such as '{"c": 0.5}'`);
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      throw usageError(`--${name}: expected a JSON object, got ${value}`);
+    return v as Record<string, unknown>;
+  };
+}
