@@ -9,7 +9,9 @@ module.exports = {
       name: 'core-is-the-bottom',
       severity: 'error',
       from: { path: '^core/' },
-      to: { path: '^(runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|cli)/' },
+      to: {
+        path: '^(runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|cli)/',
+      },
     },
     {
       name: 'spec-imports-core-only',

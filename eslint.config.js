@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'vectors/data/**', 'adapters/**', 'bin/**', 'reports/**', 'scratch/**', '*.cjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'vectors/data/**',
+      'adapters/**',
+      'bin/**',
+      'reports/**',
+      'scratch/**',
+      '*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,8 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE, reportAndExit } from './errors.ts';
 import { registerListCommand } from './commands/list.ts';
+import { registerRunCommand } from './commands/run.ts';
+import { registerConformCommand } from './commands/conform.ts';
 
 const program = new Command();
 program
@@ -16,6 +18,8 @@ program
   .showHelpAfterError('(run with --help for usage)');
 
 registerListCommand(program);
+registerRunCommand(program);
+registerConformCommand(program);
 
 try {
   await program.parseAsync(process.argv);

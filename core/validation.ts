@@ -5,15 +5,35 @@ import type * as t from 'io-ts';
 import { type ErrorKind, MpcspecError } from './errors.ts';
 
 export function formatValidationError(e: t.ValidationError): string {
+  // A key under a union (or a recursion wrapping one) names the member tried, not a place in the data.
+  const isAlternative = (type: t.Decoder<unknown, unknown>): boolean => {
+    const tag = (type as { _tag?: string })._tag;
+    return tag === 'UnionType' || tag === 'RecursiveType' || tag === 'RefinementType';
+  };
   const path = e.context
-    .slice(1)
-    .map((c) => c.key)
-    .filter((k) => k !== '')
-    .map((k) => (/^\d+$/.test(k) ? `[${k}]` : `.${k}`))
+    .filter((c, i) => i > 0 && c.key !== '' && !isAlternative(e.context[i - 1]!.type))
+    .map((c) => (/^\d+$/.test(c.key) ? `[${c.key}]` : `.${c.key}`))
     .join('');
   const expected = e.context[e.context.length - 1]?.type.name ?? 'value';
   const shown = JSON.stringify(e.value);
   return `${path === '' ? '$' : `$${path}`}: expected ${expected}, got ${shown === undefined ? 'nothing' : shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}`;
+}
+
+/**
+ * The most useful of io-ts' errors: the deepest (a union reports one error per member; the member that
+ * got furthest says most), with the alternatives at that same place joined by "or".
+ */
+export function describeValidationErrors(errors: t.Errors): string {
+  if (errors.length === 0) return 'invalid';
+  const depth = Math.max(...errors.map((e) => e.context.length));
+  const deepest = errors.filter((e) => e.context.length === depth);
+  const first = formatValidationError(deepest[0]!);
+  const place = first.slice(0, first.indexOf(': expected '));
+  const alternatives = [
+    ...new Set(deepest.map((e) => e.context[e.context.length - 1]?.type.name ?? 'value')),
+  ];
+  const shown = first.slice(first.indexOf(', got '));
+  return `${place}: expected ${alternatives.join(' or ')}${shown}`;
 }
 
 /** Decode or throw an MpcspecError naming where the data came from and the JSON path of the failure. */
@@ -24,12 +44,6 @@ export function decodeOrThrow<A>(
   kind: ErrorKind = 'input',
 ): A {
   const r = codec.decode(value);
-  if (isLeft(r)) {
-    const first = r.left[0];
-    throw new MpcspecError(
-      kind,
-      `${where}: ${first === undefined ? 'invalid' : formatValidationError(first)}`,
-    );
-  }
+  if (isLeft(r)) throw new MpcspecError(kind, `${where}: ${describeValidationErrors(r.left)}`);
   return r.right;
 }

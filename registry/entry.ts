@@ -3,6 +3,7 @@
 // with those parameters closed over, so the generic harness never sees a protocol's parameter type.
 import type { Shape } from '../core/shape.ts';
 import type { RingTensor } from '../core/ring.ts';
+import { usageError } from '../core/errors.ts';
 import { decodeOrThrow } from '../core/validation.ts';
 import type { PartyContext } from '../runtime/context.ts';
 import type { Config } from '../spec/config.ts';
@@ -63,7 +64,15 @@ export function register<P>(
     source: spec.source,
     defaults: spec.params.encode(spec.defaults),
     bind(overrides = {}) {
-      const merged = { ...(spec.params.encode(spec.defaults) as object), ...overrides };
+      const defaults = spec.params.encode(spec.defaults) as Record<string, unknown>;
+      const unknown = Object.keys(overrides).filter((k) => !(k in defaults));
+      if (unknown.length > 0) {
+        const allowed = Object.keys(defaults);
+        throw usageError(
+          `${spec.id} params: unknown parameter '${unknown[0]}'; ${allowed.length === 0 ? 'this protocol takes none' : `allowed: ${allowed.join(', ')}`}`,
+        );
+      }
+      const merged = { ...defaults, ...overrides };
       const p = decodeOrThrow(spec.params, merged, `${spec.id} params`, 'usage');
       return {
         id: spec.id,

@@ -1,0 +1,130 @@
+// `mpcspec conform` (what `npm start` runs): the conformance pass over every registered protocol on the
+// built-in backend, with a progress bar and a summary table; exit 1 if any case fails.
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import {
+  type ConformanceRow,
+  conformancePlan,
+  rowPassed,
+  runConformanceCase,
+} from '../../harness/conformance.ts';
+import { EXIT_FAILED_CHECK, action } from '../errors.ts';
+import { parseIntOption, parseSeedOption } from '../options.ts';
+import { type Row, printTable } from '../table.ts';
+
+interface ConformOptions {
+  only?: string;
+  profile?: string;
+  parties?: string;
+  size: number;
+  seed: bigint;
+  json?: boolean;
+}
+
+const list = (s: string | undefined): string[] | undefined =>
+  s === undefined
+    ? undefined
+    : s
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== '');
+
+function tableRow(r: ConformanceRow): Row {
+  if (r.status !== 'ran')
+    return [
+      r.id,
+      r.profile,
+      r.parties,
+      '',
+      '',
+      '',
+      '',
+      '',
+      r.status === 'n/a' ? `n/a: ${r.reason}` : `ERROR: ${r.reason}`,
+    ];
+  const s = r.summary;
+  const implOk = s.failures.every((f) => !f.includes('protocol − reference') && !f.includes('wrap events'));
+  const idealOk = s.failures.every((f) => !f.includes('vs ideal'));
+  const bitsOk =
+    s.specCost.bitsSent.every((b, i) => b === s.bitsSent[i]) &&
+    s.specCost.offlineBits.every((b, i) => b === s.offlineBits[i]);
+  return [
+    r.id,
+    r.profile,
+    r.parties,
+    implOk ? `yes (${s.maxImplementationUlps} ulp)` : 'NO',
+    idealOk ? `yes (${s.maxIdealError.toExponential(1)})` : 'NO',
+    `${s.specCost.rounds}/${s.rounds}`,
+    `${s.specCost.bitsSent[0]}/${s.bitsSent[0]}${bitsOk ? '' : ' ✗'}`,
+    `${s.specCost.offlineBits[0]}/${s.offlineBits[0]}`,
+    s.ok ? 'PASS' : `FAIL: ${s.failures.join('; ')}`,
+  ];
+}
+
+export function registerConformCommand(program: Command): void {
+  program
+    .command('conform')
+    .description(
+      'conformance pass: every registered protocol × profile × party count on the built-in backend',
+    )
+    .option('--only <ids>', 'comma-separated protocol ids')
+    .option('--profile <names>', 'comma-separated profiles (default: all)')
+    .option('--parties <list>', 'comma-separated party counts', '2,3')
+    .option('--size <n>', 'elements per input', parseIntOption('size', 1, 1_000_000), 32)
+    .option('--seed <s>', 'seed', parseSeedOption, 1n)
+    .option('--json', 'print the rows as JSON')
+    .action(
+      action(async (opts: ConformOptions) => {
+        const parties = (list(opts.parties) ?? ['2']).map(parseIntOption('parties', 2, 16));
+        const options = {
+          ...(list(opts.only) ? { ids: list(opts.only)! } : {}),
+          ...(list(opts.profile) ? { profiles: list(opts.profile)! } : {}),
+          parties,
+          size: opts.size,
+          seed: opts.seed,
+        };
+        const plan = conformancePlan(options);
+        const bar = new SingleBar({
+          format: 'conformance [{bar}] {value}/{total} {case}',
+          stream: process.stderr,
+          hideCursor: true,
+          noTTYOutput: false,
+          notTTYSchedule: 5000,
+        });
+        bar.start(plan.length, 0, { case: '' });
+        const rows: ConformanceRow[] = [];
+        for (const item of plan) {
+          bar.update(rows.length, { case: `${item.id} ${item.profile} ${item.parties}p` });
+          rows.push(await runConformanceCase(item, options));
+        }
+        bar.update(rows.length, { case: 'done' });
+        bar.stop();
+        const failed = rows.filter((r) => !rowPassed(r));
+        if (opts.json === true) {
+          process.stdout.write(
+            `${JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
+          );
+        } else {
+          printTable(
+            [
+              'protocol',
+              'profile',
+              'n',
+              'correct (max)',
+              'within bound (max)',
+              'rounds spec/meas',
+              'bits p0 spec/meas',
+              'offline p0 spec/meas',
+              'verdict',
+            ],
+            rows.map(tableRow),
+          );
+          const ran = rows.filter((r) => r.status === 'ran').length;
+          process.stdout.write(
+            `${ran} cases ran, ${rows.length - ran - failed.filter((r) => r.status === 'error').length} not applicable, ${failed.length} failed\n`,
+          );
+        }
+        if (failed.length > 0) process.exitCode = EXIT_FAILED_CHECK;
+      }),
+    );
+}

@@ -1,0 +1,143 @@
+// `mpcspec run <id>` (issue 2 §8): reference and protocol on seeded inputs from the spec's domain, or
+// on `--inputs FILE`; prints a table or, with --json, one object (harness/summary.ts).
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { inputError } from '../../core/errors.ts';
+import { buildCase } from '../../harness/case.ts';
+import { executeCase } from '../../harness/execute.ts';
+import { summarizeCase } from '../../harness/summary.ts';
+import { parseUserInputs } from '../../harness/user-inputs.ts';
+import { describeConfig } from '../../spec/config.ts';
+import { EXIT_FAILED_CHECK, action } from '../errors.ts';
+import { parseIntOption, parseJsonObjectOption, parseSeedOption } from '../options.ts';
+import { printTable } from '../table.ts';
+
+interface RunOptions {
+  profile: string;
+  parties: number;
+  ring?: number;
+  size: number;
+  seed: bigint;
+  params?: Record<string, unknown>;
+  inputs?: string;
+  emitOutputs?: boolean;
+  allowOutOfDomain?: boolean;
+  json?: boolean;
+}
+
+function readInputs(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw inputError(`--inputs: cannot read '${file}': ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw inputError(`--inputs: '${file}' is not JSON: ${(e as Error).message}`);
+  }
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description(
+      'run a protocol and its reference on seeded (or given) inputs and check error and cost against the spec',
+    )
+    .argument('<id>', "protocol id (see 'mpcspec list')")
+    .option('--profile <name>', 'crypten | spu | default', 'default')
+    .option('--parties <n>', 'number of parties', parseIntOption('parties', 2, 16), 2)
+    .option('--ring <bits>', 'ring width ℓ (4…64), overriding the profile', parseIntOption('ring', 4, 64))
+    .option(
+      '--size <n>',
+      'elements per input (rows × columns for matrices)',
+      parseIntOption('size', 1, 10_000_000),
+      16,
+    )
+    .option('--seed <s>', 'seed: decimal or 0x-hex integer < 2^64', parseSeedOption, 1n)
+    .option(
+      '--params <json>',
+      'protocol parameters as a JSON object, e.g. \'{"c":0.5}\'',
+      parseJsonObjectOption('params'),
+    )
+    .option('--inputs <file>', 'JSON object of named arrays of numbers, e.g. {"x":[…],"y":[…]}')
+    .option('--emit-outputs', 'include the decoded outputs')
+    .option(
+      '--allow-out-of-domain',
+      'run even when an input lies outside the spec domain (bounds then do not apply)',
+    )
+    .option('--json', 'print one JSON object')
+    .action(
+      action(async (id: string, opts: RunOptions) => {
+        const c = buildCase({
+          id,
+          profile: opts.profile,
+          parties: opts.parties,
+          ...(opts.ring !== undefined ? { ell: opts.ring } : {}),
+          size: opts.size,
+          seed: opts.seed,
+          ...(opts.params !== undefined ? { params: opts.params } : {}),
+          ...(opts.inputs !== undefined
+            ? { inputs: parseUserInputs(readInputs(opts.inputs), opts.inputs) }
+            : {}),
+          ...(opts.allowOutOfDomain === true ? { allowOutOfDomain: true } : {}),
+        });
+        const result = await executeCase(c);
+        const s = summarizeCase(result, { emitOutputs: opts.emitOutputs === true });
+        if (opts.json === true) {
+          process.stdout.write(
+            `${JSON.stringify(s, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
+          );
+        } else {
+          process.stdout.write(
+            `${s.protocol} — ${describeConfig(c.config)}, ${s.size} elements, seed ${s.seed}\n`,
+          );
+          printTable(
+            ['check', 'spec', 'measured', 'ok'],
+            [
+              ['rounds', s.specCost.rounds, s.rounds, s.specCost.rounds === s.rounds ? 'yes' : 'NO'],
+              [
+                'bits sent per party',
+                s.specCost.bitsSent.join(' / '),
+                s.bitsSent.join(' / '),
+                s.costMismatches.some((m) => m.startsWith('bits')) ? 'NO' : 'yes',
+              ],
+              [
+                'offline bits per party',
+                s.specCost.offlineBits.join(' / '),
+                s.offlineBits.join(' / '),
+                s.costMismatches.some((m) => m.startsWith('offline')) ? 'NO' : 'yes',
+              ],
+              [
+                '|protocol − reference|',
+                `≤ ${s.bounds.implementationUlps} ulp`,
+                `${s.maxImplementationUlps} ulp (${s.maxAbsError.toExponential(2)})`,
+                result.outputs.every((o) => o.implementation.ok) ? 'yes' : 'NO',
+              ],
+              [
+                'wrap events',
+                `≤ ${s.wrapAllowed}`,
+                s.wrapEvents,
+                s.wrapEvents <= s.wrapAllowed ? 'yes' : 'NO',
+              ],
+              [
+                '|reference − ideal|',
+                `≤ ${s.bounds.approximationAbs.toExponential(2)} + ${s.bounds.approximationRel}·|ideal|`,
+                s.maxIdealError.toExponential(2),
+                result.outputs.every((o) => o.approximation.ok) ? 'yes' : 'NO',
+              ],
+            ],
+          );
+          if (s.outputs !== undefined)
+            for (const [name, vals] of Object.entries(s.outputs))
+              process.stdout.write(
+                `${name} = [${vals.slice(0, 64).join(', ')}${vals.length > 64 ? ', …' : ''}]\n`,
+              );
+          for (const f of s.failures) process.stdout.write(`FAIL: ${f}\n`);
+          process.stdout.write(`verdict: ${s.ok ? 'PASS' : 'FAIL'}\n`);
+        }
+        if (!s.ok) process.exitCode = EXIT_FAILED_CHECK;
+      }),
+    );
+}

@@ -1,0 +1,102 @@
+// The JSON a person or a script reads about one case (issue 2 §8, `mpcspec run --json`): configuration,
+// measured and specified cost, errors against reference and ideal, bounds and verdict.
+import { sizeOf } from '../core/shape.ts';
+import type { Config } from '../spec/config.ts';
+import type { Cost } from '../spec/types.ts';
+import type { CaseResult } from './execute.ts';
+
+export interface CaseSummary {
+  readonly protocol: string;
+  readonly profile: string;
+  readonly config: Config;
+  readonly params: unknown;
+  readonly seed: string;
+  readonly size: number;
+  readonly shapes: Readonly<Record<string, readonly number[]>>;
+  readonly rounds: number;
+  readonly bitsSent: readonly number[];
+  readonly messagesSent: readonly number[];
+  readonly offlineBits: readonly number[];
+  readonly preprocessing: Readonly<Record<string, number>>;
+  readonly specCost: Cost;
+  readonly costMismatches: readonly string[];
+  readonly maxAbsError: number;
+  readonly maxIdealError: number;
+  readonly maxImplementationUlps: number;
+  readonly wrapEvents: number;
+  readonly wrapAllowed: number;
+  readonly bounds: {
+    readonly implementationUlps: number;
+    readonly wrapProbability?: number;
+    readonly approximationAbs: number;
+    readonly approximationRel: number;
+  };
+  readonly failures: readonly string[];
+  readonly outOfDomain: boolean;
+  readonly ok: boolean;
+  readonly outputs?: Readonly<Record<string, number[]>>;
+}
+
+export function failuresOf(r: CaseResult): string[] {
+  const out: string[] = [...r.cost.mismatches];
+  for (const o of r.outputs) {
+    const iv = o.implementation.firstViolation;
+    if (iv !== undefined)
+      out.push(
+        `${o.name}[${iv.index}]: protocol − reference = ${iv.ulps} ulps, bound ${r.bounds.implementationUlps}`,
+      );
+    if (o.implementation.wrapEvents > o.implementation.wrapAllowed)
+      out.push(
+        `${o.name}: ${o.implementation.wrapEvents} wrap events, the spec allows ${o.implementation.wrapAllowed}`,
+      );
+    const av = o.approximation.firstViolation;
+    if (av !== undefined)
+      out.push(
+        `${o.name}[${av.index}]: reference ${av.reference} vs ideal ${av.ideal} exceeds ${r.bounds.approximation.abs} + ${r.bounds.approximation.rel}·|ideal|`,
+      );
+  }
+  if (r.outOfDomain.length > 0)
+    out.push(
+      `inputs outside the domain (first: ${r.outOfDomain[0]!.input}[${r.outOfDomain[0]!.index}] = ${r.outOfDomain[0]!.value}); bounds do not apply`,
+    );
+  return out;
+}
+
+export function summarizeCase(r: CaseResult, options: { emitOutputs?: boolean } = {}): CaseSummary {
+  const { protocol, config, shapes, seed } = r.spec;
+  const m = r.cost.measured;
+  const first = protocol.inputs()[0];
+  return {
+    protocol: protocol.id,
+    profile: config.profile,
+    config,
+    params: protocol.params,
+    seed: seed.toString(),
+    size: first === undefined ? 0 : sizeOf(shapes[first.name]!),
+    shapes,
+    rounds: m.rounds,
+    bitsSent: m.bitsSent,
+    messagesSent: m.messagesSent,
+    offlineBits: m.offlineBits,
+    preprocessing: m.preprocessing,
+    specCost: r.cost.spec,
+    costMismatches: r.cost.mismatches,
+    maxAbsError: Math.max(0, ...r.outputs.map((o) => o.maxAbsError)),
+    maxIdealError: Math.max(0, ...r.outputs.map((o) => o.approximation.maxAbsError)),
+    maxImplementationUlps: Math.max(0, ...r.outputs.map((o) => o.implementation.maxUlps)),
+    wrapEvents: r.outputs.reduce((a, o) => a + o.implementation.wrapEvents, 0),
+    wrapAllowed: r.outputs.reduce((a, o) => a + o.implementation.wrapAllowed, 0),
+    bounds: {
+      implementationUlps: r.bounds.implementationUlps,
+      ...(r.bounds.wrap !== undefined ? { wrapProbability: r.bounds.wrap.probability } : {}),
+      approximationAbs: r.bounds.approximation.abs,
+      approximationRel: r.bounds.approximation.rel,
+    },
+    failures: failuresOf(r),
+    outOfDomain: r.outOfDomain.length > 0,
+    ok: r.ok,
+    ...(options.emitOutputs === true
+      ? { outputs: Object.fromEntries(r.outputs.map((o) => [o.name, Array.from(o.decoded)])) }
+      : {}),
+  };
+}

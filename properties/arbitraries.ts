@@ -1,0 +1,63 @@
+// fast-check arbitraries drawn from a spec's domain (DESIGN.md, "Correctness and error"): inputs of a
+// small size, each element either a domain edge (min, max, 0; ring edges 0, ±1, −2^(ℓ−1), 2^(ℓ−1)−1)
+// or uniform in the domain, and a run seed. Everything else derives from fast-check's seed.
+import fc from 'fast-check';
+import type { RingTensor } from '../core/ring.ts';
+import { type Shape, sizeOf } from '../core/shape.ts';
+import type { CaseSpec } from '../harness/execute.ts';
+import { realEdges, ringEdges } from '../harness/generate.ts';
+import { encodeByScale } from '../harness/scale.ts';
+import type { BoundProtocol } from '../registry/index.ts';
+import type { Config } from '../spec/config.ts';
+import type { Domain, InputDecl } from '../spec/types.ts';
+
+function elementArbitrary(decl: InputDecl, domain: Domain, config: Config): fc.Arbitrary<number | bigint> {
+  if (domain.kind === 'ring') {
+    if (decl.scale === 'bit') return fc.constantFrom(0n, 1n);
+    return fc.oneof(
+      fc.constantFrom(...ringEdges(config.ell)),
+      fc.bigInt({ min: 0n, max: (1n << BigInt(config.ell)) - 1n }),
+    );
+  }
+  if (decl.scale === 'bit') return fc.constantFrom(0n, 1n);
+  const uniform = fc.double({ min: domain.min, max: domain.max, noNaN: true, noDefaultInfinity: true });
+  const value = fc.oneof(
+    { arbitrary: fc.constantFrom(...realEdges(domain)), weight: 1 },
+    { arbitrary: uniform, weight: 4 },
+  );
+  return decl.scale === 'fixed' ? value : value.map((v) => BigInt(Math.round(v)));
+}
+
+function tensorArbitrary(
+  decl: InputDecl,
+  domain: Domain,
+  shape: Shape,
+  config: Config,
+): fc.Arbitrary<RingTensor> {
+  const n = sizeOf(shape);
+  return fc
+    .array(elementArbitrary(decl, domain, config), { minLength: n, maxLength: n })
+    .map((vals) => encodeByScale(vals, shape, decl.scale, config, decl.name));
+}
+
+/** A whole case: a size in [1, maxSize], inputs from the domain at that size, and a seed. */
+export function caseArbitrary(protocol: BoundProtocol, config: Config, maxSize = 6): fc.Arbitrary<CaseSpec> {
+  return fc.integer({ min: 1, max: maxSize }).chain((size) => {
+    const shapes = protocol.shapes(size);
+    const domains = protocol.domain(config, shapes);
+    const inputs = protocol
+      .inputs()
+      .map((d) =>
+        tensorArbitrary(d, domains[d.name]!, shapes[d.name]!, config).map((t) => [d.name, t] as const),
+      );
+    return fc
+      .tuple(fc.tuple(...inputs), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }))
+      .map(([pairs, seed]) => ({
+        protocol,
+        config,
+        shapes,
+        inputs: Object.fromEntries(pairs),
+        seed,
+      }));
+  });
+}

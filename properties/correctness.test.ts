@@ -1,0 +1,35 @@
+// Generic properties over every registered protocol (issue 2 §5): under every configuration the spec
+// supports, on inputs drawn from the spec's domain (edges included):
+//   protocol vs reference within the implementation bound (wrap events within the stated rate),
+//   reference vs ideal within the approximation bound, measured cost equal to the spec's formulas.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { executeCase } from '../harness/execute.ts';
+import { failuresOf } from '../harness/summary.ts';
+import { REGISTRY } from '../registry/index.ts';
+import { caseArbitrary } from './arbitraries.ts';
+import { PROPERTY_CONFIGS, configName } from './configs.ts';
+
+const RUNS = Number(process.env['MPCSPEC_PROPERTY_RUNS'] ?? 12);
+
+for (const registered of REGISTRY) {
+  const protocol = registered.bind();
+  const configs = PROPERTY_CONFIGS.filter((c) => protocol.unsupported(c) === undefined);
+  describe(`${registered.id} (generic properties)`, () => {
+    it('is checked under at least one configuration', () => {
+      expect(configs.map(configName)).not.toEqual([]);
+    });
+    for (const config of configs) {
+      it(`${configName(config)}: within bounds, cost equal to the spec`, async () => {
+        await fc.assert(
+          fc.asyncProperty(caseArbitrary(protocol, config), async (c) => {
+            const result = await executeCase(c);
+            expect(failuresOf(result)).toEqual([]);
+            expect(result.cost.measured).toEqual(result.cost.spec);
+          }),
+          { numRuns: RUNS },
+        );
+      });
+    }
+  });
+}
