@@ -105,11 +105,12 @@ export class Dealer {
     return { kind: request.kind, signature: request.signature, askedBy: party, shares, taken: new Set() };
   }
 
+  /** Split a freshly generated (dealer-owned) value; the last share is computed in its buffer. */
   private split(prefix: string, value: Payload): Payload[] {
     const n = this.parties;
     const count = value.data.length;
     const width = value.kind === 'ring' ? value.ell : value.width;
-    const last = new BigUint64Array(value.data);
+    const last = value.data;
     const mask = ringMask(width);
     const parts: Payload[] = [];
     for (let j = 0; j < n - 1; j++) {

@@ -18,10 +18,14 @@ export async function squareProduct(ctx: PartyContext, x: RingTensor): Promise<R
   for (let i = 0; i < n; i++) masked[i] = (x.data[i]! - r.data[i]!) & m;
   const e = (await openToAll(ctx, 'open', ringTensor(ell, x.shape, masked))).data;
   const z = new BigUint64Array(n);
-  const lead = ctx.party === 0;
-  for (let i = 0; i < n; i++) {
-    const ei = e[i]!;
-    z[i] = (r2.data[i]! + 2n * ei * r.data[i]! + (lead ? ei * ei : 0n)) & m;
+  // split by party: no BigInt-valued conditional inside a hot loop (see mul.ts)
+  if (ctx.party === 0) {
+    for (let i = 0; i < n; i++) {
+      const ei = e[i]!;
+      z[i] = (r2.data[i]! + 2n * ei * r.data[i]! + ei * ei) & m;
+    }
+  } else {
+    for (let i = 0; i < n; i++) z[i] = (r2.data[i]! + 2n * e[i]! * r.data[i]!) & m;
   }
   return ringTensor(ell, x.shape, z);
 }

@@ -29,24 +29,26 @@ async function dealerTruncate(ctx: PartyContext, share: RingTensor, k: number): 
   const { ell } = share;
   const { r, rLow, rMsb } = truncPair(ctx, 'pair', ell, k, share.shape);
   const m = ringMask(ell);
-  const lead = ctx.party === 0;
-  const shift = 1n << BigInt(ell - 2); // moves |x| < 2^(ℓ−2) into [0, 2^(ℓ−1))
   const n = share.data.length;
   const masked = new BigUint64Array(n);
-  for (let i = 0; i < n; i++) masked[i] = (share.data[i]! + r.data[i]! + (lead ? shift : 0n)) & m;
+  // Party 0 also adds 2^(ℓ−2), moving |x| < 2^(ℓ−2) into [0, 2^(ℓ−1)). Loops are split by party and
+  // by msb(c) rather than written with BigInt conditionals, which V8 does not keep on its 64-bit path.
+  const shift = ctx.party === 0 ? 1n << BigInt(ell - 2) : 0n;
+  for (let i = 0; i < n; i++) masked[i] = (share.data[i]! + r.data[i]! + shift) & m;
   const c = await openToAll(ctx, 'open', ringTensor(ell, share.shape, masked));
   const low = ringMask(ell - 1);
   const div = 1n << BigInt(k);
-  const top = BigInt(ell - 1);
   const msbWeight = 1n << BigInt(ell - 1 - k);
   const unshift = 1n << BigInt(ell - 2 - k);
+  const lead = ctx.party === 0 ? 1n : 0n;
   const out = new BigUint64Array(n);
   for (let i = 0; i < n; i++) {
     const ci = c.data[i]!;
-    const cMsb = ci >> top;
-    // b = msb(c) ⊕ msb(r) = msb(c) + msb(r)·(1 − 2·msb(c)), linear in the shared msb(r)
-    const bShare = (lead ? cMsb : 0n) + (cMsb === 0n ? rMsb.data[i]! : -rMsb.data[i]!);
-    const pub = lead ? (ci & low) / div - unshift : 0n;
+    // msb(c) as 0/1, and the public part ⌊(c mod 2^(ℓ−1)) / 2^k⌋ − 2^(ℓ−2−k), both taken by party 0 only
+    const cMsb = (ci & ~low & m) / (low + 1n);
+    const pub = ((ci & low) / div - unshift) * lead;
+    // share of b = msb(c) ⊕ msb(r) = msb(c) + msb(r)·(1 − 2·msb(c)), linear in the shared msb(r)
+    const bShare = cMsb * lead + rMsb.data[i]! * (1n - 2n * cMsb);
     out[i] = (pub - rLow.data[i]! + msbWeight * bShare) & m;
   }
   return ringTensor(ell, share.shape, out);
