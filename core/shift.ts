@@ -33,27 +33,50 @@ export function divTowardZero(t: RingTensor, k: number): RingTensor {
 /** Signed value → ⌊value / 2^k⌋ (arithmetic shift right): ⌊s/d⌋ = trunc((s − d + 1)/d) for s < 0. */
 export function shiftRightArith(t: RingTensor, k: number): RingTensor {
   assertShift(t, k);
+  if (t.ell === 64) return ringTensor(64, t.shape, shiftRightArith64(t.data, k));
   const d = 1n << BigInt(k);
   const dm1 = d - 1n;
   const n = t.data.length;
   const out = new BigUint64Array(n);
-  if (t.ell === 64) {
-    const src = new BigInt64Array(t.data.buffer, t.data.byteOffset, n);
-    const dst = new BigInt64Array(out.buffer);
-    for (let i = 0; i < n; i++) {
-      const s = src[i]!;
-      dst[i] = (s < 0n ? s - dm1 : s) / d;
-    }
-  } else {
-    const h = ringHalf(t.ell);
-    const m = ringMask(t.ell);
-    const src = t.data;
-    for (let i = 0; i < n; i++) {
-      const s = (src[i]! ^ h) - h;
-      out[i] = ((s < 0n ? s - dm1 : s) / d) & m;
-    }
+  const h = ringHalf(t.ell);
+  const m = ringMask(t.ell);
+  const src = t.data;
+  for (let i = 0; i < n; i++) {
+    const s = (src[i]! ^ h) - h;
+    out[i] = ((s < 0n ? s - dm1 : s) / d) & m;
   }
   return ringTensor(t.ell, t.shape, out);
+}
+
+/**
+ * Arithmetic shift of 64-bit words on their 32-bit halves (int32 shifts are native; a BigInt conditional
+ * is not, measured 2× slower), little-endian: word i is (lo, hi) = (u32[2i], u32[2i+1]).
+ */
+function shiftRightArith64(src: BigUint64Array, k: number): BigUint64Array {
+  const out = new BigUint64Array(src.length);
+  if (k === 0) {
+    out.set(src);
+    return out;
+  }
+  const s32 = new Uint32Array(src.buffer, src.byteOffset, 2 * src.length);
+  const d32 = new Uint32Array(out.buffer);
+  const n2 = 2 * src.length;
+  if (k < 32) {
+    const back = 32 - k;
+    for (let i = 0; i < n2; i += 2) {
+      const hi = s32[i + 1]!;
+      d32[i] = ((s32[i]! >>> k) | (hi << back)) >>> 0;
+      d32[i + 1] = hi >> k;
+    }
+  } else {
+    const down = k - 32;
+    for (let i = 0; i < n2; i += 2) {
+      const hi = s32[i + 1]! | 0;
+      d32[i] = hi >> down;
+      d32[i + 1] = hi >> 31;
+    }
+  }
+  return out;
 }
 
 /** Unsigned value → ⌊value / 2^k⌋ (logical shift right): the arithmetic shift with the sign bits cleared. */

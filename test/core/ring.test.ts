@@ -113,6 +113,21 @@ describe('shifts agree with BigInt division of the signed value', () => {
     );
   });
 
+  it('at ℓ = 64, every shift amount (the 32-bit-halves kernel)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 63 }),
+        (vals, k) => {
+          const a = fromIntegers(64, [vals.length + 3], [...vals, 0n, 1n << 63n, (1n << 64n) - 1n]);
+          const d = 1n << BigInt(k);
+          expect(values(shiftRightArith(a, k))).toEqual(signedValues(a).map((v) => mod(floorDiv(v, d), 64)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('refuses a shift outside [0, ℓ−1]', () => {
     const t = fromIntegers(8, [1], [3n]);
     expect(() => shiftRightArith(t, 8)).toThrow(/amount 8 must be an integer in \[0, 7\]/);
