@@ -78,7 +78,10 @@ export function findOutOfDomain(
     if (d === undefined || v === undefined || d.kind === 'ring') continue;
     const vals = decodeByScale(v, decl.scale, config);
     const slack = scaleUlp(decl.scale, config); // encoding may round an edge by one ulp
-    const i = vals.findIndex((x) => x < d.min - slack || x > d.max + slack);
+    const gap = d.gap ?? 0;
+    const i = vals.findIndex(
+      (x) => x < d.min - slack || x > d.max + slack || (gap > 0 && Math.abs(x) < gap - slack),
+    );
     if (i >= 0) found.push({ input: decl.name, index: i, value: vals[i]!, domain: d });
   }
   return found;
@@ -151,9 +154,10 @@ export async function executeCase(c: CaseSpec): Promise<CaseResult> {
   const outOfDomain = findOutOfDomain(protocol, config, shapes, inputs);
   if (outOfDomain.length > 0 && c.allowOutOfDomain !== true) {
     const o = outOfDomain[0]!;
-    const d = o.domain as { min: number; max: number };
+    const d = o.domain as { min: number; max: number; gap?: number };
+    const gap = d.gap === undefined ? '' : ` without (−${d.gap}, ${d.gap})`;
     throw domainError(
-      `${protocol.id}: input ${o.input}[${o.index}] = ${o.value} is outside the domain [${d.min}, ${d.max}] of profile ${config.profile} (ℓ ${config.ell}, f ${config.f})`,
+      `${protocol.id}: input ${o.input}[${o.index}] = ${o.value} is outside the domain [${d.min}, ${d.max}]${gap} of profile ${config.profile} (ℓ ${config.ell}, f ${config.f})`,
     );
   }
   const decls = protocol.inputs();

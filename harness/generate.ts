@@ -13,7 +13,8 @@ export function ringEdges(ell: number): bigint[] {
   return [0n, 1n, ringMask(ell), half, half - 1n];
 }
 
-export function realEdges(d: { min: number; max: number }): number[] {
+export function realEdges(d: { min: number; max: number; gap?: number }): number[] {
+  if (d.gap !== undefined && d.gap > 0) return [d.min, d.max, -d.gap, d.gap];
   return d.min <= 0 && d.max >= 0 ? [d.min, d.max, 0] : [d.min, d.max];
 }
 
@@ -37,6 +38,14 @@ export function generateInput(
   const vals = Array.from(words, (w, i) => {
     if (i < edges.length) return edges[i]!;
     const u = Number(w >> 11n) / 2 ** 53;
+    const gap = domain.gap ?? 0;
+    if (gap > 0) {
+      // Uniform over [min, −gap] ∪ [gap, max]: spread u over the two pieces' total length.
+      const left = Math.max(0, -gap - domain.min);
+      const right = Math.max(0, domain.max - gap);
+      const s = u * (left + right);
+      return s < left ? domain.min + s : gap + (s - left);
+    }
     return domain.min + u * (domain.max - domain.min);
   });
   if (decl.scale === 'fixed') return encodeByScale(vals, shape, 'fixed', config, decl.name);

@@ -2,11 +2,12 @@
 // generic properties, the conformance run, vectors and the CLI pick it up from this list.
 import { usageError } from '../core/errors.ts';
 import { arithmeticProtocols } from './arithmetic.ts';
+import { kernelProtocols } from './kernels.ts';
 import type { RegisteredProtocol } from './entry.ts';
 
 export type { BoundProtocol, RegisteredProtocol } from './entry.ts';
 
-export const REGISTRY: readonly RegisteredProtocol[] = [...arithmeticProtocols];
+export const REGISTRY: readonly RegisteredProtocol[] = [...arithmeticProtocols, ...kernelProtocols];
 
 export function findProtocol(id: string): RegisteredProtocol {
   const p = REGISTRY.find((q) => q.id === id);

@@ -24,9 +24,13 @@ export interface OutputDecl {
   readonly scale: Scale;
 }
 
-/** The input domain, per input: reals in [min, max] (then encoded) or any ring element. */
+/**
+ * The input domain, per input: reals in [min, max] (then encoded) or any ring element. A real domain
+ * with a `gap` leaves out (−gap, gap), e.g. a signed reciprocal's neighbourhood of 0.
+ */
 export type Domain =
-  { readonly kind: 'real'; readonly min: number; readonly max: number } | { readonly kind: 'ring' };
+  | { readonly kind: 'real'; readonly min: number; readonly max: number; readonly gap?: number }
+  | { readonly kind: 'ring' };
 
 /** Exact online and offline cost; every array has one entry per party. */
 export interface Cost {

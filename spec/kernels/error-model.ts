@@ -1,0 +1,172 @@
+// Derived error bounds for the numeric kernels (ALGORITHMS.md §3; DESIGN.md "Correctness and error").
+// A kernel's fixed-point step program is replayed on `Tracked` values, which carry for one input x:
+//   v — the value the steps compute in exact real arithmetic with exact constants,
+//   e — a bound on |reference − v| (floor truncations, constant encodings),
+//   d — a bound on |protocol − reference| (each secure truncation deviates from the floor by at most
+//       the method's ulps, spec/arithmetic/truncation.ts), and
+//   w — a bound on the probability that a local truncation wraps (the shares overflow; the element is
+//       then garbage), by the union bound over every truncation of the program.
+// Each rule below is the first-order-exact propagation of an absolute error through one operation, so
+// the bounds are sound for the step program as written; iterations that correct their own errors
+// (Newton, Goldschmidt) use the contraction recurrences in newton-error.ts instead, because
+// propagating through them operation by operation would forget the cancellation.
+import { roundScaled } from '../../core/fixed.ts';
+import type { Config } from '../config.ts';
+import { truncationBounds } from '../arithmetic/truncation.ts';
+
+export interface Tracked {
+  readonly v: number;
+  readonly e: number;
+  readonly d: number;
+  readonly w: number;
+}
+
+export interface ErrorModel {
+  readonly config: Config;
+  /** enc(c)·2^−f for the constants seen so far (encoding is the same for every input). */
+  readonly encoded: Map<number, number>;
+  /** One ulp, 2^−f. */
+  readonly u: number;
+  /** Ulps by which one secure truncation may deviate from the floor. */
+  readonly truncUlps: number;
+  /** Whether truncation is local (and so may wrap). */
+  readonly local: boolean;
+  /** 2^(ℓ−1): the magnitude (in ring units) where the ring overflows. */
+  readonly half: number;
+}
+
+export function errorModel(config: Config): ErrorModel {
+  return {
+    config,
+    encoded: new Map(),
+    u: 2 ** -config.f,
+    truncUlps: truncationBounds(config, config.f, 0).implementationUlps,
+    local: config.truncation !== 'dealer',
+    half: 2 ** (config.ell - 1),
+  };
+}
+
+/** The real value a public constant encodes to (CrypTen: toward zero, 0.003 → 196/65536). */
+export const encodedValue = (config: Config, c: number): number =>
+  roundScaled(c * 2 ** config.f, config.rounding) * 2 ** -config.f;
+
+export const exact = (v: number): Tracked => ({ v, e: 0, d: 0, w: 0 });
+
+/** |reference| ≤ |v| + e and |protocol| ≤ |v| + e + d. */
+const protocolMagnitude = (a: Tracked): number => Math.abs(a.v) + a.e + a.d;
+
+export const add = (a: Tracked, b: Tracked): Tracked => ({
+  v: a.v + b.v,
+  e: a.e + b.e,
+  d: a.d + b.d,
+  w: a.w + b.w,
+});
+
+export const sub = (a: Tracked, b: Tracked): Tracked => ({
+  v: a.v - b.v,
+  e: a.e + b.e,
+  d: a.d + b.d,
+  w: a.w + b.w,
+});
+
+export const neg = (a: Tracked): Tracked => ({ ...a, v: -a.v });
+
+/** Multiplication by a public integer: exact in the ring. */
+export const mulInt = (a: Tracked, k: number): Tracked => ({
+  v: a.v * k,
+  e: a.e * Math.abs(k),
+  d: a.d * Math.abs(k),
+  w: a.w,
+});
+
+function encodedIn(m: ErrorModel, c: number): number {
+  let v = m.encoded.get(c);
+  if (v === undefined) {
+    v = encodedValue(m.config, c);
+    m.encoded.set(c, v);
+  }
+  return v;
+}
+
+export const addConst = (m: ErrorModel, a: Tracked, c: number): Tracked => ({
+  v: a.v + c,
+  e: a.e + Math.abs(encodedIn(m, c) - c),
+  d: a.d,
+  w: a.w,
+});
+
+/**
+ * One truncation of a value whose magnitude before truncation is `before` (real units of the value
+ * being truncated, which has scale 2^f·2^k): the floor adds < 1 ulp, the secure method ≤ truncUlps
+ * more, and a local method wraps with probability ≤ |value|/2^(ℓ−1).
+ */
+function truncated(m: ErrorModel, r: Tracked, ringUnitsBefore: number): Tracked {
+  if (ringUnitsBefore >= m.half / 2) return { v: r.v, e: Infinity, d: Infinity, w: 1 };
+  return {
+    v: r.v,
+    e: r.e + m.u,
+    d: r.d + m.truncUlps * m.u,
+    w: r.w + (m.local ? ringUnitsBefore / m.half : 0),
+  };
+}
+
+/** ⌊a / 2^k⌋ (CrypTen's div by a public power of two). */
+export function truncBits(m: ErrorModel, a: Tracked, k: number): Tracked {
+  const s = 2 ** -k;
+  return truncated(m, { v: a.v * s, e: a.e * s, d: a.d * s, w: a.w }, protocolMagnitude(a) / m.u);
+}
+
+/** ⌊a · enc(c) / 2^f⌋: a product with a public fixed-point constant. */
+export function mulConst(m: ErrorModel, a: Tracked, c: number): Tracked {
+  const ce = encodedIn(m, c);
+  const r = {
+    v: a.v * c,
+    e: Math.abs(ce) * a.e + Math.abs(a.v) * Math.abs(ce - c),
+    d: Math.abs(ce) * a.d,
+    w: a.w,
+  };
+  return truncated(m, r, (protocolMagnitude(a) * Math.abs(ce)) / (m.u * m.u));
+}
+
+/** ⌊a · b / 2^f⌋: a Beaver product of two shared values. */
+export function mul(m: ErrorModel, a: Tracked, b: Tracked): Tracked {
+  const A = Math.abs(a.v) + a.e;
+  const B = Math.abs(b.v) + b.e;
+  const r = {
+    v: a.v * b.v,
+    e: Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + a.e * b.e,
+    d: A * b.d + B * a.d + a.d * b.d,
+    w: a.w + b.w,
+  };
+  return truncated(m, r, (protocolMagnitude(a) * protocolMagnitude(b)) / (m.u * m.u));
+}
+
+/** ⌊a² / 2^f⌋ (a square pair); shares a's history, so its wrap term is counted once. */
+export function square(m: ErrorModel, a: Tracked): Tracked {
+  const A = Math.abs(a.v) + a.e;
+  const r = { v: a.v * a.v, e: 2 * Math.abs(a.v) * a.e + a.e * a.e, d: 2 * A * a.d + a.d * a.d, w: a.w };
+  const P = protocolMagnitude(a);
+  return truncated(m, r, (P * P) / (m.u * m.u));
+}
+
+/** The raw product a·b at scale 2^(2f), no truncation (for folded truncations). */
+export function mulRaw(a: Tracked, b: Tracked): Tracked {
+  const A = Math.abs(a.v) + a.e;
+  const B = Math.abs(b.v) + b.e;
+  return {
+    v: a.v * b.v,
+    e: Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + a.e * b.e,
+    d: A * b.d + B * a.d + a.d * b.d,
+    w: a.w + b.w,
+  };
+}
+
+/** ⌊r / 2^(f+k)⌋ of a raw product r (scale 2^(2f)): the folded truncation of the default schedule. */
+export function truncRaw(m: ErrorModel, r: Tracked, k: number): Tracked {
+  const s = 2 ** -k;
+  return truncated(
+    m,
+    { v: r.v * s, e: r.e * s, d: r.d * s, w: r.w },
+    (Math.abs(r.v) + r.e + r.d) / (m.u * m.u),
+  );
+}

@@ -1,0 +1,42 @@
+// exp by the limit method (ALGORITHMS.md §3; CrypTen 0.4 approximations.exp, exp_iterations = 8):
+//   y₀ = 1 + ⌊x / 2ⁿ⌋,  then n squarings y ← ⌊y² / 2^f⌋,  so y = (1 + x/2ⁿ)^(2ⁿ) → eˣ.
+// Both schedules take the same steps (each squaring needs the previous one). Domain [−min(2ⁿ, 64), 4]:
+// below −2ⁿ the base 1 + x/2ⁿ turns negative and the even power blows up (shown by a test); below −64
+// the result is 0 to within an ulp anyway. Error: the real iteration's (1 + x/N)^N vs eˣ plus the
+// floor of each step, propagated (error-model.ts); both derived per input over the domain.
+import * as t from 'io-ts';
+import type { Config } from '../config.ts';
+import type { Cost } from '../types.ts';
+import { seq } from '../cost.ts';
+import { type ErrorModel, type Tracked, addConst, square, truncBits } from './error-model.ts';
+import { Iterations } from './params.ts';
+import { repeat, squareCost, truncCost } from './cost.ts';
+import { interval, unaryKernelSpec } from './unary.ts';
+
+export const ExpParams = t.type({ iterations: Iterations });
+export type ExpParams = t.TypeOf<typeof ExpParams>;
+
+/** The largest input of the exp domain: beyond it the limit method loses more than 3 % and grows. */
+export const EXP_MAX = 4;
+
+/** The limit-method steps, tracked (also the first step of reciprocal, inv_sqrt and sigmoid). */
+export function expLimitSteps(m: ErrorModel, x: Tracked, iterations: number): Tracked {
+  let y = addConst(m, truncBits(m, x, iterations), 1);
+  for (let i = 0; i < iterations; i++) y = square(m, y);
+  return y;
+}
+
+export const expLimitCost = (config: Config, iterations: number, n: number): Cost =>
+  seq(config, truncCost(config, n), repeat(config, iterations, squareCost(config, n)));
+
+export const expSpec = unaryKernelSpec<ExpParams>({
+  id: 'exp',
+  title: 'Exponential by the limit method (1 + x/2ⁿ)^(2ⁿ)',
+  source: 'ALGORITHMS.md §3 exp; CrypTen 0.4 crypten/common/functions/approximations.py exp',
+  params: ExpParams,
+  defaults: { iterations: 8 as t.Int },
+  domain: (_c, p) => interval(-Math.min(2 ** p.iterations, 64), EXP_MAX),
+  ideal: (x) => Math.exp(x),
+  cost: (config, p, n) => expLimitCost(config, p.iterations, n),
+  steps: (m, p, x) => expLimitSteps(m, x, p.iterations),
+});

@@ -1,0 +1,56 @@
+// Reciprocal by Newton–Raphson as CrypTen 0.4 computes it (ALGORITHMS.md §3; approximations.py
+// reciprocal, method "NR", reciprocal_nr_iters = 10, reciprocal_all_pos):
+//   y₀ = 3·exp(1 − 2x) + 0.003   (0.003 encodes to 196/65536 under trunc encoding)
+//   repeat: y ← y + (y − ⌊⌊y²⌋·x⌋)   (a square, then a product: two rounds a step in both schedules,
+//                                      since each product needs the previous one)
+// `reciprocal_nr_pos` assumes x > 0 ("all positive"). Domain [0.01, 100]: below 0.01 ten steps from
+// y₀ ≈ 8 cannot reach 1/x; above 50 the floors' (x + 1)·2^−f a step (× 3 with CrypTen's truncation)
+// leave no guaranteed fixed point of ε' = x·ε² + δ (4xδ ≥ 1: "fixed point limits it near 100"); above
+// (1 + 2^(n+1))/2 = 256.5 the exp's base 1 + (1 − 2x)/256 drops below −1, y₀ explodes and the iteration
+// diverges (shown by a test). Bound: the exp's tracked error, then Newton's ε' = −x·ε² + δ per step.
+import * as t from 'io-ts';
+import type { Config } from '../config.ts';
+import { seq } from '../cost.ts';
+import type { Cost } from '../types.ts';
+import { type ErrorModel, type Tracked, addConst, mulInt, neg } from './error-model.ts';
+import { expLimitCost, expLimitSteps } from './exp.ts';
+import { asTracked, reciprocalNewton, startAt } from './newton-error.ts';
+import { Iterations } from './params.ts';
+import { productCost, repeat, squareCost } from './cost.ts';
+import { interval, unaryKernelSpec } from './unary.ts';
+
+export const ReciprocalNrParams = t.type({ iterations: Iterations });
+export type ReciprocalNrParams = t.TypeOf<typeof ReciprocalNrParams>;
+
+/** CrypTen's exp_iterations inside the initial guess. */
+export const NR_EXP_ITERATIONS = 8;
+export const NR_DOMAIN = { min: 0.01, max: 50 } as const;
+
+/** y₀ = 3·exp(1 − 2x) + 0.003, tracked. */
+export const reciprocalGuessSteps = (m: ErrorModel, x: Tracked): Tracked =>
+  addConst(m, mulInt(expLimitSteps(m, addConst(m, neg(mulInt(x, 2)), 1), NR_EXP_ITERATIONS), 3), 0.003);
+
+/** The positive reciprocal's steps on one tracked input (x exact, > 0). */
+export function reciprocalPosSteps(m: ErrorModel, x: Tracked, iterations: number): Tracked {
+  const r = 1 / x.v;
+  return asTracked(reciprocalNewton(m, x.v, startAt(reciprocalGuessSteps(m, x), r), iterations), r);
+}
+
+export const reciprocalPosCost = (config: Config, iterations: number, n: number): Cost =>
+  seq(
+    config,
+    expLimitCost(config, NR_EXP_ITERATIONS, n),
+    repeat(config, iterations, seq(config, squareCost(config, n), productCost(config, n))),
+  );
+
+export const reciprocalNrPosSpec = unaryKernelSpec<ReciprocalNrParams>({
+  id: 'reciprocal_nr_pos',
+  title: 'Reciprocal of a positive value by Newton–Raphson (CrypTen, all positive)',
+  source: 'ALGORITHMS.md §3 Reciprocal, Newton–Raphson; CrypTen 0.4 approximations.py reciprocal',
+  params: ReciprocalNrParams,
+  defaults: { iterations: 10 as t.Int },
+  domain: () => interval(NR_DOMAIN.min, NR_DOMAIN.max),
+  ideal: (x) => 1 / x,
+  cost: (config, p, n) => reciprocalPosCost(config, p.iterations, n),
+  steps: (m, p, x) => reciprocalPosSteps(m, x, p.iterations),
+});
