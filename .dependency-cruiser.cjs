@@ -57,7 +57,8 @@ module.exports = {
     },
   ],
   options: {
-    includeOnly: '^(core|runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|cli|bench|test)/',
+    includeOnly:
+      '^(core|runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|cli|bench|test)/',
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
