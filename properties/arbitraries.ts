@@ -20,7 +20,12 @@ function elementArbitrary(decl: InputDecl, domain: Domain, config: Config): fc.A
     );
   }
   if (decl.scale === 'bit') return fc.constantFrom(0n, 1n);
-  const uniform = fc.double({ min: domain.min, max: domain.max, noNaN: true, noDefaultInfinity: true });
+  const between = (min: number, max: number): fc.Arbitrary<number> =>
+    fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  // A domain with a gap leaves out (−gap, gap): draw from the two pieces that remain.
+  const gap = domain.gap ?? 0;
+  const uniform =
+    gap > 0 ? fc.oneof(between(domain.min, -gap), between(gap, domain.max)) : between(domain.min, domain.max);
   const value = fc.oneof(
     { arbitrary: fc.constantFrom(...realEdges(domain)), weight: 1 },
     { arbitrary: uniform, weight: 4 },
