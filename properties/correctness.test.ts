@@ -12,10 +12,17 @@ import { PROPERTY_CONFIGS, configName } from './configs.ts';
 
 const RUNS = Number(process.env['MPCSPEC_PROPERTY_RUNS'] ?? 12);
 
-for (const registered of REGISTRY) {
-  const protocol = registered.bind();
+const cases = REGISTRY.flatMap((registered) => [
+  { protocol: registered.bind(), label: registered.id },
+  ...registered.variants.map((v) => ({
+    protocol: registered.bind(v),
+    label: `${registered.id} ${JSON.stringify(v)}`,
+  })),
+]);
+
+for (const { protocol, label } of cases) {
   const configs = PROPERTY_CONFIGS.filter((c) => protocol.unsupported(c) === undefined);
-  describe(`${registered.id} (generic properties)`, () => {
+  describe(`${label} (generic properties)`, () => {
     it('is checked under at least one configuration', () => {
       expect(configs.map(configName)).not.toEqual([]);
     });

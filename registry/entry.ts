@@ -48,6 +48,8 @@ export interface RegisteredProtocol {
   readonly family: string;
   readonly source: string;
   readonly defaults: unknown;
+  /** The spec's other parameter sets, encoded (what `bind` accepts). */
+  readonly variants: readonly Readonly<Record<string, unknown>>[];
   bind(overrides?: Readonly<Record<string, unknown>>): BoundProtocol;
 }
 
@@ -63,6 +65,7 @@ export function register<P>(
     family: spec.family,
     source: spec.source,
     defaults: spec.params.encode(spec.defaults),
+    variants: (spec.variants ?? []).map((v) => spec.params.encode(v) as Record<string, unknown>),
     bind(overrides = {}) {
       const defaults = spec.params.encode(spec.defaults) as Record<string, unknown>;
       const unknown = Object.keys(overrides).filter((k) => !(k in defaults));

@@ -62,6 +62,8 @@ export interface ProtocolSpec<P> {
   readonly source: string;
   readonly params: t.Type<P, unknown>;
   readonly defaults: P;
+  /** Other parameter sets the generic properties also check (each variant, edge constants, …). */
+  readonly variants?: readonly P[];
   /** Which parties learn a clear output (default: all). */
   receivers?(config: Config, params: P): readonly number[];
   inputs(params: P): readonly InputDecl[];

@@ -36,6 +36,7 @@ export const addConstSpec: ProtocolSpec<ConstParams> = {
   title: 'Addition of a public constant',
   params: ConstParams,
   defaults: { c: 1.5 },
+  variants: [{ c: -0.1 }, { c: 0 }],
   outputShapes: (_p, shapes) => ({ z: elementwiseShape('add_const', shapes, ['x']) }),
   domain: (config, p) => ({
     x: real(
@@ -61,6 +62,7 @@ export const mulConstSpec: ProtocolSpec<ConstParams> = {
   title: 'Multiplication by a public fixed-point constant (then truncation)',
   params: ConstParams,
   defaults: { c: 0.125 },
+  variants: [{ c: -2.75 }, { c: 3 }, { c: 1e-5 }],
   outputShapes: (_p, shapes) => ({ z: elementwiseShape('mul_const', shapes, ['x']) }),
   domain: (config, p) => ({ x: real(-mulConstOperandBound(config, p.c), mulConstOperandBound(config, p.c)) }),
   ideal: (p, inputs) => ({ z: inputs['x']!.map((v) => v * p.c) }),
@@ -83,6 +85,7 @@ export const mulIntSpec: ProtocolSpec<IntConstParams> = {
   title: 'Multiplication by a public integer (no truncation)',
   params: IntConstParams,
   defaults: { k: 3 as t.Int },
+  variants: [{ k: -5 as t.Int }, { k: 0 as t.Int }],
   outputShapes: (_p, shapes) => ({ z: elementwiseShape('mul_int', shapes, ['x']) }),
   domain: (config, p) => ({
     x: real(

@@ -17,6 +17,7 @@ export const reconstructSpec: ProtocolSpec<ReconstructParams> = {
   source: 'ALGORITHMS.md §1 Reconstruct / open',
   params: ReconstructParams,
   defaults: { to: 'all' },
+  variants: [{ to: 0 as t.Int }, { to: 1 as t.Int }],
   receivers: (config, p) => (p.to === 'all' ? Array.from({ length: config.parties }, (_, i) => i) : [p.to]),
   inputs: () => [{ name: 'x', holder: 'shared', scale: 'int' }],
   outputs: () => [{ name: 'x', delivery: 'clear', scale: 'int' }],

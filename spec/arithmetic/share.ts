@@ -27,6 +27,11 @@ export const shareSpec: ProtocolSpec<ShareParams> = {
   source: 'ALGORITHMS.md §1 Input sharing; CrypTen ArithmeticSharedTensor (PRZS)',
   params: ShareParams,
   defaults: { owner: 0 as t.Int, variant: 'profile' },
+  variants: [
+    { owner: 0 as t.Int, variant: 'owner-sends' },
+    { owner: 1 as t.Int, variant: 'owner-sends' },
+    { owner: 1 as t.Int, variant: 'zero-sharing' },
+  ],
   inputs: (p) => [{ name: 'x', holder: 'owner', owner: p.owner, scale: 'int' }],
   outputs: () => [{ name: 'x', delivery: 'shared', scale: 'int' }],
   shapes: (_p, size) => vectorShapes(['x'], size),

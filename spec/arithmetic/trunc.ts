@@ -27,6 +27,12 @@ export const truncSpec: ProtocolSpec<TruncParams> = {
   source: 'ALGORITHMS.md §1 (SecureML local truncation; dealer-assisted truncation)',
   params: TruncParams,
   defaults: { bits: 'f', method: 'profile' },
+  variants: [
+    { bits: 'f', method: 'dealer' },
+    { bits: 'f', method: 'local-trunc' },
+    { bits: 3 as t.Int, method: 'local-secureml' },
+    { bits: 0 as t.Int, method: 'dealer' },
+  ],
   inputs: () => [{ name: 'x', holder: 'shared', scale: 'int' }],
   outputs: () => [{ name: 'z', delivery: 'shared', scale: 'int' }],
   shapes: (_p, size) => vectorShapes(['x'], size),
@@ -41,7 +47,8 @@ export const truncSpec: ProtocolSpec<TruncParams> = {
   },
   domain: (config) => ({ x: real(-inputBound(config), inputBound(config)) }),
   ideal: (p, inputs, _shapes, config) => ({ z: inputs['x']!.map((v) => v / 2 ** truncBits(config, p)) }),
-  cost: (config, p, shapes) => truncationCost(truncConfig(config, p), sizeOf(shapes['x']!)),
+  cost: (config, p, shapes) =>
+    truncationCost(truncConfig(config, p), sizeOf(shapes['x']!), truncBits(config, p)),
   bounds: (config, p) => ({
     ...truncationBounds(truncConfig(config, p), truncBits(config, p), inputBound(config)),
     approximation: { abs: 1, rel: 0 },

@@ -11,8 +11,9 @@ import { dealerCost, free, openToAllCost, seq } from '../cost.ts';
 import type { Bounds, Cost } from '../types.ts';
 import { TRUNC_PAIR } from '../material.ts';
 
-export function truncationCost(config: Config, elements: number): Cost {
-  if (config.truncation !== 'dealer') return free(config);
+/** Truncating `elements` values by 2^k (k = f unless given); by 2^0 there is nothing to do. */
+export function truncationCost(config: Config, elements: number, k = config.f): Cost {
+  if (config.truncation !== 'dealer' || k === 0) return free(config);
   return seq(config, dealerCost(config, TRUNC_PAIR, elements, 3 * elements), openToAllCost(config, elements));
 }
 
