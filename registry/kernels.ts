@@ -1,17 +1,20 @@
 // The numeric kernels (issue 6; ALGORITHMS.md §3): exp, reciprocal, inverse square root, sine, and the
 // logistic functions, each as spec + reference + protocol.
 import { invSqrtNrReference, sqrtReference } from '../reference/kernels/inv-sqrt-nr.ts';
+import { invSqrtGoldschmidtReference } from '../reference/kernels/inv-sqrt-goldschmidt.ts';
 import { expReference } from '../reference/kernels/exp.ts';
 import { expTaylorReference } from '../reference/kernels/exp-taylor.ts';
 import { reciprocalNrPosReference } from '../reference/kernels/reciprocal-nr.ts';
 import { reciprocalGoldschmidtReference } from '../reference/kernels/reciprocal-goldschmidt.ts';
 import { invSqrtNrProtocol, sqrtProtocol } from '../protocols/kernels/inv-sqrt-nr.ts';
+import { invSqrtGoldschmidtProtocol } from '../protocols/kernels/inv-sqrt-goldschmidt.ts';
 import { expProtocol } from '../protocols/kernels/exp.ts';
 import { expTaylorProtocol } from '../protocols/kernels/exp-taylor.ts';
 import { reciprocalNrPosProtocol } from '../protocols/kernels/reciprocal-nr.ts';
 import { reciprocalGoldschmidtProtocol } from '../protocols/kernels/reciprocal-goldschmidt.ts';
 import { invSqrtNrSpec } from '../spec/kernels/inv-sqrt-nr.ts';
 import { sqrtSpec } from '../spec/kernels/sqrt.ts';
+import { invSqrtGoldschmidtSpec } from '../spec/kernels/inv-sqrt-goldschmidt.ts';
 import { expSpec } from '../spec/kernels/exp.ts';
 import { expTaylorSpec } from '../spec/kernels/exp-taylor.ts';
 import { reciprocalNrPosSpec } from '../spec/kernels/reciprocal-nr.ts';
@@ -25,4 +28,5 @@ export const kernelProtocols: readonly RegisteredProtocol[] = [
   register(reciprocalGoldschmidtSpec, reciprocalGoldschmidtReference, reciprocalGoldschmidtProtocol),
   register(invSqrtNrSpec, invSqrtNrReference, invSqrtNrProtocol),
   register(sqrtSpec, sqrtReference, sqrtProtocol),
+  register(invSqrtGoldschmidtSpec, invSqrtGoldschmidtReference, invSqrtGoldschmidtProtocol),
 ];

@@ -15,7 +15,7 @@ import { free, seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
 import { type ErrorModel, type Tracked, mulConst } from './error-model.ts';
 import { Iterations, PositiveReal } from './params.ts';
-import { productCost, repeat, truncCost } from './cost.ts';
+import { productCost, truncCost } from './cost.ts';
 import { interval, unaryKernelSpec } from './unary.ts';
 
 export const GoldschmidtParams = t.type({ t: Iterations, eta: PositiveReal });
@@ -39,10 +39,10 @@ function goldschmidtCost(config: Config, p: GoldschmidtParams, n: number): Cost 
 }
 
 /** b₀ as the reference computes it: d, or ⌊d·enc(1/η)⌋. */
-function deflated(m: ErrorModel, d: number, p: GoldschmidtParams): number {
+export function deflated(m: ErrorModel, d: number, p: { readonly eta: number }, c = 1 / p.eta): number {
   if (!deflates(p)) return d;
   const F = 2 ** m.config.f;
-  const C = roundScaled(F / p.eta, m.config.rounding);
+  const C = roundScaled(F * c, m.config.rounding);
   return Math.floor((d * F * C) / F) / F;
 }
 
