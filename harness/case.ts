@@ -31,43 +31,10 @@ export function caseConfig(req: Pick<CaseRequest, 'profile' | 'parties' | 'ell'>
 export function buildCase(req: CaseRequest): CaseSpec {
   const protocol: BoundProtocol = findProtocol(req.id).bind(req.params);
   const config = caseConfig(req);
-  const decls = protocol.inputs();
-  if (req.inputs === undefined) {
-    const shapes = protocol.shapes(req.size);
-    const domains = protocol.domain(config, shapes);
-    const inputs = Object.fromEntries(
-      decls.map((d) => [d.name, generateInput(d, domains[d.name]!, shapes[d.name]!, config, req.seed)]),
-    );
-    return {
-      protocol,
-      config,
-      shapes,
-      inputs,
-      seed: req.seed,
-      ...(req.allowOutOfDomain === true ? { allowOutOfDomain: true } : {}),
-    };
-  }
-  const given = req.inputs;
-  const unknown = Object.keys(given).filter((k) => !decls.some((d) => d.name === k));
-  if (unknown.length > 0)
-    throw inputError(
-      `${req.id}: unknown input '${unknown[0]}'; this protocol takes ${decls.map((d) => d.name).join(', ')}`,
-    );
-  const shapes: Record<string, Shape> = {};
-  const inputs = Object.fromEntries(
-    decls.map((d) => {
-      const v = given[d.name];
-      if (v === undefined)
-        throw inputError(
-          `${req.id}: missing input '${d.name}'; this protocol takes ${decls.map((x) => x.name).join(', ')}`,
-        );
-      if (v.values.length === 0)
-        throw inputError(`${req.id}: input '${d.name}' is empty (shape ${formatShape(v.shape)})`);
-      shapes[d.name] = v.shape;
-      return [d.name, encodeByScale(v.values, v.shape, d.scale, config, d.name)];
-    }),
-  );
-  protocol.outputShapes(shapes);
+  const { shapes, inputs } =
+    req.inputs === undefined
+      ? seededInputs(protocol, config, req)
+      : givenInputs(protocol, config, req.id, req.inputs);
   return {
     protocol,
     config,
@@ -76,4 +43,43 @@ export function buildCase(req: CaseRequest): CaseSpec {
     seed: req.seed,
     ...(req.allowOutOfDomain === true ? { allowOutOfDomain: true } : {}),
   };
+}
+
+type Inputs = Pick<CaseSpec, 'shapes' | 'inputs'>;
+
+function seededInputs(protocol: BoundProtocol, config: Config, req: CaseRequest): Inputs {
+  const shapes = protocol.shapes(req.size);
+  const domains = protocol.domain(config, shapes);
+  const inputs = Object.fromEntries(
+    protocol
+      .inputs()
+      .map((d) => [d.name, generateInput(d, domains[d.name]!, shapes[d.name]!, config, req.seed)]),
+  );
+  return { shapes, inputs };
+}
+
+function givenInputs(
+  protocol: BoundProtocol,
+  config: Config,
+  id: string,
+  given: Readonly<Record<string, NestedValues>>,
+): Inputs {
+  const decls = protocol.inputs();
+  const names = decls.map((d) => d.name).join(', ');
+  const unknown = Object.keys(given).filter((k) => !decls.some((d) => d.name === k));
+  if (unknown.length > 0)
+    throw inputError(`${id}: unknown input '${unknown[0]}'; this protocol takes ${names}`);
+  const shapes: Record<string, Shape> = {};
+  const inputs = Object.fromEntries(
+    decls.map((d) => {
+      const v = given[d.name];
+      if (v === undefined) throw inputError(`${id}: missing input '${d.name}'; this protocol takes ${names}`);
+      if (v.values.length === 0)
+        throw inputError(`${id}: input '${d.name}' is empty (shape ${formatShape(v.shape)})`);
+      shapes[d.name] = v.shape;
+      return [d.name, encodeByScale(v.values, v.shape, d.scale, config, d.name)];
+    }),
+  );
+  protocol.outputShapes(shapes);
+  return { shapes, inputs };
 }
