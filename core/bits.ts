@@ -63,3 +63,104 @@ export function xorAll(op: string, parts: readonly BitTensor[]): BitTensor {
   }
   return bitTensor(first.width, first.shape, out);
 }
+
+export const bitZeros = (width: number, shape: Shape): BitTensor =>
+  bitTensor(width, shape, new BigUint64Array(sizeOf(shape)));
+
+/** a ⊕ c for a public word c (only its low `width` bits are used). */
+export function xorScalar(a: BitTensor, c: bigint): BitTensor {
+  const k = c & ringMask(a.width);
+  const out = new BigUint64Array(a.data.length);
+  const x = a.data;
+  for (let i = 0; i < out.length; i++) out[i] = x[i]! ^ k;
+  return bitTensor(a.width, a.shape, out);
+}
+
+/** a ∧ c for a public word c: local on XOR shares (every party masks its own share). */
+export function andScalar(a: BitTensor, c: bigint): BitTensor {
+  const k = c & ringMask(a.width);
+  const out = new BigUint64Array(a.data.length);
+  const x = a.data;
+  for (let i = 0; i < out.length; i++) out[i] = x[i]! & k;
+  return bitTensor(a.width, a.shape, out);
+}
+
+function assertShiftAmount(op: string, a: BitTensor, k: number): void {
+  if (!Number.isInteger(k) || k < 0 || k >= a.width)
+    throw inputError(
+      `${op}: shift amount ${k} must be an integer in [0, ${a.width - 1}] for ${a.width}-bit words`,
+    );
+}
+
+/**
+ * (a ≪ k) mod 2^width. Written as a multiplication by 2^k: V8 lowers a 64-bit BigInt multiply on typed
+ * arrays to one instruction but not a shift by a variable amount (core/shift.ts).
+ */
+export function shiftLeft(a: BitTensor, k: number): BitTensor {
+  assertShiftAmount('shiftLeft', a, k);
+  const mul = 1n << BigInt(k);
+  const m = ringMask(a.width);
+  const out = new BigUint64Array(a.data.length);
+  const x = a.data;
+  for (let i = 0; i < out.length; i++) out[i] = (x[i]! * mul) & m;
+  return bitTensor(a.width, a.shape, out);
+}
+
+/** a ≫ k (logical), as an unsigned division by 2^k for the same reason. */
+export function shiftRight(a: BitTensor, k: number): BitTensor {
+  assertShiftAmount('shiftRight', a, k);
+  const div = 1n << BigInt(k);
+  const out = new BigUint64Array(a.data.length);
+  const x = a.data;
+  for (let i = 0; i < out.length; i++) out[i] = x[i]! / div;
+  return bitTensor(a.width, a.shape, out);
+}
+
+/** Bit j of every word, as a 1-bit tensor. */
+export function bitAt(a: BitTensor, j: number): BitTensor {
+  assertShiftAmount('bitAt', a, j);
+  const div = 1n << BigInt(j);
+  const out = new BigUint64Array(a.data.length);
+  const x = a.data;
+  for (let i = 0; i < out.length; i++) out[i] = (x[i]! / div) & 1n;
+  return bitTensor(1, a.shape, out);
+}
+
+/** The same words read with another width (low `width` bits kept). */
+export function withWidth(a: BitTensor, width: number): BitTensor {
+  if (width >= a.width) return bitTensor(width, a.shape, a.data);
+  return andScalar(bitTensor(width, a.shape, a.data), ringMask(width));
+}
+
+/** Stack same-width tensors into one flat tensor (one message instead of several). */
+export function concatBits(op: string, parts: readonly BitTensor[]): BitTensor {
+  const first = parts[0];
+  if (first === undefined) throw inputError(`${op}: nothing to concatenate`);
+  const total = parts.reduce((acc, p) => acc + p.data.length, 0);
+  const out = new BigUint64Array(total);
+  let off = 0;
+  for (const p of parts) {
+    if (p.width !== first.width) throw inputError(`${op}: bit width mismatch: ${first.width} vs ${p.width}`);
+    out.set(p.data, off);
+    off += p.data.length;
+  }
+  return bitTensor(first.width, [total], out);
+}
+
+/** Split a flat tensor back into pieces of the given shapes (inverse of concatBits). */
+export function splitBits(a: BitTensor, shapes: readonly Shape[]): BitTensor[] {
+  let off = 0;
+  const parts = shapes.map((shape) => {
+    const n = sizeOf(shape);
+    const t = bitTensor(a.width, shape, a.data.subarray(off, off + n));
+    off += n;
+    return t;
+  });
+  if (off !== a.data.length)
+    throw inputError(`split: ${a.data.length} words do not match the pieces (${off} words)`);
+  return parts;
+}
+
+export function describeBits(t: BitTensor): string {
+  return `${t.width}-bit boolean tensor of shape ${formatShape(t.shape)}`;
+}

@@ -2,7 +2,7 @@
 // labelled with the context's scope path, so the same sub-protocol called twice under different scopes
 // never reuses a label. Rounds are logical clocks: a message is stamped with the sender's clock + 1, a
 // receiver's clock becomes max(own, stamp); independent messages therefore share a round.
-import type { BitTensor } from '../core/bits.ts';
+import { type BitTensor, bitTensor } from '../core/bits.ts';
 import { runtimeError } from '../core/errors.ts';
 import { type RingTensor, ringMask, ringTensor } from '../core/ring.ts';
 import { type Shape, sizeOf } from '../core/shape.ts';
@@ -118,6 +118,19 @@ export class PartyContext {
     const m = ringMask(ell);
     for (let i = 0; i < n; i++) next[i] = (next[i]! - prev[i]!) & m;
     return ringTensor(ell, shape, next);
+  }
+
+  /**
+   * XOR zero sharing (CrypTen's BinarySharedTensor.PRZS): z_i = G(k_{i,i+1}) ⊕ G(k_{i−1,i}), `width`-bit
+   * words that XOR to 0 over all parties; no communication.
+   */
+  zeroShareBits(name: string, width: number, shape: Shape): BitTensor {
+    const n = sizeOf(shape);
+    const label = this.label(name);
+    const next = ringDraw(this.state.pairTapes.next, label, width, n);
+    const prev = ringDraw(this.state.pairTapes.prev, label, width, n);
+    for (let i = 0; i < n; i++) next[i] = next[i]! ^ prev[i]!;
+    return bitTensor(width, shape, next);
   }
 
   /** This party's share of dealer material (offline); the request's label is scoped here. */

@@ -1,0 +1,59 @@
+// Boolean to arithmetic conversion of single bits with a daBit (ALGORITHMS.md §2; CrypTen
+// beaver.B2A_single_bit): the dealer shares a random bit r both ways (runtime/material/boolean.ts);
+// z = b ⊕ r is opened (1 round) and ⟨b⟩ = ⟨r⟩·(1 − 2z) + z, z added by party 0.
+// The width of the opened word is the width of the input words: the crypten schedule opens a full
+// ℓ-bit word (CrypTen reveals a 64-bit tensor), the default schedule a single bit.
+// Labels: '<scope>/b2a/dabit' (dealer), '<scope>/b2a/open'.
+import { type BitTensor, andScalar, bitTensor } from '../../core/bits.ts';
+import { runtimeError } from '../../core/errors.ts';
+import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
+import type { PartyContext } from '../../runtime/context.ts';
+import { dabit } from '../../runtime/material/boolean.ts';
+import type { Config } from '../../spec/config.ts';
+import { xorOfShares } from './boolean/and.ts';
+import { exchangeBitShares } from './boolean/open.ts';
+import { assertBoolean } from './operands.ts';
+
+/** ⟨b⟩ in Z_2^ℓ for XOR-shared words b whose value is 0 or 1, opening b.width bits per element. */
+export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor): Promise<RingTensor> {
+  const n = b.data.length;
+  const { rA, rB } = dabit(ctx, 'dabit', ell, b.width, b.shape);
+  const masked = new BigUint64Array(n);
+  const bd = b.data;
+  const rb = rB.data;
+  for (let i = 0; i < n; i++) masked[i] = bd[i]! ^ rb[i]!;
+  const z = xorOfShares(await exchangeBitShares(ctx, 'open', bitTensor(b.width, [n], masked)));
+  const m = ringMask(ell);
+  const ra = rA.data;
+  const out = new BigUint64Array(n);
+  let bad = 0n;
+  if (ctx.party === 0) {
+    for (let i = 0; i < n; i++) {
+      const zi = z[i]!;
+      bad |= zi;
+      out[i] = (ra[i]! - 2n * zi * ra[i]! + zi) & m;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const zi = z[i]!;
+      bad |= zi;
+      out[i] = (ra[i]! - 2n * zi * ra[i]!) & m;
+    }
+  }
+  if (bad > 1n)
+    throw runtimeError(
+      `party ${ctx.party}, label '${ctx.label('open')}': b2a input is not a single bit (an opened word has bits above bit 0)`,
+    );
+  return ringTensor(ell, b.shape, out);
+}
+
+/**
+ * ⟨b⟩ in Z_2^ℓ (integer scale, 0 or 1) for XOR-shared words whose bit 0 is the value (CrypTen's
+ * `_B2A(bits=1)` takes `b & 1`); the schedule decides whether a word or a bit is opened.
+ */
+export async function b2a(ctx: PartyContext, config: Config, b: BitTensor): Promise<RingTensor> {
+  assertBoolean('b2a', 'b', b);
+  const bit0 = andScalar(b, 1n).data;
+  const width = config.schedule === 'crypten' ? config.ell : 1;
+  return b2aWithDabit(ctx.scope('b2a'), config.ell, bitTensor(width, b.shape, bit0));
+}

@@ -1,0 +1,56 @@
+// Boolean AND of XOR-shared words with a boolean Beaver triple (ALGORITHMS.md §2; CrypTen beaver.AND):
+// the dealer gives a, b, c = a ∧ b; d = x ⊕ a and e = y ⊕ b are opened together in one message
+// (1 round, 2·|x|·width bits to each other party); z_i = c_i ⊕ (d ∧ b_i) ⊕ (e ∧ a_i), party 0 also
+// XORs d ∧ e. A word of width w is w AND gates. Labels: '<scope>/triple' (dealer), '<scope>/open'.
+import { type BitTensor, bitTensor } from '../../../core/bits.ts';
+import { inputError } from '../../../core/errors.ts';
+import { assertSameShape } from '../../../core/shape.ts';
+import type { PartyContext } from '../../../runtime/context.ts';
+import { andTriple } from '../../../runtime/material/boolean.ts';
+import { exchangeBitShares } from './open.ts';
+
+export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): Promise<BitTensor> {
+  if (x.width !== y.width)
+    throw inputError(`and: bit width mismatch: x has ${x.width} bits, y has ${y.width}`);
+  assertSameShape('and', x.shape, y.shape, ['x', 'y']);
+  const n = x.data.length;
+  const { a, b, c } = andTriple(ctx, 'triple', x.width, x.shape);
+  const ad = a.data;
+  const bd = b.data;
+  const masked = new BigUint64Array(2 * n);
+  const xd = x.data;
+  const yd = y.data;
+  for (let i = 0; i < n; i++) {
+    masked[i] = xd[i]! ^ ad[i]!;
+    masked[n + i] = yd[i]! ^ bd[i]!;
+  }
+  const parts = await exchangeBitShares(ctx, 'open', bitTensor(x.width, [2 * n], masked));
+  // Sent buffers are shared with the receiver (tensors are immutable), so the opened value is folded
+  // into the combining loop (two parties) or XORed into a fresh buffer, never into `masked`.
+  const mine = parts.length === 2 ? masked : xorOfShares(parts);
+  const other = parts.length === 2 ? parts[1 - ctx.party]!.data : new BigUint64Array(2 * n);
+  const cd = c.data;
+  const z = new BigUint64Array(n);
+  // Split by party: a BigInt-valued conditional inside the loop leaves V8's native 64-bit path.
+  if (ctx.party === 0) {
+    for (let i = 0; i < n; i++) {
+      const d = mine[i]! ^ other[i]!;
+      const e = mine[n + i]! ^ other[n + i]!;
+      z[i] = cd[i]! ^ (d & bd[i]!) ^ (e & ad[i]!) ^ (d & e);
+    }
+  } else {
+    for (let i = 0; i < n; i++)
+      z[i] = cd[i]! ^ ((mine[i]! ^ other[i]!) & bd[i]!) ^ ((mine[n + i]! ^ other[n + i]!) & ad[i]!);
+  }
+  return bitTensor(x.width, x.shape, z);
+}
+
+/** The XOR of all parties' words, in a fresh buffer. */
+export function xorOfShares(parts: readonly BitTensor[]): BigUint64Array {
+  const out = new BigUint64Array(parts[0]!.data);
+  for (const p of parts.slice(1)) {
+    const o = p.data;
+    for (let i = 0; i < out.length; i++) out[i] = out[i]! ^ o[i]!;
+  }
+  return out;
+}

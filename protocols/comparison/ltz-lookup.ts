@@ -1,0 +1,59 @@
+// LTZ, default schedule: masked opening and table lookups (docs/comparison.md "default LTZ").
+//   1. dealer: r uniform in Z_2^ℓ and per-chunk tables of r' = r mod 2^(ℓ−1), flipped by msb(r)
+//      (runtime/material/lookup-tables.ts, label '<scope>/ltz/tables')
+//   2. open c = x + r (1 round, ℓ bits; label 'ltz/open'); c' = c mod 2^(ℓ−1), chunks c_j
+//   3. local lookups: t_j = lt_j[c_j], e_j = eq_j[c_j] (XOR shares)
+//   4. AND layers 'ltz/layer<k>' until two nodes remain (protocols/comparison/lookup-tree.ts)
+//   5. final round 'ltz/final': v = t_hi + e_hi·t_lo in Z_2^ℓ (= msb(r) ⊕ [c' < r']); one chunk: v = t_0
+//   6. ltz = msb(c) ⊕ v = v + msb(c)·(1 − 2v) (party 0 adds msb(c))
+// Why it is right: x = c − r, so msb(x) = msb(c) ⊕ msb(r) ⊕ [c' < r'] (the borrow into bit ℓ−1).
+// Exact on the whole ring; any number of parties. Rounds: 1 + ⌈log₂ chunks⌉ (2 when one chunk).
+import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
+import type { PartyContext } from '../../runtime/context.ts';
+import { openToAll } from '../../runtime/comm.ts';
+import { chunkOf, halvesOf, ltzTables, tableEntry } from '../../runtime/material/lookup-tables.ts';
+import { lookupLayout } from '../../spec/comparison/lookup-layout.ts';
+import { type LtzNode, finalToRing, ltzLayer } from './lookup-tree.ts';
+
+const BIT = BigUint64Array.of(0n, 1n);
+
+export async function ltzLookup(ctx: PartyContext, x: RingTensor): Promise<RingTensor> {
+  const { ell } = x;
+  const layout = lookupLayout(ell - 1);
+  const { chunks, wordsPerTable: words } = layout;
+  const n = x.data.length;
+  const m = ringMask(ell);
+  const { r, lt, eq } = ltzTables(ctx, 'tables', ell, x.shape);
+  const masked = new BigUint64Array(n);
+  for (let i = 0; i < n; i++) masked[i] = (x.data[i]! + r.data[i]!) & m;
+  const c = await openToAll(ctx, 'open', ringTensor(ell, x.shape, masked));
+  const cHalves = halvesOf(c);
+  const ltHalves = halvesOf(lt);
+  const eqHalves = eq === undefined ? undefined : halvesOf(eq);
+  let nodes: LtzNode[] = Array.from({ length: chunks }, (_, j) => {
+    const t = new BigUint64Array(n);
+    const e = j === 0 ? undefined : new BigUint64Array(n);
+    for (let i = 0; i < n; i++) {
+      const cj = chunkOf(cHalves, i, j, layout);
+      t[i] = BIT[tableEntry(ltHalves, i * chunks + j, words, cj)]!;
+      if (e !== undefined) e[i] = BIT[tableEntry(eqHalves!, i * (chunks - 1) + j - 1, words, cj)]!;
+    }
+    return e === undefined ? { t } : { t, e };
+  });
+  for (let layer = 0; nodes.length > 2; layer++) nodes = await ltzLayer(ctx.scope(`layer${layer}`), nodes, n);
+  const final = ctx.scope('final');
+  const v =
+    nodes.length === 1
+      ? await finalToRing(final, ell, x.shape, n, nodes[0]!.t, undefined)
+      : await finalToRing(final, ell, x.shape, n, nodes[1]!.t, [nodes[1]!.e!, nodes[0]!.t]);
+  const msbWord = ell > 32 ? 1 : 0;
+  const msbBit = (ell - 1) % 32;
+  const lead = ctx.party === 0 ? 1n : 0n;
+  const out = new BigUint64Array(n);
+  for (let i = 0; i < n; i++) {
+    const mc = BIT[(cHalves[2 * i + msbWord]! >>> msbBit) & 1]!;
+    const vi = v.data[i]!;
+    out[i] = (vi - 2n * mc * vi + lead * mc) & m;
+  }
+  return ringTensor(ell, x.shape, out);
+}
