@@ -2,12 +2,14 @@
 // logistic functions, each as spec + reference + protocol.
 import { invSqrtNrReference, sqrtReference } from '../reference/kernels/inv-sqrt-nr.ts';
 import { invSqrtGoldschmidtReference } from '../reference/kernels/inv-sqrt-goldschmidt.ts';
+import { sinReference } from '../reference/kernels/sin.ts';
 import { expReference } from '../reference/kernels/exp.ts';
 import { expTaylorReference } from '../reference/kernels/exp-taylor.ts';
 import { reciprocalNrPosReference } from '../reference/kernels/reciprocal-nr.ts';
 import { reciprocalGoldschmidtReference } from '../reference/kernels/reciprocal-goldschmidt.ts';
 import { invSqrtNrProtocol, sqrtProtocol } from '../protocols/kernels/inv-sqrt-nr.ts';
 import { invSqrtGoldschmidtProtocol } from '../protocols/kernels/inv-sqrt-goldschmidt.ts';
+import { sinProtocol } from '../protocols/kernels/sin.ts';
 import { expProtocol } from '../protocols/kernels/exp.ts';
 import { expTaylorProtocol } from '../protocols/kernels/exp-taylor.ts';
 import { reciprocalNrPosProtocol } from '../protocols/kernels/reciprocal-nr.ts';
@@ -15,6 +17,7 @@ import { reciprocalGoldschmidtProtocol } from '../protocols/kernels/reciprocal-g
 import { invSqrtNrSpec } from '../spec/kernels/inv-sqrt-nr.ts';
 import { sqrtSpec } from '../spec/kernels/sqrt.ts';
 import { invSqrtGoldschmidtSpec } from '../spec/kernels/inv-sqrt-goldschmidt.ts';
+import { sinSpec } from '../spec/kernels/sin.ts';
 import { expSpec } from '../spec/kernels/exp.ts';
 import { expTaylorSpec } from '../spec/kernels/exp-taylor.ts';
 import { reciprocalNrPosSpec } from '../spec/kernels/reciprocal-nr.ts';
@@ -29,4 +32,5 @@ export const kernelProtocols: readonly RegisteredProtocol[] = [
   register(invSqrtNrSpec, invSqrtNrReference, invSqrtNrProtocol),
   register(sqrtSpec, sqrtReference, sqrtProtocol),
   register(invSqrtGoldschmidtSpec, invSqrtGoldschmidtReference, invSqrtGoldschmidtProtocol),
+  register(sinSpec, sinReference, sinProtocol),
 ];
