@@ -17,5 +17,3 @@ export const LTZ_TABLES = 'ltz-tables';
 export const EQZ_TABLES = 'eqz-tables';
 /** Trig mask (ALGORITHMS.md §3, secure sine): t and sin(2πk·t/P), cos(2πk·t/P) for each frequency k. */
 export const TRIG_MASK = 'trig-mask';
-/** Trig mask (ALGORITHMS.md §3, secure sine): t and sin(2πk·t/P), cos(2πk·t/P) for each frequency k. */
-export const TRIG_MASK = 'trig-mask';
