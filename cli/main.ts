@@ -5,6 +5,7 @@ import { EXIT_USAGE, reportAndExit } from './errors.ts';
 import { registerListCommand } from './commands/list.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerConformCommand } from './commands/conform.ts';
+import { registerVectorsCommand } from './commands/vectors.ts';
 
 const program = new Command();
 program
@@ -20,6 +21,7 @@ program
 registerListCommand(program);
 registerRunCommand(program);
 registerConformCommand(program);
+registerVectorsCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,71 @@
+// Which groups a vector file holds (docs/vectors.md, "Groups"): the profile's own ring with 2 parties
+// (where the invalid cases live, in the default profile's file only: what they break does not depend
+// on the profile), with 3 parties (dealer truncation), and a small ring ℓ = 16 with 2
+// parties (small rings are first class, and their truncation wraps are common enough to find), and one
+// 2-party group per parameter variant the spec declares (truncation methods, sharing variants, …). Shapes
+// are kept small — at most four elements per input, fewer for protocols that send or preprocess much,
+// judged by the spec's own cost formulas — so that the committed files stay a few MB in all.
+import { sizeOf } from '../../core/shape.ts';
+import type { BoundProtocol } from '../../registry/index.ts';
+import type { Config } from '../../spec/config.ts';
+
+export interface GroupPlan {
+  /** Names the group in seeds and messages. */
+  readonly key: string;
+  readonly parties: number;
+  /** A ring other than the profile's. */
+  readonly ell?: number;
+  /** Whether the group carries the file's invalid cases (in the INVALID_CASES_PROFILE file). */
+  readonly invalid: boolean;
+  /** Parameters other than the spec's defaults (one of the spec's declared variants). */
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Added to every case's rank: only the first group is always kept; variants give way first. */
+  readonly rankOffset: number;
+}
+
+export const INVALID_CASES_PROFILE = 'default';
+
+export const GROUP_PLANS: readonly GroupPlan[] = [
+  { key: '2p', parties: 2, invalid: true, rankOffset: 0 },
+  { key: '3p', parties: 3, invalid: false, rankOffset: 1 },
+  { key: '2p-l16', parties: 2, ell: 16, invalid: false, rankOffset: 1 },
+];
+
+/** The fixed plans, then one 2-party group per parameter variant the spec declares. */
+export const groupPlans = (variants: readonly Readonly<Record<string, unknown>>[]): GroupPlan[] => [
+  ...GROUP_PLANS,
+  ...variants.map((params, i) => ({
+    key: `2p-variant${i}`,
+    parties: 2,
+    params,
+    invalid: false,
+    rankOffset: 2,
+  })),
+];
+
+const MAX_ELEMENTS = 4;
+/** Ring elements one case may record (inputs, shares, messages, preprocessing, outputs). */
+const MAX_RECORDED_ELEMENTS = 160;
+
+/** Elements a case of these shapes records, from the spec's exact cost. */
+function recordedElements(protocol: BoundProtocol, config: Config, size: number): number {
+  const shapes = protocol.shapes(size);
+  const cost = protocol.cost(config, shapes);
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  const inputs = Object.values(shapes).map(sizeOf);
+  const outputs = Object.values(protocol.outputShapes(shapes)).map(sizeOf);
+  return (
+    (sum(cost.bitsSent) + sum(cost.offlineBits)) / config.ell +
+    sum(inputs) * (config.parties + 1) +
+    sum(outputs) * (config.parties + 2)
+  );
+}
+
+/** The largest run size (≤ 4) with at most four elements per input and a small record. */
+export function caseSize(protocol: BoundProtocol, config: Config): number {
+  for (let s = MAX_ELEMENTS; s > 1; s--) {
+    const largest = Math.max(0, ...Object.values(protocol.shapes(s)).map(sizeOf));
+    if (largest <= MAX_ELEMENTS && recordedElements(protocol, config, s) <= MAX_RECORDED_ELEMENTS) return s;
+  }
+  return 1;
+}
