@@ -3,6 +3,7 @@
 import { invSqrtNrReference, sqrtReference } from '../reference/kernels/inv-sqrt-nr.ts';
 import { invSqrtGoldschmidtReference } from '../reference/kernels/inv-sqrt-goldschmidt.ts';
 import { sinReference } from '../reference/kernels/sin.ts';
+import { erfReference } from '../reference/kernels/erf.ts';
 import { expReference } from '../reference/kernels/exp.ts';
 import { expTaylorReference } from '../reference/kernels/exp-taylor.ts';
 import { reciprocalNrPosReference } from '../reference/kernels/reciprocal-nr.ts';
@@ -10,6 +11,7 @@ import { reciprocalGoldschmidtReference } from '../reference/kernels/reciprocal-
 import { invSqrtNrProtocol, sqrtProtocol } from '../protocols/kernels/inv-sqrt-nr.ts';
 import { invSqrtGoldschmidtProtocol } from '../protocols/kernels/inv-sqrt-goldschmidt.ts';
 import { sinProtocol } from '../protocols/kernels/sin.ts';
+import { erfProtocol } from '../protocols/kernels/erf.ts';
 import { expProtocol } from '../protocols/kernels/exp.ts';
 import { expTaylorProtocol } from '../protocols/kernels/exp-taylor.ts';
 import { reciprocalNrPosProtocol } from '../protocols/kernels/reciprocal-nr.ts';
@@ -18,6 +20,7 @@ import { invSqrtNrSpec } from '../spec/kernels/inv-sqrt-nr.ts';
 import { sqrtSpec } from '../spec/kernels/sqrt.ts';
 import { invSqrtGoldschmidtSpec } from '../spec/kernels/inv-sqrt-goldschmidt.ts';
 import { sinSpec } from '../spec/kernels/sin.ts';
+import { erfSpec } from '../spec/kernels/erf.ts';
 import { expSpec } from '../spec/kernels/exp.ts';
 import { expTaylorSpec } from '../spec/kernels/exp-taylor.ts';
 import { reciprocalNrPosSpec } from '../spec/kernels/reciprocal-nr.ts';
@@ -33,4 +36,5 @@ export const kernelProtocols: readonly RegisteredProtocol[] = [
   register(sqrtSpec, sqrtReference, sqrtProtocol),
   register(invSqrtGoldschmidtSpec, invSqrtGoldschmidtReference, invSqrtGoldschmidtProtocol),
   register(sinSpec, sinReference, sinProtocol),
+  register(erfSpec, erfReference, erfProtocol),
 ];

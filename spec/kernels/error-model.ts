@@ -1,6 +1,6 @@
 // Derived error bounds for the numeric kernels (ALGORITHMS.md §3; DESIGN.md "Correctness and error").
 // A kernel's fixed-point step program is replayed on `Tracked` values, which carry for one input x:
-//   v — the value the steps compute in exact real arithmetic with exact constants,
+//   v — the value the steps compute in exact real arithmetic (with the constants as encoded),
 //   e — a bound on |reference − v| (floor truncations, constant encodings),
 //   d — a bound on |protocol − reference| (each secure truncation deviates from the floor by at most
 //       the method's ulps, spec/arithmetic/truncation.ts), and
@@ -88,9 +88,10 @@ function encodedIn(m: ErrorModel, c: number): number {
   return v;
 }
 
+/** a + enc(c); v follows the encoded constant, so its encoding error lands in |v − ideal| with its sign. */
 export const addConst = (m: ErrorModel, a: Tracked, c: number): Tracked => ({
-  v: a.v + c,
-  e: a.e + Math.abs(encodedIn(m, c) - c),
+  v: a.v + encodedIn(m, c),
+  e: a.e,
   d: a.d,
   w: a.w,
 });
@@ -119,12 +120,7 @@ export function truncBits(m: ErrorModel, a: Tracked, k: number): Tracked {
 /** ⌊a · enc(c) / 2^f⌋: a product with a public fixed-point constant. */
 export function mulConst(m: ErrorModel, a: Tracked, c: number): Tracked {
   const ce = encodedIn(m, c);
-  const r = {
-    v: a.v * c,
-    e: Math.abs(ce) * a.e + Math.abs(a.v) * Math.abs(ce - c),
-    d: Math.abs(ce) * a.d,
-    w: a.w,
-  };
+  const r = { v: a.v * ce, e: Math.abs(ce) * a.e, d: Math.abs(ce) * a.d, w: a.w };
   return truncated(m, r, (protocolMagnitude(a) * Math.abs(ce)) / (m.u * m.u));
 }
 

@@ -1,0 +1,50 @@
+// erf on shares (spec/kernels/erf.ts): the power plan level by level (a level's products in one
+// message under the default schedule), the coefficient products truncated one by one (crypten) or all
+// at once (default), then the factor 2/√π.
+import { type RingTensor, ringTensor } from '../../core/ring.ts';
+import { add, concat, mulScalar, split } from '../../core/ring-ops.ts';
+import { encodedConstant } from '../../spec/arithmetic/public-constant.ts';
+import { type ErfParams, TWO_OVER_SQRT_PI, erfCoefficient, erfPlan } from '../../spec/kernels/erf.ts';
+import { truncate } from '../arithmetic/truncate.ts';
+import { type Protocol, ringInput } from '../types.ts';
+import { mulConst, mulFx, mulPairs, squareFx } from './secure-steps.ts';
+
+export const erfProtocol: Protocol<ErfParams> = async (ctx0, { config: c, params: p }, inputs) => {
+  const x = ringInput(ctx0, inputs, 'x', c.ell);
+  const ctx = ctx0.scope('erf');
+  const plan = erfPlan(c, p);
+  const regs: RingTensor[] = [x];
+  for (const [l, level] of plan.levels.entries()) {
+    const step = ctx.scope(`pow${l}`);
+    const op = level[0]!;
+    if (level.length === 1)
+      regs[op.dest] =
+        op.kind === 'square'
+          ? await squareFx(step, c, regs[op.a]!)
+          : await mulFx(step, c, regs[op.a]!, regs[op.b]!);
+    else {
+      const out = await mulPairs(
+        step,
+        c,
+        level.map((o) => [regs[o.a]!, regs[o.b]!] as const),
+      );
+      level.forEach((o, i) => (regs[o.dest] = out[i]!));
+    }
+  }
+  let terms: RingTensor[];
+  if (c.schedule === 'crypten') {
+    terms = [];
+    for (const [i, r] of plan.terms.entries())
+      terms.push(await mulConst(ctx.scope(`term${i + 1}`), c, regs[r]!, erfCoefficient(i + 1)));
+  } else {
+    const scaled = plan.terms.map((r, i) => mulScalar(regs[r]!, encodedConstant(c, erfCoefficient(i + 1))));
+    const all = ringTensor(c.ell, [scaled.length * x.data.length], concat(scaled));
+    terms = split(
+      c.ell,
+      (await truncate(ctx.scope('terms'), c, all, c.f)).data,
+      scaled.map((s) => s.shape),
+    );
+  }
+  const sum = terms.reduce((acc, t) => add(acc, t), x);
+  return { z: await mulConst(ctx.scope('scale'), c, sum, TWO_OVER_SQRT_PI) };
+};
