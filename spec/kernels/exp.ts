@@ -1,8 +1,8 @@
 // exp by the limit method (ALGORITHMS.md §3; CrypTen 0.4 approximations.exp, exp_iterations = 8):
 //   y₀ = 1 + ⌊x / 2ⁿ⌋,  then n squarings y ← ⌊y² / 2^f⌋,  so y = (1 + x/2ⁿ)^(2ⁿ) → eˣ.
 // Both schedules take the same steps (each squaring needs the previous one). Domain [−min(2ⁿ, 64), 4]:
-// below −2ⁿ the base 1 + x/2ⁿ turns negative and the even power blows up (shown by a test); below −64
-// the result is 0 to within an ulp anyway. Error: the real iteration's (1 + x/N)^N vs eˣ plus the
+// below −2ⁿ the base 1 + x/2ⁿ turns negative, below −2ⁿ⁺¹ it drops under −1 and the even power blows
+// up (shown by a test); below −64 the result is 0 to within an ulp anyway. Error: the real iteration's (1 + x/N)^N vs eˣ plus the
 // floor of each step, propagated (error-model.ts); both derived per input over the domain.
 import * as t from 'io-ts';
 import type { Config } from '../config.ts';

@@ -25,15 +25,17 @@ import { interval } from './unary.ts';
 
 const isPowerOfTwo = (p: number): boolean => Number.isInteger(Math.log2(p)) && p >= 1;
 
-export const SinParams = t.refinement(
-  t.type({
-    variant: t.keyof({ ring: null, secformer: null }),
-    period: PositiveReal,
-    frequencies: Frequencies,
-  }),
-  (p) => p.variant !== 'ring' || isPowerOfTwo(p.period),
-  'sine parameters whose ring variant has a power-of-two period (1, 2, 4, …; use variant "secformer" for others)',
+/** A power of two ≥ 1: the periods for which the ring variant is sound. */
+const PowerOfTwoPeriod = t.refinement(
+  t.number,
+  isPowerOfTwo,
+  'power-of-two period (1, 2, 4, …) — the ring variant is sound only for these; use variant "secformer" for others',
 );
+
+export const SinParams = t.union([
+  t.type({ variant: t.literal('ring'), period: PowerOfTwoPeriod, frequencies: Frequencies }),
+  t.type({ variant: t.literal('secformer'), period: PositiveReal, frequencies: Frequencies }),
+]);
 export type SinParams = t.TypeOf<typeof SinParams>;
 
 /** SecFormer's released mask interval [−MASK_RANGE, 0). */
