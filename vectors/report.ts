@@ -8,6 +8,8 @@ export interface ReportTotals {
   readonly failedFiles: number;
   readonly cases: number;
   readonly failedCases: number;
+  /** Files that could not be read or are malformed: each counts as one failure. */
+  readonly rejectedFiles: number;
 }
 
 export function totals(reports: readonly FileReport[]): ReportTotals {
@@ -16,6 +18,7 @@ export function totals(reports: readonly FileReport[]): ReportTotals {
     failedFiles: reports.filter((r) => !r.ok).length,
     cases: reports.reduce((n, r) => n + r.cases.length, 0),
     failedCases: reports.reduce((n, r) => n + r.cases.filter((c) => !c.ok).length, 0),
+    rejectedFiles: reports.filter((r) => r.problem !== undefined).length,
   };
 }
 
@@ -32,5 +35,6 @@ export function reportLines(r: FileReport, everyCase: boolean): string[] {
   return [head, ...rows];
 }
 
+/** Cases that passed and failed; a file that could not be read counts as one failure. */
 export const totalsLine = (t: ReportTotals): string =>
-  `${t.cases - t.failedCases} passed, ${t.failedCases} failed (${t.files} file(s), ${t.failedFiles} failing)`;
+  `${t.cases - t.failedCases} passed, ${t.failedCases + t.rejectedFiles} failed (${t.files} file(s), ${t.failedFiles} failing)`;

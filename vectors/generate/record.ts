@@ -55,14 +55,12 @@ export function groupHeader(
     prg: PRG_NAME,
     params: protocol.params as Record<string, unknown>,
     source: protocol.source,
-    inputs: protocol
-      .inputs()
-      .map((d) => ({
-        name: d.name,
-        holder: d.holder,
-        ...(d.owner === undefined ? {} : { owner: d.owner }),
-        scale: d.scale,
-      })),
+    inputs: protocol.inputs().map((d) => ({
+      name: d.name,
+      holder: d.holder,
+      ...(d.owner === undefined ? {} : { owner: d.owner }),
+      scale: d.scale,
+    })),
     outputs: protocol.outputs().map((d) => ({ name: d.name, delivery: d.delivery, scale: d.scale })),
     receivers: [...protocol.receivers(config)],
     shapes: Object.fromEntries(Object.entries(shapes).map(([k, s]) => [k, [...s]])),
