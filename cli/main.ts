@@ -6,6 +6,7 @@ import { registerListCommand } from './commands/list.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerConformCommand } from './commands/conform.ts';
 import { registerVectorsCommand } from './commands/vectors.ts';
+import { registerPlotCommand } from './commands/plot.ts';
 
 const program = new Command();
 program
@@ -22,6 +23,7 @@ registerListCommand(program);
 registerRunCommand(program);
 registerConformCommand(program);
 registerVectorsCommand(program);
+registerPlotCommand(program);
 
 try {
   await program.parseAsync(process.argv);
