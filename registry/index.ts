@@ -3,11 +3,16 @@
 import { usageError } from '../core/errors.ts';
 import { arithmeticProtocols } from './arithmetic.ts';
 import { kernelProtocols } from './kernels.ts';
+import { comparisonProtocols } from './comparison.ts';
 import type { RegisteredProtocol } from './entry.ts';
 
 export type { BoundProtocol, RegisteredProtocol } from './entry.ts';
 
-export const REGISTRY: readonly RegisteredProtocol[] = [...arithmeticProtocols, ...kernelProtocols];
+export const REGISTRY: readonly RegisteredProtocol[] = [
+  ...arithmeticProtocols,
+  ...kernelProtocols,
+  ...comparisonProtocols,
+];
 
 export function findProtocol(id: string): RegisteredProtocol {
   const p = REGISTRY.find((q) => q.id === id);

@@ -23,27 +23,16 @@ export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor)
   const rb = rB.data;
   for (let i = 0; i < n; i++) masked[i] = bd[i]! ^ rb[i]!;
   const z = xorOfShares(await exchangeBitShares(ctx, 'open', bitTensor(b.width, [n], masked)));
+  for (let i = 0; i < n; i++)
+    if (z[i]! > 1n)
+      throw runtimeError(
+        `party ${ctx.party}, label '${ctx.label('open')}': b2a input is not a single bit (opened word ${i} has bits above bit 0)`,
+      );
   const m = ringMask(ell);
+  const lead = ctx.party === 0 ? 1n : 0n;
   const ra = rA.data;
   const out = new BigUint64Array(n);
-  let bad = 0n;
-  if (ctx.party === 0) {
-    for (let i = 0; i < n; i++) {
-      const zi = z[i]!;
-      bad |= zi;
-      out[i] = (ra[i]! - 2n * zi * ra[i]! + zi) & m;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const zi = z[i]!;
-      bad |= zi;
-      out[i] = (ra[i]! - 2n * zi * ra[i]!) & m;
-    }
-  }
-  if (bad > 1n)
-    throw runtimeError(
-      `party ${ctx.party}, label '${ctx.label('open')}': b2a input is not a single bit (an opened word has bits above bit 0)`,
-    );
+  for (let i = 0; i < n; i++) out[i] = (ra[i]! - 2n * z[i]! * ra[i]! + lead * z[i]!) & m;
   return ringTensor(ell, b.shape, out);
 }
 

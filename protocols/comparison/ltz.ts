@@ -15,6 +15,8 @@ import { a2b } from './a2b.ts';
 import { b2aWithDabit } from './b2a.ts';
 import { ltzLookup } from './ltz-lookup.ts';
 import { assertArithmetic } from './operands.ts';
+import type { NoParams } from '../../spec/codecs.ts';
+import { type Protocol, ringInput } from '../types.ts';
 
 export async function ltz(ctx: PartyContext, config: Config, x: RingTensor): Promise<RingTensor> {
   assertArithmetic('ltz', 'x', x, config.ell);
@@ -30,3 +32,7 @@ async function ltzCrypten(ctx: PartyContext, config: Config, x: RingTensor): Pro
   const sign = shiftRight(words, config.ell - 1);
   return b2aWithDabit(ctx.scope('b2a'), config.ell, bitTensor(config.ell, x.shape, sign.data));
 }
+
+export const ltzProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({
+  z: await ltz(ctx, config, ringInput(ctx, inputs, 'x', config.ell)),
+});

@@ -8,6 +8,8 @@ import { beaverProduct } from '../arithmetic/mul.ts';
 import { publicMinus } from './arith-local.ts';
 import { ltz } from './ltz.ts';
 import { assertArithmetic } from './operands.ts';
+import type { NoParams } from '../../spec/codecs.ts';
+import { type Protocol, ringInput } from '../types.ts';
 
 export async function relu(ctx: PartyContext, config: Config, x: RingTensor): Promise<RingTensor> {
   assertArithmetic('relu', 'x', x, config.ell);
@@ -15,3 +17,7 @@ export async function relu(ctx: PartyContext, config: Config, x: RingTensor): Pr
   const nonNegative = publicMinus(c, 1n, await ltz(c, config, x));
   return beaverProduct(c, x, nonNegative);
 }
+
+export const reluProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({
+  z: await relu(ctx, config, ringInput(ctx, inputs, 'x', config.ell)),
+});

@@ -11,6 +11,8 @@ import type { Config } from '../../spec/config.ts';
 import { beaverProduct } from '../arithmetic/mul.ts';
 import { publicMinus } from './arith-local.ts';
 import { assertArithmetic, assertSameOperands } from './operands.ts';
+import type { NoParams } from '../../spec/codecs.ts';
+import { type Protocol, ringInput } from '../types.ts';
 
 export async function select(
   ctx: PartyContext,
@@ -33,3 +35,13 @@ export async function select(
     })
     .exhaustive();
 }
+
+export const selectProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({
+  z: await select(
+    ctx,
+    config,
+    ringInput(ctx, inputs, 'b', config.ell),
+    ringInput(ctx, inputs, 'x', config.ell),
+    ringInput(ctx, inputs, 'y', config.ell),
+  ),
+});

@@ -6,6 +6,7 @@
 //   outMask    inMask · multiplier mod 2^ℓ (the upper half-blocks that receive the fan-out)
 // For ℓ = 64 these are CrypTen's constants (0x5555…, 0x2222…, 0x0808…, …, 2^31).
 import { ringMask } from '../../core/ring.ts';
+import { sklanskyDepth } from '../../spec/comparison/cost.ts';
 
 export interface SklanskyLevel {
   readonly inMask: bigint;
@@ -13,8 +14,6 @@ export interface SklanskyLevel {
   readonly notOutMask: bigint;
   readonly multiplier: bigint;
 }
-
-export const sklanskyDepth = (ell: number): number => Math.ceil(Math.log2(ell));
 
 export function sklanskyLevels(ell: number): SklanskyLevel[] {
   const m = ringMask(ell);

@@ -1,0 +1,38 @@
+// Equality with zero, default schedule: masked opening and table lookups (docs/comparison.md
+// "default EQ"). The dealer deals r uniform in Z_2^ℓ and, per 8-bit chunk of r (all ℓ bits), the
+// XOR-shared table [v = r_j] (runtime/material/lookup-tables.ts, label '<scope>/eq/tables'); the parties
+// open c = x + r ('eq/open'), look up e_j = table_j[c_j] (x = 0 ⟺ c = r ⟺ every chunk equal), AND the
+// e_j together in layers 'eq/layer<k>' until two remain, and the final round 'eq/final' multiplies the
+// last two into Z_2^ℓ (one chunk: a daBit conversion). Exact on the whole ring; any number of parties.
+import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
+import type { PartyContext } from '../../runtime/context.ts';
+import { openToAll } from '../../runtime/comm.ts';
+import { chunkOf, eqzTables, halvesOf, tableEntry } from '../../runtime/material/lookup-tables.ts';
+import { lookupLayout } from '../../spec/comparison/lookup-layout.ts';
+import { eqLayer, finalToRing } from './lookup-tree.ts';
+
+const BIT = BigUint64Array.of(0n, 1n);
+
+export async function eqzLookup(ctx: PartyContext, x: RingTensor): Promise<RingTensor> {
+  const { ell } = x;
+  const layout = lookupLayout(ell);
+  const { chunks, wordsPerTable: words } = layout;
+  const n = x.data.length;
+  const m = ringMask(ell);
+  const { r, eq } = eqzTables(ctx, 'tables', ell, x.shape);
+  const masked = new BigUint64Array(n);
+  for (let i = 0; i < n; i++) masked[i] = (x.data[i]! + r.data[i]!) & m;
+  const cHalves = halvesOf(await openToAll(ctx, 'open', ringTensor(ell, x.shape, masked)));
+  const eqHalves = halvesOf(eq);
+  let nodes: BigUint64Array[] = Array.from({ length: chunks }, (_, j) => {
+    const e = new BigUint64Array(n);
+    for (let i = 0; i < n; i++)
+      e[i] = BIT[tableEntry(eqHalves, i * chunks + j, words, chunkOf(cHalves, i, j, layout))]!;
+    return e;
+  });
+  for (let layer = 0; nodes.length > 2; layer++) nodes = await eqLayer(ctx.scope(`layer${layer}`), nodes, n);
+  const final = ctx.scope('final');
+  return nodes.length === 1
+    ? finalToRing(final, ell, x.shape, n, nodes[0]!, undefined)
+    : finalToRing(final, ell, x.shape, n, undefined, [nodes[1]!, nodes[0]!]);
+}
