@@ -18,13 +18,19 @@ export async function plotKernel(
   config: Config,
   points: number,
   seed: bigint,
+  range?: readonly [number, number],
 ): Promise<KernelPlot> {
   const probe = protocol.shapes(1);
   const d = protocol.domain(config, probe)['x'];
   if (protocol.inputs().length !== 1 || d === undefined || d.kind !== 'real')
     throw inputError(`plot: ${protocol.id} is not a one-input kernel over a real domain`);
   const gap = d.gap ?? 0;
-  const xs = Array.from({ length: points }, (_, i) => d.min + ((d.max - d.min) * i) / (points - 1)).filter(
+  const [lo, hi] = range ?? [d.min, d.max];
+  if (!(lo >= d.min && hi <= d.max && lo < hi))
+    throw inputError(
+      `plot: --range [${lo}, ${hi}] must be an interval inside the domain [${d.min}, ${d.max}]`,
+    );
+  const xs = Array.from({ length: points }, (_, i) => lo + ((hi - lo) * i) / (points - 1)).filter(
     (x) => gap === 0 || Math.abs(x) >= gap,
   );
   const shapes = protocol.shapes(xs.length);
@@ -51,7 +57,7 @@ export async function plotKernel(
       `profile ${config.profile} (${config.parties} parties, ℓ ${config.ell}, f ${config.f}, ${config.truncation} truncation), params ${JSON.stringify(protocol.params)}`,
       `spec: |ref − ideal| ≤ ${abs.toExponential(2)} + ${rel.toExponential(2)}·|ideal|;  |prot − ref| ≤ ${result.bounds.implementationUlps} ulp;  measured max ${o.approximation.maxAbsError.toExponential(2)} and ${o.implementation.maxUlps} ulp`,
     ],
-    xLabel: `x (domain [${d.min}, ${d.max}]${gap > 0 ? ` without (−${gap}, ${gap})` : ''}, ${xs.length} points)`,
+    xLabel: `x (domain [${d.min}, ${d.max}]${gap > 0 ? ` without (−${gap}, ${gap})` : ''}${range === undefined ? '' : `, shown on [${lo}, ${hi}]`}, ${xs.length} points)`,
     panels: [
       {
         title: 'values',

@@ -2,7 +2,7 @@
 // reference, protocol output and ideal over its domain, with the error curves and the spec's bound.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { inputError } from '../../core/errors.ts';
+import { inputError, usageError } from '../../core/errors.ts';
 import { plotKernel } from '../../report/kernel-plot.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
@@ -15,7 +15,15 @@ interface PlotOptions {
   params?: Record<string, unknown>;
   points: number;
   seed: bigint;
+  range?: [number, number];
   out: string;
+}
+
+function parseRange(value: string): [number, number] {
+  const parts = value.split(',').map((v) => Number(v.trim()));
+  if (parts.length !== 2 || !parts.every(Number.isFinite) || !(parts[0]! < parts[1]!))
+    throw usageError(`--range: '${value}' is not 'lo,hi' with lo < hi, e.g. '-4,4'`);
+  return [parts[0]!, parts[1]!];
 }
 
 export function registerPlotCommand(program: Command): void {
@@ -33,6 +41,7 @@ export function registerPlotCommand(program: Command): void {
       parseJsonObjectOption('params'),
     )
     .option('--points <n>', 'inputs across the domain', parseIntOption('points', 2, 100_000), 801)
+    .option('--range <lo,hi>', 'plot only this part of the domain', parseRange)
     .option('--seed <s>', 'seed: decimal or 0x-hex integer < 2^64', parseSeedOption, 1n)
     .requiredOption('--out <file>', 'the SVG file to write')
     .action(
@@ -42,7 +51,7 @@ export function registerPlotCommand(program: Command): void {
         const config = resolveConfig(opts.profile, { parties: opts.parties });
         const why = protocol.unsupported(config);
         if (why !== undefined) throw inputError(`${id}: not supported here: ${why}`);
-        const { svg, result } = await plotKernel(protocol, config, opts.points, opts.seed);
+        const { svg, result } = await plotKernel(protocol, config, opts.points, opts.seed, opts.range);
         try {
           writeFileSync(opts.out, svg);
         } catch (e) {
