@@ -16,6 +16,8 @@ import { DATA_DIR, SCHEMA_DIR } from './paths.ts';
 import { type FileReport, verifyPath } from './verify/verify-file.ts';
 
 const REGENERATE = 'run `npm run vectors` and commit vectors/data and vectors/schema';
+/** Regenerating and replaying every file takes as long as the specs' bounds take to compute (minutes). */
+const WHOLE_SET_MS = 600_000;
 
 let generation: Generation;
 let committed: string[];
@@ -23,7 +25,7 @@ let committed: string[];
 beforeAll(async () => {
   generation = await generateVectors();
   committed = (await readdir(DATA_DIR)).filter((n) => n.endsWith('.json')).sort();
-});
+}, WHOLE_SET_MS);
 
 function firstDifferentLine(a: string, b: string): string {
   const x = a.split('\n');
@@ -81,7 +83,7 @@ describe('the verifier on the committed files', () => {
   let reports: FileReport[];
   beforeAll(async () => {
     reports = await verifyPath(DATA_DIR);
-  });
+  }, WHOLE_SET_MS);
 
   it('passes every file: valid and acceptable cases replay bit-exactly, invalid ones are rejected', () => {
     for (const r of reports) {

@@ -35,8 +35,8 @@ export interface DraftCase {
 }
 
 const SHARE_WRAP_ATTEMPTS = 256;
-const INEXACT_ATTEMPTS = 16;
-const WRAP_ATTEMPTS = 32;
+const INEXACT_ATTEMPTS = 8;
+const WRAP_ATTEMPTS = 12;
 
 const run = (g: GroupSetup, inputs: Inputs, seed: bigint): Promise<CaseResult> =>
   executeCase({
