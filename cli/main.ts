@@ -3,10 +3,12 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE, reportAndExit } from './errors.ts';
 import { registerListCommand } from './commands/list.ts';
+import { registerAuditCommand } from './commands/audit.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerConformCommand } from './commands/conform.ts';
 import { registerVectorsCommand } from './commands/vectors.ts';
 import { registerPlotCommand } from './commands/plot.ts';
+import { registerPartyCommand } from './commands/party.ts';
 
 const program = new Command();
 program
@@ -20,10 +22,12 @@ program
   .showHelpAfterError('(run with --help for usage)');
 
 registerListCommand(program);
+registerAuditCommand(program);
 registerRunCommand(program);
 registerConformCommand(program);
 registerVectorsCommand(program);
 registerPlotCommand(program);
+registerPartyCommand(program);
 
 try {
   await program.parseAsync(process.argv);

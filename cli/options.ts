@@ -27,3 +27,15 @@ export function parseJsonObjectOption(name: string): (value: string) => Record<s
     return v as Record<string, unknown>;
   };
 }
+
+/** One of a fixed set of words, or a usage error listing them. */
+export function parseChoiceOption<T extends string>(
+  name: string,
+  choices: readonly T[],
+): (value: string) => T {
+  return (value) => {
+    if (!(choices as readonly string[]).includes(value))
+      throw usageError(`--${name}: '${value}' is not one of ${choices.join(', ')}`);
+    return value as T;
+  };
+}

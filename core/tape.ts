@@ -13,8 +13,12 @@ export interface TapeDraw {
 export interface Tape {
   /** Who owns the tape, for error messages ("party 1", "dealer"). */
   readonly owner: string;
-  /** `count` uniform 64-bit words under a label this tape has not drawn before. */
-  words(label: string, count: number): BigUint64Array;
+  /**
+   * `count` uniform 64-bit words under a label this tape has not drawn before. `bits`, when given, says
+   * only the low `bits` bits of each word are used (ringDraw passes ℓ): a tape that enumerates its
+   * randomness (the privacy audit's) needs it; a draw without it counts as 64 bits.
+   */
+  words(label: string, count: number, bits?: number): BigUint64Array;
   /** Everything drawn so far, in order. */
   readonly draws: readonly TapeDraw[];
 }
@@ -53,7 +57,7 @@ export class KeyedTape implements Tape {
 
 /** `count` uniform elements of Z_{2^ℓ}: the low ℓ bits of each word (uniform since 2^ℓ divides 2^64). */
 export function ringDraw(tape: Tape, label: string, ell: number, count: number): BigUint64Array {
-  const w = tape.words(label, count);
+  const w = tape.words(label, count, ell);
   if (ell < 64) {
     const m = ringMask(ell);
     for (let i = 0; i < w.length; i++) w[i] = w[i]! & m;

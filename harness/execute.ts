@@ -7,6 +7,7 @@ import type { RingTensor } from '../core/ring.ts';
 import { sumAll } from '../core/ring-ops.ts';
 import { type Shape, formatShape, sameShape } from '../core/shape.ts';
 import { type RunResult, runParties } from '../runtime/run.ts';
+import { type TcpOptions, runOverTcp } from './tcp/orchestrate.ts';
 import type { Payload } from '../runtime/payload.ts';
 import type { PartyOutputs } from '../protocols/types.ts';
 import type { BoundProtocol } from '../registry/index.ts';
@@ -33,6 +34,9 @@ export interface CaseSpec {
   readonly seed: bigint;
   /** Run even if an input lies outside the spec's domain (the verdict then says so). */
   readonly allowOutOfDomain?: boolean;
+  /** `memory` (default): all parties in this process; `tcp`: one OS process per party on loopback. */
+  readonly transport?: 'memory' | 'tcp';
+  readonly tcp?: TcpOptions;
 }
 
 export interface OutputReport {
@@ -162,9 +166,15 @@ export async function executeCase(c: CaseSpec): Promise<CaseResult> {
   }
   const decls = protocol.inputs();
   const perParty = partyInputs(decls, inputs, config, seed);
-  const run = await runParties({ parties: config.parties, seed, inputs: perParty }, (ctx, i) =>
-    protocol.run(ctx, config, shapes, perParty[i]!),
-  );
+  const run =
+    c.transport === 'tcp'
+      ? await runOverTcp(
+          { id: protocol.id, params: protocol.params, config, shapes, seed, inputs: perParty },
+          c.tcp,
+        )
+      : await runParties({ parties: config.parties, seed, inputs: perParty }, (ctx, i) =>
+          protocol.run(ctx, config, shapes, perParty[i]!),
+        );
   const combined = combine(protocol, config, run.outputs);
   const reference = protocol.reference(config, inputs, shapes);
   const decodedInputs = Object.fromEntries(

@@ -8,6 +8,7 @@ import { decodeOrThrow } from '../core/validation.ts';
 import type { PartyContext } from '../runtime/context.ts';
 import type { Config } from '../spec/config.ts';
 import type { Bounds, Cost, Domain, InputDecl, OutputDecl, ProtocolSpec } from '../spec/types.ts';
+import { type BoundPrivacy, bindPrivacy } from '../spec/privacy.ts';
 import type { Reference } from '../reference/types.ts';
 import type { PartyInputs, PartyOutputs, Protocol } from '../protocols/types.ts';
 
@@ -34,6 +35,8 @@ export interface BoundProtocol {
   ): Record<string, Float64Array>;
   cost(config: Config, shapes: Shapes): Cost;
   bounds(config: Config): Bounds;
+  /** What the spec declares about view privacy (spec/privacy.ts), parameters bound. */
+  privacy(): BoundPrivacy;
   reference(
     config: Config,
     inputs: Readonly<Record<string, RingTensor>>,
@@ -93,6 +96,7 @@ export function register<P>(
         ideal: (config, inputs, shapes) => spec.ideal(p, inputs, shapes, config),
         cost: (config, shapes) => spec.cost(config, p, shapes),
         bounds: (config) => spec.bounds(config, p),
+        privacy: () => bindPrivacy(spec.privacy, p),
         reference: (config, inputs, shapes) => reference(config, p, inputs, shapes),
         run: (ctx, config, shapes, inputs) => protocol(ctx, { config, params: p, shapes }, inputs),
       };

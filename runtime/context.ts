@@ -8,7 +8,7 @@ import { type RingTensor, ringMask, ringTensor } from '../core/ring.ts';
 import { type Shape, sizeOf } from '../core/shape.ts';
 import { type Tape, ringDraw } from '../core/tape.ts';
 import type { Dealer, MaterialRequest } from './dealer.ts';
-import type { InMemoryNetwork } from './network.ts';
+import type { Transport } from './transport.ts';
 import { type Payload, describePayload, payloadBits } from './payload.ts';
 import type { Message, PreprocessingItem } from './transcript.ts';
 
@@ -24,7 +24,8 @@ export interface PartyCounters {
 export interface PartyState {
   readonly party: number;
   readonly parties: number;
-  readonly network: InMemoryNetwork;
+  /** The in-memory network (all parties in one process) or one party's TCP links. */
+  readonly network: Transport;
   readonly dealer: Dealer;
   readonly tape: Tape;
   /** Pairwise tapes for zero-sharing: `next` shared with party+1, `prev` with party−1 (mod n). */

@@ -43,9 +43,14 @@ export class Dealer {
   private readonly offline: number[];
   private readonly tally: Record<string, number> = {};
 
+  /**
+   * `derivedParty` receives value − Σ (the others' shares are fresh draws); the last party unless a caller
+   * (the privacy audit, which wants the audited party's shares to be raw draws) chooses another.
+   */
   constructor(
     readonly parties: number,
     private readonly tape: Tape,
+    private readonly derivedParty = parties - 1,
   ) {
     this.offline = Array.from({ length: parties }, () => 0);
   }
@@ -113,17 +118,15 @@ export class Dealer {
     const last = value.data;
     const mask = ringMask(width);
     const parts: Payload[] = [];
-    for (let j = 0; j < n - 1; j++) {
+    for (let j = 0; j < n; j++) {
+      if (j === this.derivedParty) continue;
       const r = ringDraw(this.tape, `${prefix}/${j}`, width, count);
       if (value.kind === 'ring') for (let i = 0; i < count; i++) last[i] = (last[i]! - r[i]!) & mask;
       else for (let i = 0; i < count; i++) last[i] = last[i]! ^ r[i]!;
-      parts.push(
-        value.kind === 'ring' ? ringTensor(width, value.shape, r) : bitTensor(width, value.shape, r),
-      );
+      parts[j] = value.kind === 'ring' ? ringTensor(width, value.shape, r) : bitTensor(width, value.shape, r);
     }
-    parts.push(
-      value.kind === 'ring' ? ringTensor(width, value.shape, last) : bitTensor(width, value.shape, last),
-    );
+    parts[this.derivedParty] =
+      value.kind === 'ring' ? ringTensor(width, value.shape, last) : bitTensor(width, value.shape, last);
     return parts;
   }
 }

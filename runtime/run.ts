@@ -4,7 +4,7 @@
 //   zero-sharing key between parties i and i+1 mod n:    K(K₀, "przs/i")
 import { MpcspecError, runtimeError } from '../core/errors.ts';
 import { type Key, deriveKey, rootKey } from '../core/prg.ts';
-import { KeyedTape } from '../core/tape.ts';
+import { KeyedTape, type Tape } from '../core/tape.ts';
 import { PartyContext, type PartyState } from './context.ts';
 import { Dealer } from './dealer.ts';
 import { InMemoryNetwork } from './network.ts';
@@ -58,6 +58,13 @@ export interface RunOptions {
   readonly seed: bigint;
   /** Each party's inputs, recorded in its view. */
   readonly inputs?: readonly Readonly<Record<string, Payload>>[];
+  /**
+   * Custom tapes by source — 'party/i', 'dealer', 'przs/i' (the pair i, i+1: asked for by both) — for the
+   * privacy audit, which enumerates randomness; default: a KeyedTape under the run's key of that name.
+   */
+  readonly tapes?: (source: string, owner: string) => Tape;
+  /** The party whose dealer shares are derived (value − Σ the others' draws); default the last. */
+  readonly dealerDerivedParty?: number;
 }
 
 export async function runParties<T>(
@@ -68,16 +75,22 @@ export async function runParties<T>(
   if (!Number.isInteger(n) || n < 2) throw runtimeError(`parties: need an integer ≥ 2, got ${n}`);
   const keys = runKeys(options.seed, n);
   const network = new InMemoryNetwork(n);
-  const dealer = new Dealer(n, new KeyedTape('dealer', keys.dealer));
+  const tape = (source: string, owner: string, key: Key): Tape =>
+    options.tapes?.(source, owner) ?? new KeyedTape(owner, key);
+  const dealer = new Dealer(n, tape('dealer', 'dealer', keys.dealer), options.dealerDerivedParty);
   const states: PartyState[] = Array.from({ length: n }, (_, i) => ({
     party: i,
     parties: n,
     network,
     dealer,
-    tape: new KeyedTape(`party ${i}`, keys.parties[i]!),
+    tape: tape(`party/${i}`, `party ${i}`, keys.parties[i]!),
     pairTapes: {
-      next: new KeyedTape(`party ${i} (zero-sharing with ${(i + 1) % n})`, keys.przs[i]!),
-      prev: new KeyedTape(`party ${i} (zero-sharing with ${(i + n - 1) % n})`, keys.przs[(i + n - 1) % n]!),
+      next: tape(`przs/${i}`, `party ${i} (zero-sharing with ${(i + 1) % n})`, keys.przs[i]!),
+      prev: tape(
+        `przs/${(i + n - 1) % n}`,
+        `party ${i} (zero-sharing with ${(i + n - 1) % n})`,
+        keys.przs[(i + n - 1) % n]!,
+      ),
     },
     counters: { clock: 0, bitsSent: 0, bitsReceived: 0, messagesSent: 0, messagesReceived: 0 },
     received: [],

@@ -4,6 +4,7 @@
 import type * as t from 'io-ts';
 import type { Shape } from '../core/shape.ts';
 import type { Config } from './config.ts';
+import type { PrivacyDecl } from './privacy.ts';
 
 /** How a value is read: fixed point (÷2^f), signed integer, or a 0/1 bit. */
 export type Scale = 'fixed' | 'int' | 'bit';
@@ -64,6 +65,8 @@ export interface ProtocolSpec<P> {
   readonly defaults: P;
   /** Other parameter sets the generic properties also check (each variant, edge constants, …). */
   readonly variants?: readonly P[];
+  /** What the protocol deliberately reveals, and the audit's limits (spec/privacy.ts); default: nothing. */
+  readonly privacy?: PrivacyDecl<P>;
   /** Which parties learn a clear output (default: all). */
   receivers?(config: Config, params: P): readonly number[];
   inputs(params: P): readonly InputDecl[];

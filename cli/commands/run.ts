@@ -2,7 +2,7 @@
 // on `--inputs FILE`; prints a table or, with --json, one object (harness/summary.ts).
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { inputError } from '../../core/errors.ts';
+import { inputError, usageError } from '../../core/errors.ts';
 import { buildCase } from '../../harness/case.ts';
 import { executeCase } from '../../harness/execute.ts';
 import { summarizeCase } from '../../harness/summary.ts';
@@ -22,6 +22,8 @@ interface RunOptions {
   inputs?: string;
   emitOutputs?: boolean;
   allowOutOfDomain?: boolean;
+  transport: string;
+  timeout: number;
   json?: boolean;
 }
 
@@ -67,6 +69,17 @@ export function registerRunCommand(program: Command): void {
       '--allow-out-of-domain',
       'run even when an input lies outside the spec domain (bounds then do not apply)',
     )
+    .option(
+      '--transport <kind>',
+      'memory (all parties in this process) or tcp (one OS process per party, loopback)',
+      'memory',
+    )
+    .option(
+      '--timeout <ms>',
+      'tcp: how long a party waits for a peer or a message',
+      parseIntOption('timeout', 100, 600_000),
+      20_000,
+    )
     .option('--json', 'print one JSON object')
     .action(
       action(async (id: string, opts: RunOptions) => {
@@ -83,7 +96,13 @@ export function registerRunCommand(program: Command): void {
             : {}),
           ...(opts.allowOutOfDomain === true ? { allowOutOfDomain: true } : {}),
         });
-        const result = await executeCase(c);
+        if (opts.transport !== 'memory' && opts.transport !== 'tcp')
+          throw usageError(`--transport: '${opts.transport}' is not one of memory, tcp`);
+        const result = await executeCase({
+          ...c,
+          transport: opts.transport,
+          tcp: { timeoutMs: opts.timeout },
+        });
         const s = summarizeCase(result, { emitOutputs: opts.emitOutputs === true });
         if (opts.json === true) {
           process.stdout.write(

@@ -1,0 +1,32 @@
+// Two-sample Kolmogorov–Smirnov test: D = sup |F_A − F_B| over the pooled values (ties consumed
+// together, so discrete data give a conservative test), p from the asymptotic Kolmogorov distribution
+// with Stephens' small-sample correction (Numerical Recipes §14.3).
+export function ksPValue(d: number, nA: number, nB: number): number {
+  const ne = (nA * nB) / (nA + nB);
+  const sq = Math.sqrt(ne);
+  const lambda = (sq + 0.12 + 0.11 / sq) * d;
+  if (lambda < 0.2) return 1;
+  let sum = 0;
+  let sign = 1;
+  for (let k = 1; k <= 100; k++) {
+    const term = sign * Math.exp(-2 * k * k * lambda * lambda);
+    sum += term;
+    if (Math.abs(term) < 1e-300) break;
+    sign = -sign;
+  }
+  return Math.min(1, Math.max(0, 2 * sum));
+}
+
+/** p-value of the KS test on two samples, each already sorted ascending. */
+export function ksTwoSampleSorted(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let d = 0;
+  while (i < a.length && j < b.length) {
+    const v = Math.min(a[i]!, b[j]!);
+    while (i < a.length && a[i]! === v) i++;
+    while (j < b.length && b[j]! === v) j++;
+    d = Math.max(d, Math.abs(i / a.length - j / b.length));
+  }
+  return ksPValue(d, a.length, b.length);
+}
