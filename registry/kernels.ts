@@ -4,6 +4,8 @@ import { invSqrtNrReference, sqrtReference } from '../reference/kernels/inv-sqrt
 import { invSqrtGoldschmidtReference } from '../reference/kernels/inv-sqrt-goldschmidt.ts';
 import { sinReference } from '../reference/kernels/sin.ts';
 import { erfReference } from '../reference/kernels/erf.ts';
+import { reciprocalNrReference } from '../reference/kernels/reciprocal-nr-signed.ts';
+import { sigmoidRef, tanhReference } from '../reference/kernels/logistic.ts';
 import { expReference } from '../reference/kernels/exp.ts';
 import { expTaylorReference } from '../reference/kernels/exp-taylor.ts';
 import { reciprocalNrPosReference } from '../reference/kernels/reciprocal-nr.ts';
@@ -12,6 +14,8 @@ import { invSqrtNrProtocol, sqrtProtocol } from '../protocols/kernels/inv-sqrt-n
 import { invSqrtGoldschmidtProtocol } from '../protocols/kernels/inv-sqrt-goldschmidt.ts';
 import { sinProtocol } from '../protocols/kernels/sin.ts';
 import { erfProtocol } from '../protocols/kernels/erf.ts';
+import { reciprocalNrProtocol } from '../protocols/kernels/reciprocal-nr-signed.ts';
+import { sigmoidProtocol, tanhProtocol } from '../protocols/kernels/logistic.ts';
 import { expProtocol } from '../protocols/kernels/exp.ts';
 import { expTaylorProtocol } from '../protocols/kernels/exp-taylor.ts';
 import { reciprocalNrPosProtocol } from '../protocols/kernels/reciprocal-nr.ts';
@@ -21,6 +25,8 @@ import { sqrtSpec } from '../spec/kernels/sqrt.ts';
 import { invSqrtGoldschmidtSpec } from '../spec/kernels/inv-sqrt-goldschmidt.ts';
 import { sinSpec } from '../spec/kernels/sin.ts';
 import { erfSpec } from '../spec/kernels/erf.ts';
+import { reciprocalNrSpec } from '../spec/kernels/reciprocal-nr-signed.ts';
+import { sigmoidSpec, tanhSpec } from '../spec/kernels/logistic.ts';
 import { expSpec } from '../spec/kernels/exp.ts';
 import { expTaylorSpec } from '../spec/kernels/exp-taylor.ts';
 import { reciprocalNrPosSpec } from '../spec/kernels/reciprocal-nr.ts';
@@ -37,4 +43,7 @@ export const kernelProtocols: readonly RegisteredProtocol[] = [
   register(invSqrtGoldschmidtSpec, invSqrtGoldschmidtReference, invSqrtGoldschmidtProtocol),
   register(sinSpec, sinReference, sinProtocol),
   register(erfSpec, erfReference, erfProtocol),
+  register(reciprocalNrSpec, reciprocalNrReference, reciprocalNrProtocol),
+  register(sigmoidSpec, sigmoidRef, sigmoidProtocol),
+  register(tanhSpec, tanhReference, tanhProtocol),
 ];

@@ -85,6 +85,7 @@ export const erfSpec = unaryKernelSpec<ErfParams>({
   source: 'ALGORITHMS.md §3 tanh/sigmoid/erf, §4 exact GeLU; CrypTen 0.4 approximations.py erf',
   params: ErfParams,
   defaults: { iterations: 8 as t.Int, powers: 'chain' },
+  variants: [{ iterations: 3 as t.Int, powers: 'chain' }],
   domain: () => interval(-ERF_RANGE, ERF_RANGE),
   ideal: (x) => erfIdeal(x),
   cost: (config, p, n) => erfCost(config, p, n),

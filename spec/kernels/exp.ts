@@ -35,6 +35,7 @@ export const expSpec = unaryKernelSpec<ExpParams>({
   source: 'ALGORITHMS.md §3 exp; CrypTen 0.4 crypten/common/functions/approximations.py exp',
   params: ExpParams,
   defaults: { iterations: 8 as t.Int },
+  variants: [{ iterations: 5 as t.Int }],
   domain: (_c, p) => interval(-Math.min(2 ** p.iterations, 64), EXP_MAX),
   ideal: (x) => Math.exp(x),
   cost: (config, p, n) => expLimitCost(config, p.iterations, n),

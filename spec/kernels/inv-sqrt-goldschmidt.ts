@@ -91,6 +91,10 @@ export const invSqrtGoldschmidtSpec = unaryKernelSpec<GoldschmidtParams>({
   source: 'ALGORITHMS.md §3 Inverse square root, Goldschmidt; SecFormer (arXiv 2401.00793) §4',
   params: GoldschmidtParams,
   defaults: { t: 7 as t.Int, eta: 1 },
+  variants: [
+    { t: 8 as t.Int, eta: 100 },
+    { t: 1 as t.Int, eta: 2 },
+  ],
   domain: (_c, p) => interval(GS_INV_SQRT_DOMAIN.min * p.eta, GS_INV_SQRT_DOMAIN.max * p.eta),
   ideal: (x) => 1 / Math.sqrt(x),
   cost: (config, p, n) => goldschmidtInvSqrtCost(config, p, n),

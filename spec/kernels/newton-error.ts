@@ -60,17 +60,26 @@ function imageOfPeaked(i: Interval, g: (e: number) => number, turn: number): Int
  * Reciprocal steps y ← y + (y − ⌊⌊y²/2^f⌋·x/2^f⌋) (CrypTen's order): the floors add
  * δ ∈ [0, (x + 1)·u); a secure truncation may deviate from the floor by truncUlps either way.
  */
-export function reciprocalNewton(m: ErrorModel, x: number, s0: NewtonState, iterations: number): NewtonState {
-  const r = 1 / x;
+export function reciprocalNewton(
+  m: ErrorModel,
+  x: number,
+  s0: NewtonState,
+  iterations: number,
+  xLo = x,
+): NewtonState {
+  // x may be known only within [xLo, x] (an input computed in fixed point): the map ε ↦ −x'·ε² for
+  // some x' there lies between the two maps below, the root being 1/x' (the caller adds the spread).
+  const r = 1 / xLo;
   const g = (e: number): number => -x * e * e;
+  const gLo = (e: number): number => -xLo * e * e;
   const floorR: Interval = { lo: 0, hi: (x + 1) * m.u };
   const floorP: Interval = { lo: -(x + 1) * m.truncUlps * m.u, hi: (x + 1) * (1 + m.truncUlps) * m.u };
   let { R, P, w } = s0;
   for (let k = 0; k < iterations; k++) {
     const y = r + magnitude(P);
     if (m.local) w += ((y * y) / (m.u * m.u) + (y * y * x) / (m.u * m.u)) / m.half;
-    const gR = imageOfPeaked(R, g, 0);
-    const gP = imageOfPeaked(P, g, 0);
+    const gR = { lo: imageOfPeaked(R, g, 0).lo, hi: imageOfPeaked(R, gLo, 0).hi };
+    const gP = { lo: imageOfPeaked(P, g, 0).lo, hi: imageOfPeaked(P, gLo, 0).hi };
     R = { lo: gR.lo + floorR.lo, hi: gR.hi + floorR.hi };
     P = { lo: gP.lo + floorP.lo, hi: gP.hi + floorP.hi };
     if (!(magnitude(R) < DIVERGED && magnitude(P) < DIVERGED)) return diverged;

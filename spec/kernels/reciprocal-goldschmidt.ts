@@ -82,6 +82,10 @@ export const reciprocalGoldschmidtSpec = unaryKernelSpec<GoldschmidtParams>({
   source: 'ALGORITHMS.md §3 Reciprocal, Goldschmidt; SecFormer (arXiv 2401.00793) §4',
   params: GoldschmidtParams,
   defaults: { t: 7 as t.Int, eta: 1 },
+  variants: [
+    { t: 13 as t.Int, eta: 128 },
+    { t: 2 as t.Int, eta: 3 },
+  ],
   domain: (_c, p) => interval(GS_RECIPROCAL_DOMAIN.min * p.eta, GS_RECIPROCAL_DOMAIN.max * p.eta),
   ideal: (x) => 1 / x,
   cost: (config, p, n) => goldschmidtCost(config, p, n),

@@ -88,6 +88,7 @@ export const sinSpec: ProtocolSpec<SinParams> = {
   source: 'ALGORITHMS.md §3 Secure sine; SecFormer (arXiv 2401.00793) §4.2; Zheng et al. 2023',
   params: SinParams,
   defaults: { variant: 'ring', period: 32, frequencies: [1] as t.Int[] },
+  variants: [{ variant: 'ring', period: 1024, frequencies: [1, 3, 8] as t.Int[] }],
   inputs: () => [{ name: 'x', holder: 'shared', scale: 'fixed' }],
   outputs: () => [{ name: 'z', delivery: 'shared', scale: 'fixed' }],
   shapes: (_p, size) => vectorShapes(['x'], size),

@@ -23,6 +23,8 @@ export interface UnaryKernel<P> {
   readonly source: string;
   readonly params: t.Type<P, unknown>;
   readonly defaults: P;
+  /** Other parameter sets the generic properties also check. */
+  readonly variants?: readonly P[];
   domain(config: Config, params: P): RealDomain;
   ideal(x: number, params: P): number;
   /** Exact cost for `n` elements. */
@@ -61,6 +63,7 @@ export function unaryKernelSpec<P>(k: UnaryKernel<P>): KernelSpec<P> {
     source: k.source,
     params: k.params,
     defaults: k.defaults,
+    ...(k.variants === undefined ? {} : { variants: k.variants }),
     inputs: () => [{ name: 'x', holder: 'shared', scale: 'fixed' }],
     outputs: () => [{ name: 'z', delivery: 'shared', scale: 'fixed' }],
     shapes: (_p, size) => vectorShapes(['x'], size),

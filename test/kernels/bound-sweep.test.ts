@@ -21,6 +21,9 @@ const CASES: readonly { id: string; params: Record<string, unknown> }[] = [
   { id: 'inv_sqrt_goldschmidt', params: {} },
   { id: 'inv_sqrt_goldschmidt', params: { t: 8, eta: 100 } },
   { id: 'erf', params: {} },
+  { id: 'reciprocal_nr', params: {} },
+  { id: 'sigmoid', params: {} },
+  { id: 'tanh', params: {} },
   { id: 'sin', params: { variant: 'ring', period: 16, frequencies: [1, 7] } },
 ];
 

@@ -27,6 +27,9 @@ const CASES: readonly { id: string; params: Record<string, unknown> }[] = [
   { id: 'sin', params: { variant: 'ring', period: 1024, frequencies: [1, 3, 8] } },
   { id: 'sin', params: { variant: 'secformer', period: 20, frequencies: [1, 2, 3, 4, 5, 6, 7] } },
   { id: 'erf', params: {} },
+  { id: 'reciprocal_nr', params: {} },
+  { id: 'sigmoid', params: {} },
+  { id: 'tanh', params: {} },
   { id: 'erf', params: { iterations: 3 } },
   { id: 'erf', params: { powers: 'crypten-pow' } },
 ];

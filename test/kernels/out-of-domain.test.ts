@@ -17,6 +17,8 @@ describe('the harness refuses out-of-domain inputs unless allowOutOfDomain', () 
   it.each([
     ['reciprocal_nr_pos', 0],
     ['reciprocal_nr_pos', -1],
+    ['reciprocal_nr', 0.001],
+    ['sigmoid', 70],
     ['inv_sqrt_nr', -4],
     ['inv_sqrt_goldschmidt', 0],
     ['reciprocal_goldschmidt', 2.5],

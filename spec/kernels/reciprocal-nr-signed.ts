@@ -1,0 +1,40 @@
+// Reciprocal of a value of either sign, as CrypTen 0.4 computes it (ALGORITHMS.md §3; approximations.py
+// reciprocal without reciprocal_all_pos): sgn = 1 − 2·ltz(x) (scale 1, exact), p = sgn·x (a Beaver
+// product, no truncation), y = reciprocal_nr_pos(p), result sgn·y (another exact product).
+// Domain [−50, −0.01] ∪ [0.01, 50] (the positive domain mirrored; 0 excluded by the gap).
+import type { Config } from '../config.ts';
+import { seq } from '../cost.ts';
+import type { Cost } from '../types.ts';
+import { ltzCost, productCost as exactProductCost } from '../comparison/cost.ts';
+import { exact, neg } from './error-model.ts';
+import {
+  NR_DOMAIN,
+  type ReciprocalNrParams,
+  ReciprocalNrParams as Params,
+  reciprocalPosCost,
+  reciprocalPosSteps,
+} from './reciprocal-nr.ts';
+import { interval, unaryKernelSpec } from './unary.ts';
+import type * as t from 'io-ts';
+
+export const reciprocalSignedCost = (config: Config, iterations: number, n: number): Cost =>
+  seq(
+    config,
+    ltzCost(config, n),
+    exactProductCost(config, n),
+    reciprocalPosCost(config, iterations, n),
+    exactProductCost(config, n),
+  );
+
+export const reciprocalNrSpec = unaryKernelSpec<ReciprocalNrParams>({
+  id: 'reciprocal_nr',
+  title: 'Reciprocal by Newton–Raphson with the sign step (CrypTen)',
+  source: 'ALGORITHMS.md §3 Reciprocal, Newton–Raphson; CrypTen 0.4 approximations.py reciprocal',
+  params: Params,
+  defaults: { iterations: 10 as t.Int },
+  domain: () => interval(-NR_DOMAIN.max, NR_DOMAIN.max, NR_DOMAIN.min),
+  ideal: (x) => 1 / x,
+  cost: (config, p, n) => reciprocalSignedCost(config, p.iterations, n),
+  steps: (m, p, x) =>
+    x.v < 0 ? neg(reciprocalPosSteps(m, exact(-x.v), p.iterations)) : reciprocalPosSteps(m, x, p.iterations),
+});
