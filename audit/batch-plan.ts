@@ -162,11 +162,7 @@ async function tryBatched(
         ones.every(same) && batched[k]!.role === p.role && batched[k]!.raw?.id === p.raw?.id
           ? findSegment(batched[k]!, ones)
           : undefined;
-      if (segment === undefined) {
-        if (process.env['MPCSPEC_AUDIT_DEBUG'] !== undefined)
-          console.error(mode, drawLayout, 'item', k, p.name);
-        return undefined;
-      }
+      if (segment === undefined) return undefined;
       items.push(planned(p, segment));
     }
     return items;
