@@ -149,16 +149,16 @@ export function concatBits(op: string, parts: readonly BitTensor[]): BitTensor {
 
 /** Split a flat tensor back into pieces of the given shapes (inverse of concatBits). */
 export function splitBits(a: BitTensor, shapes: readonly Shape[]): BitTensor[] {
+  const total = shapes.reduce((acc, shape) => acc + sizeOf(shape), 0);
+  if (total !== a.data.length)
+    throw inputError(`split: ${a.data.length} words do not match the pieces (${total} words)`);
   let off = 0;
-  const parts = shapes.map((shape) => {
+  return shapes.map((shape) => {
     const n = sizeOf(shape);
     const t = bitTensor(a.width, shape, a.data.subarray(off, off + n));
     off += n;
     return t;
   });
-  if (off !== a.data.length)
-    throw inputError(`split: ${a.data.length} words do not match the pieces (${off} words)`);
-  return parts;
 }
 
 export function describeBits(t: BitTensor): string {
