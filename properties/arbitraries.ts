@@ -2,7 +2,7 @@
 // small size, each element either a domain edge (min, max, 0; ring edges 0, ±1, −2^(ℓ−1), 2^(ℓ−1)−1)
 // or uniform in the domain, and a run seed. Everything else derives from fast-check's seed.
 import fc from 'fast-check';
-import type { RingTensor } from '../core/ring.ts';
+import { type RingTensor, fromIntegers } from '../core/ring.ts';
 import { type Shape, sizeOf } from '../core/shape.ts';
 import type { CaseSpec } from '../harness/execute.ts';
 import { realEdges, ringEdges } from '../harness/generate.ts';
@@ -40,9 +40,10 @@ function tensorArbitrary(
   config: Config,
 ): fc.Arbitrary<RingTensor> {
   const n = sizeOf(shape);
-  return fc
-    .array(elementArbitrary(decl, domain, config), { minLength: n, maxLength: n })
-    .map((vals) => encodeByScale(vals, shape, decl.scale, config, decl.name));
+  const elements = fc.array(elementArbitrary(decl, domain, config), { minLength: n, maxLength: n });
+  // Ring-domain values are ring elements already (whatever their scale); real-domain values are encoded.
+  if (domain.kind === 'ring') return elements.map((vals) => fromIntegers(config.ell, shape, vals));
+  return elements.map((vals) => encodeByScale(vals, shape, decl.scale, config, decl.name));
 }
 
 /** A whole case: a size in [1, maxSize], inputs from the domain at that size, and a seed. */

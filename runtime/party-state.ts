@@ -4,7 +4,7 @@
 import { KeyedTape, type Tape } from '../core/tape.ts';
 import type { PartyState } from './context.ts';
 import type { Dealer } from './dealer.ts';
-import type { RunKeys } from './run.ts';
+import type { RunKeys } from './keys.ts';
 import type { Transport } from './transport.ts';
 
 /** Tapes by source ('party/i', 'przs/i'); the default is a KeyedTape under the run's key of that name. */

@@ -3,13 +3,16 @@
 //   party i's tape:   K(K₀, "party/i")        dealer tape: K(K₀, "dealer")
 //   zero-sharing key between parties i and i+1 mod n:    K(K₀, "przs/i")
 import { MpcspecError, runtimeError } from '../core/errors.ts';
-import { type Key, deriveKey, rootKey } from '../core/prg.ts';
 import { KeyedTape, type Tape } from '../core/tape.ts';
 import { PartyContext, type PartyState } from './context.ts';
+import { type RunKeys, runKeys } from './keys.ts';
+import { createPartyState } from './party-state.ts';
 import { Dealer } from './dealer.ts';
 import { InMemoryNetwork } from './network.ts';
 import type { Payload } from './payload.ts';
 import type { Message, PartyView } from './transcript.ts';
+
+export { type RunKeys, runKeys } from './keys.ts';
 
 export interface PartyMetrics {
   readonly rounds: number;
@@ -36,23 +39,6 @@ export interface RunResult<T> {
   readonly keys: RunKeys;
 }
 
-export interface RunKeys {
-  readonly root: Key;
-  readonly parties: readonly Key[];
-  readonly dealer: Key;
-  readonly przs: readonly Key[];
-}
-
-export function runKeys(seed: bigint, parties: number): RunKeys {
-  const root = rootKey(seed);
-  return {
-    root,
-    parties: Array.from({ length: parties }, (_, i) => deriveKey(root, `party/${i}`)),
-    dealer: deriveKey(root, 'dealer'),
-    przs: Array.from({ length: parties }, (_, i) => deriveKey(root, `przs/${i}`)),
-  };
-}
-
 export interface RunOptions {
   readonly parties: number;
   readonly seed: bigint;
@@ -75,27 +61,14 @@ export async function runParties<T>(
   if (!Number.isInteger(n) || n < 2) throw runtimeError(`parties: need an integer ≥ 2, got ${n}`);
   const keys = runKeys(options.seed, n);
   const network = new InMemoryNetwork(n);
-  const tape = (source: string, owner: string, key: Key): Tape =>
-    options.tapes?.(source, owner) ?? new KeyedTape(owner, key);
-  const dealer = new Dealer(n, tape('dealer', 'dealer', keys.dealer), options.dealerDerivedParty);
-  const states: PartyState[] = Array.from({ length: n }, (_, i) => ({
-    party: i,
-    parties: n,
-    network,
-    dealer,
-    tape: tape(`party/${i}`, `party ${i}`, keys.parties[i]!),
-    pairTapes: {
-      next: tape(`przs/${i}`, `party ${i} (zero-sharing with ${(i + 1) % n})`, keys.przs[i]!),
-      prev: tape(
-        `przs/${(i + n - 1) % n}`,
-        `party ${i} (zero-sharing with ${(i + n - 1) % n})`,
-        keys.przs[(i + n - 1) % n]!,
-      ),
-    },
-    counters: { clock: 0, bitsSent: 0, bitsReceived: 0, messagesSent: 0, messagesReceived: 0 },
-    received: [],
-    preprocessing: [],
-  }));
+  const dealer = new Dealer(
+    n,
+    options.tapes?.('dealer', 'dealer') ?? new KeyedTape('dealer', keys.dealer),
+    options.dealerDerivedParty,
+  );
+  const states: PartyState[] = Array.from({ length: n }, (_, i) =>
+    createPartyState(i, n, keys, network, dealer, options.tapes),
+  );
 
   const settled = await Promise.allSettled(
     states.map(async (state, i) => {
