@@ -5,7 +5,7 @@ import { usageError } from '../core/errors.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import { type Config, resolveConfig } from '../spec/config.ts';
 import { auditExhaustive } from './exhaustive.ts';
-import { OutOfReach } from './out-of-reach.ts';
+import { OutOfReach, outOfReach } from './out-of-reach.ts';
 import { auditStatistical } from './statistical.ts';
 import type { AuditMode, PartyVerdict, ViewVerdict } from './verdict.ts';
 
@@ -42,6 +42,19 @@ function smallConfig(config: Config, ell: number): Config {
   return resolveConfig(config.profile, { parties: config.parties, ell, truncation: config.truncation });
 }
 
+/** The given ring, or the smallest of ℓ 4, 5, 6 the protocol supports (issue 4: "whatever is feasible"). */
+function exhaustiveConfig(protocol: BoundProtocol, config: Config, ring: number | undefined): Config {
+  const rings = ring === undefined ? [4, 5, 6] : [ring];
+  const whys: string[] = [];
+  for (const ell of rings) {
+    const small = smallConfig(config, ell);
+    const why = protocol.unsupported(small);
+    if (why === undefined) return small;
+    whys.push(`ℓ ${ell}: ${why}`);
+  }
+  throw outOfReach(`${protocol.id} does not run in an enumerable ring (${whys.join('; ')})`);
+}
+
 export async function auditViews(
   protocol: BoundProtocol,
   config: Config,
@@ -58,7 +71,7 @@ export async function auditViews(
   const mode = o.mode ?? 'auto';
 
   const exhaustive = async (): Promise<PartyVerdict[]> => {
-    const small = smallConfig(config, o.ring ?? 4);
+    const small = exhaustiveConfig(protocol, config, o.ring);
     const out: PartyVerdict[] = [];
     for (const party of parties)
       out.push(

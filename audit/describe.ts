@@ -30,7 +30,7 @@ function statistical(e: StatisticalEvidence): string {
     .slice(0, 3)
     .map((t) => `p = ${t.p.toExponential(2)} ${t.test}`)
     .join('\n        ');
-  return `Z_2^${e.ell}, ${e.samplesPerGroup} runs per group (seed ${e.seed}), groups: ${groups}\n      ${e.coordinates} coordinates, ${e.pairs} pairs, ${e.tests} tests, α = ${e.alpha}, Bonferroni threshold ${e.threshold.toExponential(2)}; batching ${e.batching}\n      smallest: ${p}`;
+  return `Z_2^${e.ell}, ${e.samplesPerGroup} runs per group (seed ${e.seed}), groups: ${groups}\n      ${e.coordinates} coordinates, ${e.pairs} pairs, ${e.triples} triples, ${e.tests} tests, α = ${e.alpha}, Bonferroni threshold ${e.threshold.toExponential(2)}; batching ${e.batching}\n      smallest: ${p}`;
 }
 
 export function describeParty(p: PartyVerdict): string {

@@ -1,6 +1,7 @@
 // Statistical mode (issue 4 §3): in the full ring, N seeded runs per secret group, run as one batch;
 // every view coordinate (one element of one view item) and every sum and difference of two coordinates
-// of one width (joint projections: x₀ + x₁ opens x) is compared between every two groups by
+// of one width (joint projections: x₀ + x₁ opens x), and ±x ± y ± z of three that include a received
+// message (x₀ − a₀ + (x₁ − a₁) is an opening), is compared between every two groups by
 //   Kolmogorov–Smirnov on the signed value, χ² on the top three bits, the tail-run test (bounded masks
 //   shift the support's ends), and χ² on single bits (each bit up to 16 bits wide, else the low and
 //   high eight; the lowest bit of projections),
@@ -63,6 +64,28 @@ function testsOf(
   return out;
 }
 
+/**
+ * Triples of same-width coordinates that include a received message (an opening is typically
+ * own share of x − own share of the mask + the other's message: three terms), at most `max`.
+ */
+function triplesOf(
+  cs: readonly Coordinate[],
+  isMessage: readonly boolean[],
+  max: number,
+): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (let i = 0; i < cs.length && out.length < max; i++)
+    for (let j = i + 1; j < cs.length && out.length < max; j++)
+      for (let k = j + 1; k < cs.length && out.length < max; k++)
+        if (
+          (isMessage[i]! || isMessage[j]! || isMessage[k]!) &&
+          cs[i]!.width === cs[j]!.width &&
+          cs[j]!.width === cs[k]!.width
+        )
+          out.push([i, j, k]);
+  return out;
+}
+
 function pairsOf(cs: readonly Coordinate[], max: number, seed: bigint): [number, number][] {
   const all: [number, number][] = [];
   for (let i = 0; i < cs.length; i++)
@@ -102,6 +125,7 @@ export async function auditStatistical(
         groups: [],
         coordinates: 0,
         pairs: 0,
+        triples: 0,
         tests: 0,
         threshold: alpha,
         smallest: [],
@@ -126,6 +150,10 @@ export async function auditStatistical(
   const views = await collectViews(plan, new PrgFill(options.seed, total), secrets, 0, total);
   const cs = coordinates(plan, views);
   const pairs = pairsOf(cs, options.maxPairs ?? 400, options.seed);
+  const isMessage = plan.items.flatMap((it) =>
+    Array.from({ length: it.perInstance }, () => it.role === 'message'),
+  );
+  const triples = triplesOf(cs, isMessage, options.maxPairs ?? 400);
   const results: TestResult[] = [];
   for (let g = 0; g < groups.length; g++)
     for (let h = g + 1; h < groups.length; h++) {
@@ -143,6 +171,18 @@ export async function auditStatistical(
           const name = `${x.name} ${sign === 1 ? '+' : '−'} ${y.name}`;
           push(testsOf({ name, width: x.width, words: combine(x.words, y.words, x.width, sign) }, a, b, [0]));
         }
+      for (const [i, j, k] of triples)
+        for (const [s1, s2] of [
+          [1, 1],
+          [1, -1],
+          [-1, 1],
+          [-1, -1],
+        ] as const) {
+          const [x, y, z] = [cs[i]!, cs[j]!, cs[k]!];
+          const name = `${x.name} ${s1 === 1 ? '+' : '−'} ${y.name} ${s2 === 1 ? '+' : '−'} ${z.name}`;
+          const words = combine(combine(x.words, y.words, x.width, s1), z.words, x.width, s2);
+          push(testsOf({ name, width: x.width, words }, a, b, [0]));
+        }
     }
   const threshold = alpha / Math.max(1, results.length);
   const smallest = [...results].sort((x, y) => x.p - y.p).slice(0, 5);
@@ -153,6 +193,7 @@ export async function auditStatistical(
     groups: groups.map((g) => ({ name: g.name, secret: g.describe })),
     coordinates: cs.length,
     pairs: pairs.length,
+    triples: triples.length,
     tests: results.length,
     threshold,
     smallest,

@@ -51,6 +51,7 @@ export interface StatisticalEvidence {
   readonly groups: readonly { readonly name: string; readonly secret: string }[];
   readonly coordinates: number;
   readonly pairs: number;
+  readonly triples: number;
   readonly tests: number;
   /** Family-wise false-alarm rate and the Bonferroni threshold per test (α / tests). */
   readonly alpha: number;
