@@ -163,6 +163,7 @@ export async function auditStatistical(
       const push = (rs: TestResult[]): void => {
         for (const r of rs) results.push({ test: tag + r.test, p: r.p });
       };
+      await new Promise((resolve) => setImmediate(resolve)); // long test batteries: let timers run
       for (const c of cs) push(testsOf(c, a, b, bitPositions(c.width)));
       for (const [i, j] of pairs)
         for (const sign of [1, -1] as const) {
