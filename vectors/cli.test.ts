@@ -34,20 +34,18 @@ describe('mpcspec vectors', () => {
   });
 
   it('verify passes a committed file and fails a malformed one with file, path and reason', () => {
+    const text = readFileSync(join(DATA_DIR, 'share.default.json'), 'utf8');
+    const count = (JSON.parse(text) as { numberOfTests: number }).numberOfTests;
     const ok = mpcspec('verify', join(DATA_DIR, 'share.default.json'));
     expect(ok.status, ok.stdout).toBe(0);
-    expect(ok.stdout).toMatch(/^PASS .*share\.default\.json: 12\/12 cases pass/m);
+    expect(ok.stdout).toContain(`share.default.json: ${count}/${count} cases pass`);
     const bad = join(dir, 'bad.json');
-    writeFileSync(
-      bad,
-      readFileSync(join(DATA_DIR, 'share.default.json'), 'utf8').replace(
-        '"numberOfTests": 12',
-        '"numberOfTests": 13',
-      ),
-    );
+    writeFileSync(bad, text.replace(`"numberOfTests": ${count}`, `"numberOfTests": ${count + 1}`));
     const r = mpcspec('verify', bad);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`FAIL ${bad}: $.numberOfTests: says 13 but the file holds 12 tests`);
+    expect(r.stdout).toContain(
+      `FAIL ${bad}: $.numberOfTests: says ${count + 1} but the file holds ${count} tests`,
+    );
     expect(r.stdout).toMatch(/^0 passed, 1 failed \(1 file\(s\), 1 failing\)$/m);
   });
 

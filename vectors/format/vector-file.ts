@@ -143,6 +143,7 @@ export const groupConfigProps = {
   parties: PositiveInt,
   truncation: t.keyof({ 'local-trunc': null, 'local-secureml': null, dealer: null }),
   inputSharing: t.keyof({ 'zero-sharing': null, 'owner-sends': null }),
+  schedule: t.keyof({ crypten: null, default: null }),
   prg: t.string,
   params: t.record(t.string, t.unknown),
   source: t.string,

@@ -54,14 +54,17 @@ const inputsFor = (
   ...name: (string | number)[]
 ) => makeInputs(g.protocol, g.config, g.shapes, (_decl, domain) => style(domain), ...g.path, ...name);
 
-/** Ranks for the file's size budget: the first ordinary case and the invalid ones are always kept. */
+/**
+ * Ranks for the file's size budget: the first ordinary case and the invalid ones are always kept; then
+ * the domain's ends and the out-of-domain zero/negative inputs, truncation wraps, shares at the edge.
+ */
 const RANK = {
   normal: 0,
   invalid: 0,
   edges: 1,
+  outside: 1,
   wrap: 2,
   shareWrap: 3,
-  outside: 4,
   inexact: 5,
   moreNormal: 6,
 };

@@ -15,7 +15,7 @@ import { groupHeader } from './record.ts';
 export const GENERATOR_VERSION = 'mpcspec-vectors 1';
 
 /** Bytes of test records a file may hold beyond its always-kept cases (a few MB in all). */
-const FILE_BUDGET = 24 * 1024;
+const FILE_BUDGET = 20 * 1024;
 
 /** Keep cases by rank (then group order) while the budget lasts; rank 0 is always kept. */
 function withinBudget(groups: readonly (readonly DraftCase[])[]): { keep: Set<DraftCase>; dropped: number } {
@@ -24,7 +24,11 @@ function withinBudget(groups: readonly (readonly DraftCase[])[]): { keep: Set<Dr
   const keep = new Set<DraftCase>();
   let used = 0;
   for (const { c, size } of all) {
-    if (c.rank > 0 && used + size > FILE_BUDGET) continue;
+    if (c.rank === 0) {
+      keep.add(c);
+      continue;
+    }
+    if (used + size > FILE_BUDGET) continue;
     keep.add(c);
     used += size;
   }
@@ -94,7 +98,7 @@ export async function generateFile(reg: RegisteredProtocol, profile: string): Pr
         d.flags.forEach((f) => used.add(f));
         return { tcId: ++tcId, comment: d.comment, flags: [...d.flags], result: d.result, ...d.record };
       });
-    return [{ ...header, tests }];
+    return tests.length === 0 ? [] : [{ ...header, tests }];
   });
   const flagOrder = Object.keys(FlagCodec.keys) as Flag[];
   const file: VectorFileJson = {

@@ -52,6 +52,7 @@ export function groupHeader(
     parties: config.parties,
     truncation: config.truncation,
     inputSharing: config.inputSharing,
+    schedule: config.schedule,
     prg: PRG_NAME,
     params: protocol.params as Record<string, unknown>,
     source: protocol.source,

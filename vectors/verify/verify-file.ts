@@ -42,7 +42,7 @@ const describeDifference = (d: Difference): string => `${d.path}: ${d.reason}`;
 function groupConfig(file: string, group: TestGroupJson, gPath: string): E.Either<FileProblem, Config> {
   try {
     const config = resolveConfig(group.profile, { parties: group.parties, ell: group.ell, f: group.f });
-    for (const key of ['rounding', 'truncation', 'inputSharing'] as const)
+    for (const key of ['rounding', 'truncation', 'inputSharing', 'schedule'] as const)
       if (config[key] !== group[key])
         return E.left({
           file,

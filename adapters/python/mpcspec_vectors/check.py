@@ -8,8 +8,10 @@ from .arithmetic import PROTOCOLS as ARITHMETIC, reference as arithmetic_referen
 from .tensor import parse
 from .world import World, combine, share_inputs
 
-PROTOCOLS = dict(ARITHMETIC)
-REFERENCES = {name: arithmetic_reference for name in ARITHMETIC}
+from .comparison import ltz, ltz_reference
+
+PROTOCOLS = dict(ARITHMETIC, ltz=ltz)
+REFERENCES = dict({name: arithmetic_reference for name in ARITHMETIC}, ltz=ltz_reference)
 
 
 def register(name, protocol, reference):
