@@ -34,7 +34,7 @@ export class KeyedTape implements Tape {
     private readonly record = true,
   ) {}
 
-  words(label: string, count: number): BigUint64Array {
+  words(label: string, count: number, bits = 64): BigUint64Array {
     if (this.used.has(label)) {
       throw runtimeError(
         `${this.owner}: random label '${label}' drawn twice; every draw needs its own label`,
@@ -42,7 +42,13 @@ export class KeyedTape implements Tape {
     }
     this.used.add(label);
     const w = chachaWords(deriveKey(this.key, label), count);
-    if (this.record) this.log.push({ label, words: w });
+    if (bits < 64) {
+      const m = ringMask(bits);
+      for (let i = 0; i < w.length; i++) w[i] = w[i]! & m;
+    }
+    // The view keeps its own copy of what was handed out: callers may reuse the returned buffer
+    // (zero sharing subtracts into it), and a view must show the draw as it was.
+    if (this.record) this.log.push({ label, words: w.slice() });
     return w;
   }
 

@@ -63,7 +63,8 @@ export async function runParties<T>(
   const network = new InMemoryNetwork(n);
   const dealer = new Dealer(
     n,
-    options.tapes?.('dealer', 'dealer') ?? new KeyedTape('dealer', keys.dealer),
+    // The dealer's draws are in no party's view, so its tape does not keep copies of them.
+    options.tapes?.('dealer', 'dealer') ?? new KeyedTape('dealer', keys.dealer, false),
     options.dealerDerivedParty,
   );
   const states: PartyState[] = Array.from({ length: n }, (_, i) =>

@@ -57,7 +57,7 @@ export async function partyMain(host: string): Promise<number> {
     transport = new TcpTransport(job.party, n, job.timeoutMs);
     await connectMesh(transport, listener, job.host, job.ports, job.timeoutMs);
     const keys = runKeys(BigInt(job.seed), n);
-    const dealer = new Dealer(n, new KeyedTape('dealer', keys.dealer));
+    const dealer = new Dealer(n, new KeyedTape('dealer', keys.dealer, false));
     const state = createPartyState(
       job.party,
       n,
