@@ -8,6 +8,11 @@ import {
   rowPassed,
   runConformanceCase,
 } from '../../harness/conformance.ts';
+import { QUICK, auditViews } from '../../audit/audit-views.ts';
+import { verdictLine } from '../../audit/describe.ts';
+import type { ViewVerdict } from '../../audit/verdict.ts';
+import { findProtocol } from '../../registry/index.ts';
+import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
 import { parseIntOption, parseSeedOption } from '../options.ts';
 import { type Row, printTable } from '../table.ts';
@@ -19,6 +24,7 @@ interface ConformOptions {
   size: number;
   seed: bigint;
   json?: boolean;
+  views: boolean;
 }
 
 const list = (s: string | undefined): string[] | undefined =>
@@ -61,6 +67,26 @@ function tableRow(r: ConformanceRow): Row {
   ];
 }
 
+/** One view-privacy verdict per protocol (QUICK budget), with a progress bar. */
+async function viewVerdicts(ids: readonly string[]): Promise<ViewVerdict[]> {
+  const config = resolveConfig('default', { parties: 2 });
+  const bar = new SingleBar({
+    format: 'view privacy [{bar}] {value}/{total} {case}',
+    stream: process.stderr,
+    hideCursor: true,
+    notTTYSchedule: 5000,
+  });
+  bar.start(ids.length, 0, { case: '' });
+  const out: ViewVerdict[] = [];
+  for (const id of ids) {
+    bar.update(out.length, { case: id });
+    out.push(await auditViews(findProtocol(id).bind(), config, QUICK));
+  }
+  bar.update(out.length, { case: 'done' });
+  bar.stop();
+  return out;
+}
+
 export function registerConformCommand(program: Command): void {
   program
     .command('conform')
@@ -72,6 +98,7 @@ export function registerConformCommand(program: Command): void {
     .option('--parties <list>', 'comma-separated party counts', '2,3')
     .option('--size <n>', 'elements per input', parseIntOption('size', 1, 1_000_000), 32)
     .option('--seed <s>', 'seed', parseSeedOption, 1n)
+    .option('--no-views', 'skip the view-privacy audit of each protocol')
     .option('--json', 'print the rows as JSON')
     .action(
       action(async (opts: ConformOptions) => {
@@ -100,9 +127,11 @@ export function registerConformCommand(program: Command): void {
         bar.update(rows.length, { case: 'done' });
         bar.stop();
         const failed = rows.filter((r) => !rowPassed(r));
+        const views = opts.views ? await viewVerdicts([...new Set(plan.map((p) => p.id))]) : [];
+        const leaks = views.filter((v) => !v.ok);
         if (opts.json === true) {
           process.stdout.write(
-            `${JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
+            `${JSON.stringify({ rows, views }, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
           );
         } else {
           printTable(
@@ -123,7 +152,18 @@ export function registerConformCommand(program: Command): void {
           process.stdout.write(
             `${ran} cases ran, ${rows.length - ran - failed.filter((r) => r.status === 'error').length} not applicable, ${failed.length} failed\n`,
           );
+          if (views.length > 0) {
+            process.stdout.write(
+              '\nView privacy (2 parties, default profile; `mpcspec audit views <id>` for the evidence):\n',
+            );
+            printTable(
+              ['protocol', 'verdict', 'time'],
+              views.map((v) => [v.id, verdictLine(v), `${(v.ms / 1000).toFixed(2)} s`]),
+            );
+            process.stdout.write(`${views.length} protocols audited, ${leaks.length} leak(s)\n`);
+          }
         }
+        if (leaks.length > 0) process.exitCode = EXIT_FAILED_CHECK;
         if (failed.length > 0) process.exitCode = EXIT_FAILED_CHECK;
       }),
     );
