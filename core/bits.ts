@@ -116,13 +116,19 @@ export function shiftRight(a: BitTensor, k: number): BitTensor {
   return bitTensor(a.width, a.shape, out);
 }
 
-/** Bit j of every word, as a 1-bit tensor. */
+const BIT = BigUint64Array.of(0n, 1n);
+
+/**
+ * Bit j of every word, as a 1-bit tensor. Read through a 32-bit view of the words (little-endian, as
+ * core/prg.ts requires): number shifts by a variable amount are cheap, BigInt ones are not.
+ */
 export function bitAt(a: BitTensor, j: number): BitTensor {
   assertShiftAmount('bitAt', a, j);
-  const div = 1n << BigInt(j);
+  const halves = new Uint32Array(a.data.buffer, a.data.byteOffset, 2 * a.data.length);
+  const half = j >>> 5;
+  const shift = j & 31;
   const out = new BigUint64Array(a.data.length);
-  const x = a.data;
-  for (let i = 0; i < out.length; i++) out[i] = (x[i]! / div) & 1n;
+  for (let i = 0; i < out.length; i++) out[i] = BIT[(halves[2 * i + half]! >>> shift) & 1]!;
   return bitTensor(1, a.shape, out);
 }
 

@@ -68,10 +68,14 @@ function maskLevel(
   const { inMask, outMask, multiplier } = level;
   const w = S.length;
   const masked = new BigUint64Array(4 * w);
-  for (let k = 0; k < w; k++) masked[k] = (P[k]! & outMask) ^ ad[k]!;
-  for (let k = 0; k < w; k++) masked[w + k] = (P[k]! & outMask) ^ ad[w + k]!;
-  for (let k = 0; k < w; k++) masked[2 * w + k] = (((S[k]! & inMask) * multiplier) & m) ^ bd[k]!;
-  for (let k = 0; k < w; k++) masked[3 * w + k] = (((P[k]! & inMask) * multiplier) & m) ^ bd[w + k]!;
+  for (let k = 0; k < w; k++) {
+    masked[k] = (P[k]! & outMask) ^ ad[k]!;
+    masked[w + k] = (P[k]! & outMask) ^ ad[w + k]!; // recomputed, not reused: see above
+  }
+  for (let k = 0; k < w; k++) {
+    masked[2 * w + k] = (((S[k]! & inMask) * multiplier) & m) ^ bd[k]!;
+    masked[3 * w + k] = (((P[k]! & inMask) * multiplier) & m) ^ bd[w + k]!;
+  }
   return masked;
 }
 

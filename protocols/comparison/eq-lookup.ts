@@ -7,11 +7,9 @@
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { openToAll } from '../../runtime/comm.ts';
-import { chunkOf, eqzTables, halvesOf, tableEntry } from '../../runtime/material/lookup-tables.ts';
+import { chunkPositions, eqzTables, halvesOf, lookupTables } from '../../runtime/material/lookup-tables.ts';
 import { lookupLayout } from '../../spec/comparison/lookup-layout.ts';
 import { eqLayer, finalToRing } from './lookup-tree.ts';
-
-const BIT = BigUint64Array.of(0n, 1n);
 
 export async function eqzLookup(ctx: PartyContext, x: RingTensor): Promise<RingTensor> {
   const { ell } = x;
@@ -22,14 +20,10 @@ export async function eqzLookup(ctx: PartyContext, x: RingTensor): Promise<RingT
   const { r, eq } = eqzTables(ctx, 'tables', ell, x.shape);
   const masked = new BigUint64Array(n);
   for (let i = 0; i < n; i++) masked[i] = (x.data[i]! + r.data[i]!) & m;
-  const cHalves = halvesOf(await openToAll(ctx, 'open', ringTensor(ell, x.shape, masked)));
-  const eqHalves = halvesOf(eq);
-  let nodes: BigUint64Array[] = Array.from({ length: chunks }, (_, j) => {
-    const e = new BigUint64Array(n);
-    for (let i = 0; i < n; i++)
-      e[i] = BIT[tableEntry(eqHalves, i * chunks + j, words, chunkOf(cHalves, i, j, layout))]!;
-    return e;
-  });
+  const c32 = halvesOf(await openToAll(ctx, 'open', ringTensor(ell, x.shape, masked)));
+  const eq32 = halvesOf(eq);
+  let nodes: BigUint64Array[] = Array.from({ length: chunks }, () => new BigUint64Array(n));
+  lookupTables(c32, chunkPositions(layout), 0, eq32, chunks, words, nodes);
   for (let layer = 0; nodes.length > 2; layer++) nodes = await eqLayer(ctx.scope(`layer${layer}`), nodes, n);
   const final = ctx.scope('final');
   return nodes.length === 1

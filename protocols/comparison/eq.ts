@@ -8,7 +8,7 @@
 //             of each share; B2A opening a full ℓ-bit word ('eq/b2a').
 //   default — masked opening and equality tables (eq-lookup.ts), any number of parties.
 import { match } from 'ts-pattern';
-import { type BitTensor, bitTensor, shiftRight } from '../../core/bits.ts';
+import { type BitTensor, bitAt, bitTensor } from '../../core/bits.ts';
 import { usageError } from '../../core/errors.ts';
 import { type RingTensor, ringMask } from '../../core/ring.ts';
 import { neg, sub } from '../../core/ring-ops.ts';
@@ -63,7 +63,7 @@ async function eqzCrypten(ctx: PartyContext, config: Config, d: RingTensor): Pro
     const filled = powerOfTwo ? shifted : xorPublic(ctx, shifted, ringMask(s));
     E = await andShares(ctx.scope(`level${i}`), E, filled);
   }
-  return b2aWithDabit(ctx.scope('b2a'), ell, bitTensor(ell, d.shape, shiftRight(E, ell - 1).data));
+  return b2aWithDabit(ctx.scope('b2a'), ell, bitTensor(ell, d.shape, bitAt(E, ell - 1).data));
 }
 
 export const eqProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({

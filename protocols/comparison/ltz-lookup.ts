@@ -11,7 +11,7 @@
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { openToAll } from '../../runtime/comm.ts';
-import { chunkOf, halvesOf, ltzTables, tableEntry } from '../../runtime/material/lookup-tables.ts';
+import { chunkPositions, halvesOf, lookupTables, ltzTables } from '../../runtime/material/lookup-tables.ts';
 import { lookupLayout } from '../../spec/comparison/lookup-layout.ts';
 import { type LtzNode, finalToRing, ltzLayer } from './lookup-tree.ts';
 
@@ -27,19 +27,15 @@ export async function ltzLookup(ctx: PartyContext, x: RingTensor): Promise<RingT
   const masked = new BigUint64Array(n);
   for (let i = 0; i < n; i++) masked[i] = (x.data[i]! + r.data[i]!) & m;
   const c = await openToAll(ctx, 'open', ringTensor(ell, x.shape, masked));
-  const cHalves = halvesOf(c);
-  const ltHalves = halvesOf(lt);
-  const eqHalves = eq === undefined ? undefined : halvesOf(eq);
-  let nodes: LtzNode[] = Array.from({ length: chunks }, (_, j) => {
-    const t = new BigUint64Array(n);
-    const e = j === 0 ? undefined : new BigUint64Array(n);
-    for (let i = 0; i < n; i++) {
-      const cj = chunkOf(cHalves, i, j, layout);
-      t[i] = BIT[tableEntry(ltHalves, i * chunks + j, words, cj)]!;
-      if (e !== undefined) e[i] = BIT[tableEntry(eqHalves!, i * (chunks - 1) + j - 1, words, cj)]!;
-    }
-    return e === undefined ? { t } : { t, e };
-  });
+  const c32 = halvesOf(c);
+  const lt32 = halvesOf(lt);
+  const eq32 = eq === undefined ? undefined : halvesOf(eq);
+  const positions = chunkPositions(layout);
+  const t = Array.from({ length: chunks }, () => new BigUint64Array(n));
+  const e = Array.from({ length: chunks - 1 }, () => new BigUint64Array(n));
+  lookupTables(c32, positions, 0, lt32, chunks, words, t);
+  if (eq32 !== undefined) lookupTables(c32, positions, 1, eq32, chunks - 1, words, e);
+  let nodes: LtzNode[] = t.map((tj, j) => (j === 0 ? { t: tj } : { t: tj, e: e[j - 1]! }));
   for (let layer = 0; nodes.length > 2; layer++) nodes = await ltzLayer(ctx.scope(`layer${layer}`), nodes, n);
   const final = ctx.scope('final');
   const v =
@@ -51,7 +47,7 @@ export async function ltzLookup(ctx: PartyContext, x: RingTensor): Promise<RingT
   const lead = ctx.party === 0 ? 1n : 0n;
   const out = new BigUint64Array(n);
   for (let i = 0; i < n; i++) {
-    const mc = BIT[(cHalves[2 * i + msbWord]! >>> msbBit) & 1]!;
+    const mc = BIT[(c32[2 * i + msbWord]! >>> msbBit) & 1]!;
     const vi = v.data[i]!;
     out[i] = (vi - 2n * mc * vi + lead * mc) & m;
   }

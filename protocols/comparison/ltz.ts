@@ -8,7 +8,7 @@
 // Callers that compare more than once must give each call its own scope (ctx.scope(`cmp${i}`)).
 import { match } from 'ts-pattern';
 import { type RingTensor } from '../../core/ring.ts';
-import { bitTensor, shiftRight } from '../../core/bits.ts';
+import { bitAt, bitTensor } from '../../core/bits.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import { a2b } from './a2b.ts';
@@ -29,7 +29,9 @@ export async function ltz(ctx: PartyContext, config: Config, x: RingTensor): Pro
 
 async function ltzCrypten(ctx: PartyContext, config: Config, x: RingTensor): Promise<RingTensor> {
   const words = await a2b(ctx, config, x);
-  const sign = shiftRight(words, config.ell - 1);
+  // Each party's share word shifted right by ℓ − 1 (CrypTen: `>> 63`, then `& 1` in B2A), kept as an
+  // ℓ-bit word: the B2A opens the whole word.
+  const sign = bitAt(words, config.ell - 1);
   return b2aWithDabit(ctx.scope('b2a'), config.ell, bitTensor(config.ell, x.shape, sign.data));
 }
 

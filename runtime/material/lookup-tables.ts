@@ -21,30 +21,106 @@ import { type LookupLayout, lookupLayout } from '../../spec/comparison/lookup-la
 const PREFIX = BigUint64Array.from({ length: 65 }, (_, k) =>
   k === 64 ? (1n << 64n) - 1n : (1n << BigInt(k)) - 1n,
 );
+const BIT = BigUint64Array.of(0n, 1n);
 
-/** Chunk j (chunkBits wide) of the low `bits` bits of the 64-bit words viewed as 32-bit halves. */
-export function chunkOf(halves: Uint32Array, i: number, j: number, layout: LookupLayout): number {
-  const start = j * layout.chunkBits;
-  const width = j === layout.chunks - 1 ? layout.topChunkBits : layout.chunkBits;
-  const lo = halves[2 * i]!;
-  const hi = halves[2 * i + 1]!;
-  // A chunk of at most 8 bits never straddles the 32-bit halves when chunkBits divides 32.
-  const word = start >= 32 ? hi >>> (start - 32) : lo >>> start;
-  return word & ((1 << width) - 1);
+/** Where chunk j sits in a 64-bit word seen as two 32-bit halves (chunks never straddle them). */
+export interface ChunkPosition {
+  readonly half: number;
+  readonly shift: number;
+  readonly mask: number;
 }
 
-/** Writes the table with entries [lo, hi) set, `wordsPerTable` words from `at`. */
-function writeRange(out: BigUint64Array, at: number, lo: number, hi: number, layout: LookupLayout): void {
-  const W = layout.wordWidth;
-  for (let w = 0; w < layout.wordsPerTable; w++) {
-    const a = Math.min(W, Math.max(0, lo - w * W));
-    const b = Math.min(W, Math.max(0, hi - w * W));
-    out[at + w] = b > a ? PREFIX[b]! ^ PREFIX[a]! : 0n;
-  }
+export function chunkPositions(layout: LookupLayout): ChunkPosition[] {
+  return Array.from({ length: layout.chunks }, (_, j) => {
+    const start = j * layout.chunkBits;
+    const width = j === layout.chunks - 1 ? layout.topChunkBits : layout.chunkBits;
+    return { half: start >>> 5, shift: start & 31, mask: (1 << width) - 1 };
+  });
 }
 
 export const halvesOf = (r: { readonly data: BigUint64Array }): Uint32Array =>
   new Uint32Array(r.data.buffer, r.data.byteOffset, 2 * r.data.length);
+
+// The loops below are element-major (an element's tables are contiguous: one pass over the table
+// memory), work on numbers through 32-bit views rather than on BigInts, and write table words without
+// BigInt-valued conditionals (those leave V8's native 64-bit path).
+
+/** Words with entries [lo, hi) of one table set, from `at`. */
+function writeRange(out: BigUint64Array, at: number, lo: number, hi: number, layout: LookupLayout): void {
+  const W = layout.wordWidth;
+  for (let w = 0; w < layout.wordsPerTable; w++) {
+    const a = Math.min(W, Math.max(0, lo - w * W));
+    const b = Math.max(a, Math.min(W, hi - w * W));
+    out[at + w] = PREFIX[b]! ^ PREFIX[a]!;
+  }
+}
+
+/** LTZ tables of every element: lt for every chunk, eq for chunks ≥ 1 (see the file header). */
+function writeLtzTables(
+  r32: Uint32Array,
+  positions: readonly ChunkPosition[],
+  msb: ChunkPosition,
+  layout: LookupLayout,
+  lt: BigUint64Array,
+  eq: BigUint64Array,
+): void {
+  const { chunks, wordsPerTable: words, entries } = layout;
+  const n = r32.length / 2;
+  for (let i = 0; i < n; i++) {
+    const flipped = (r32[2 * i + msb.half]! >>> msb.shift) & 1;
+    for (let j = 0; j < chunks; j++) {
+      const pos = positions[j]!;
+      const rj = (r32[2 * i + pos.half]! >>> pos.shift) & pos.mask;
+      const lo = flipped === 0 ? 0 : j === 0 ? rj : rj + 1;
+      const hi = flipped === 0 ? rj : entries;
+      writeRange(lt, (i * chunks + j) * words, lo, hi, layout);
+      if (j > 0) writeRange(eq, (i * (chunks - 1) + j - 1) * words, rj, rj + 1, layout);
+    }
+  }
+}
+
+/** Equality tables of every element, one per chunk. */
+function writeEqzTables(
+  r32: Uint32Array,
+  positions: readonly ChunkPosition[],
+  layout: LookupLayout,
+  eq: BigUint64Array,
+): void {
+  const { chunks, wordsPerTable: words } = layout;
+  const n = r32.length / 2;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < chunks; j++) {
+      const pos = positions[j]!;
+      const rj = (r32[2 * i + pos.half]! >>> pos.shift) & pos.mask;
+      writeRange(eq, (i * chunks + j) * words, rj, rj + 1, layout);
+    }
+  }
+}
+
+/**
+ * Table lookups of a party's shares at the opened chunks: outs[k][i] = entry c_j of table
+ * `firstTable + k` of element i, where j = firstChunk + k and c_j is chunk j of element i's opened c.
+ */
+export function lookupTables(
+  c32: Uint32Array,
+  positions: readonly ChunkPosition[],
+  firstChunk: number,
+  tables32: Uint32Array,
+  tablesPerElement: number,
+  words: number,
+  outs: readonly BigUint64Array[],
+): void {
+  const n = c32.length / 2;
+  const count = outs.length;
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < count; k++) {
+      const pos = positions[firstChunk + k]!;
+      const v = (c32[2 * i + pos.half]! >>> pos.shift) & pos.mask;
+      const word = (i * tablesPerElement + k) * words + (v >>> 6);
+      outs[k]![i] = BIT[(tables32[2 * word + ((v >>> 5) & 1)]! >>> (v & 31)) & 1]!;
+    }
+  }
+}
 
 export interface LtzTableShares {
   readonly r: RingTensor;
@@ -55,7 +131,7 @@ export interface LtzTableShares {
 
 export function ltzTables(ctx: PartyContext, label: string, ell: number, shape: Shape): LtzTableShares {
   const layout = lookupLayout(ell - 1);
-  const { chunks, wordsPerTable: words, wordWidth, entries } = layout;
+  const { chunks, wordsPerTable: words, wordWidth } = layout;
   const n = sizeOf(shape);
   const v = ctx.deal({
     kind: LTZ_TABLES,
@@ -64,21 +140,12 @@ export function ltzTables(ctx: PartyContext, label: string, ell: number, shape: 
     signature: shapeSignature(ell, shape),
     generate: (d) => {
       const r = d.ring('r', ell, shape);
-      const halves = halvesOf(r);
-      const msbWord = ell > 32 ? 1 : 0;
-      const msbBit = (ell - 1) % 32;
+      const r32 = halvesOf(r);
+      const positions = chunkPositions(layout);
+      const msb: ChunkPosition = { half: (ell - 1) >>> 5, shift: (ell - 1) & 31, mask: 1 };
       const lt = new BigUint64Array(n * chunks * words);
       const eq = new BigUint64Array(n * (chunks - 1) * words);
-      for (let i = 0; i < n; i++) {
-        const flipped = (halves[2 * i + msbWord]! >>> msbBit) & 1;
-        for (let j = 0; j < chunks; j++) {
-          const rj = chunkOf(halves, i, j, layout);
-          const at = (i * chunks + j) * words;
-          if (flipped === 0) writeRange(lt, at, 0, rj, layout);
-          else writeRange(lt, at, j === 0 ? rj : rj + 1, entries, layout);
-          if (j > 0) writeRange(eq, (i * (chunks - 1) + j - 1) * words, rj, rj + 1, layout);
-        }
-      }
+      writeLtzTables(r32, positions, msb, layout, lt, eq);
       const tables = { r, lt: bitTensor(wordWidth, [n, chunks, words], lt) };
       return chunks > 1 ? { ...tables, eq: bitTensor(wordWidth, [n, chunks - 1, words], eq) } : tables;
     },
@@ -104,22 +171,11 @@ export function eqzTables(ctx: PartyContext, label: string, ell: number, shape: 
     signature: shapeSignature(ell, shape),
     generate: (d) => {
       const r = d.ring('r', ell, shape);
-      const halves = halvesOf(r);
+      const r32 = halvesOf(r);
       const eq = new BigUint64Array(n * chunks * words);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < chunks; j++) {
-          const rj = chunkOf(halves, i, j, layout);
-          writeRange(eq, (i * chunks + j) * words, rj, rj + 1, layout);
-        }
-      }
+      writeEqzTables(r32, chunkPositions(layout), layout, eq);
       return { r, eq: bitTensor(wordWidth, [n, chunks, words], eq) };
     },
   });
   return { r: v['r'] as RingTensor, eq: v['eq'] as BitTensor };
-}
-
-/** Entry v of table `table` (an index into [element][chunk] order) of a party's share, as 0 or 1. */
-export function tableEntry(shareHalves: Uint32Array, table: number, words: number, v: number): number {
-  const word = table * words + (v >>> 6);
-  return (shareHalves[2 * word + ((v >>> 5) & 1)]! >>> (v & 31)) & 1;
 }
