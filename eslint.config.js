@@ -11,6 +11,7 @@ export default tseslint.config(
       'bin/**',
       'reports/**',
       'scratch/**',
+      'scratch*',
       '*.cjs',
     ],
   },
