@@ -26,11 +26,10 @@ export async function a2b(ctx: PartyContext, config: Config, x: RingTensor): Pro
     const extra = operands.length % 2 === 1 ? operands[0] : undefined;
     const rest = extra === undefined ? operands : operands.slice(1);
     const half = rest.length / 2;
-    const sums = await binaryAdd(
-      c.scope(`sum${level}`),
-      concatBits('a2b', rest.slice(0, half)),
-      concatBits('a2b', rest.slice(half)),
-    );
+    // One pair (two parties) needs no stacking copy.
+    const stack = (parts: BitTensor[]): BitTensor =>
+      parts.length === 1 ? parts[0]! : concatBits('a2b', parts);
+    const sums = await binaryAdd(c.scope(`sum${level}`), stack(rest.slice(0, half)), stack(rest.slice(half)));
     operands = splitBits(
       sums,
       Array.from({ length: half }, () => x.shape),

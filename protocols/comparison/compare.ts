@@ -8,57 +8,26 @@ import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import { publicMinus } from './arith-local.ts';
 import { ltz } from './ltz.ts';
-import { assertArithmetic, assertSameOperands } from './operands.ts';
+import { assertOperands } from './operands.ts';
 import type { NoParams } from '../../spec/codecs.ts';
 import { type Protocol, ringInput } from '../types.ts';
 
-function operands(op: string, config: Config, x: RingTensor, y: RingTensor): void {
-  assertArithmetic(op, 'x', x, config.ell);
-  assertArithmetic(op, 'y', y, config.ell);
-  assertSameOperands(op, { x, y });
-}
+type Comparison = (ctx: PartyContext, config: Config, x: RingTensor, y: RingTensor) => Promise<RingTensor>;
 
-export async function lt(
-  ctx: PartyContext,
-  config: Config,
-  x: RingTensor,
-  y: RingTensor,
-): Promise<RingTensor> {
-  operands('lt', config, x, y);
-  return ltz(ctx, config, sub(x, y));
-}
+/** ltz of x − y (or of y − x when `swap`), complemented by party 0 when `complement`. */
+const comparison =
+  (op: string, swap: boolean, complement: boolean): Comparison =>
+  async (ctx, config, x, y) => {
+    assertOperands(op, config.ell, { x, y });
+    const negative = await ltz(ctx, config, swap ? sub(y, x) : sub(x, y));
+    return complement ? publicMinus(ctx, 1n, negative) : negative;
+  };
 
-export async function gt(
-  ctx: PartyContext,
-  config: Config,
-  x: RingTensor,
-  y: RingTensor,
-): Promise<RingTensor> {
-  operands('gt', config, x, y);
-  return ltz(ctx, config, sub(y, x));
-}
+export const lt = comparison('lt', false, false);
+export const gt = comparison('gt', true, false);
+export const ge = comparison('ge', false, true);
+export const le = comparison('le', true, true);
 
-export async function ge(
-  ctx: PartyContext,
-  config: Config,
-  x: RingTensor,
-  y: RingTensor,
-): Promise<RingTensor> {
-  operands('ge', config, x, y);
-  return publicMinus(ctx, 1n, await ltz(ctx, config, sub(x, y)));
-}
-
-export async function le(
-  ctx: PartyContext,
-  config: Config,
-  x: RingTensor,
-  y: RingTensor,
-): Promise<RingTensor> {
-  operands('le', config, x, y);
-  return publicMinus(ctx, 1n, await ltz(ctx, config, sub(y, x)));
-}
-
-type Comparison = typeof lt;
 const twoOperand =
   (f: Comparison): Protocol<NoParams> =>
   async (ctx, { config }, inputs) => ({

@@ -18,7 +18,7 @@ import { b2aWithDabit } from './b2a.ts';
 import { andShares } from './boolean/and.ts';
 import { notShare, shiftLeftShare, xorPublic, xorShares } from './boolean/local.ts';
 import { eqzLookup } from './eq-lookup.ts';
-import { assertArithmetic, assertSameOperands } from './operands.ts';
+import { assertArithmetic, assertOperands } from './operands.ts';
 import type { NoParams } from '../../spec/codecs.ts';
 import { type Protocol, ringInput } from '../types.ts';
 
@@ -28,9 +28,7 @@ export async function eq(
   x: RingTensor,
   y: RingTensor,
 ): Promise<RingTensor> {
-  assertArithmetic('eq', 'x', x, config.ell);
-  assertArithmetic('eq', 'y', y, config.ell);
-  assertSameOperands('eq', { x, y });
+  assertOperands('eq', config.ell, { x, y });
   return eqz(ctx, config, sub(x, y));
 }
 

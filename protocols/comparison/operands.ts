@@ -44,3 +44,11 @@ export function assertSameOperands(op: string, operands: Readonly<Record<string,
       );
   }
 }
+
+/** Elementwise arithmetic operands: each a share in Z_2^ℓ, all of one shape. */
+export function assertOperands(op: string, ell: number, operands: Readonly<Record<string, Payload>>): void {
+  const rings = Object.fromEntries(
+    Object.entries(operands).map(([name, v]) => [name, assertArithmetic(op, name, v, ell)]),
+  );
+  assertSameOperands(op, rings);
+}

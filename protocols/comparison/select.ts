@@ -10,7 +10,7 @@ import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import { beaverProduct } from '../arithmetic/mul.ts';
 import { publicMinus } from './arith-local.ts';
-import { assertArithmetic, assertSameOperands } from './operands.ts';
+import { assertOperands } from './operands.ts';
 import type { NoParams } from '../../spec/codecs.ts';
 import { type Protocol, ringInput } from '../types.ts';
 
@@ -21,10 +21,7 @@ export async function select(
   x: RingTensor,
   y: RingTensor,
 ): Promise<RingTensor> {
-  assertArithmetic('select', 'b', b, config.ell);
-  assertArithmetic('select', 'x', x, config.ell);
-  assertArithmetic('select', 'y', y, config.ell);
-  assertSameOperands('select', { b, x, y });
+  assertOperands('select', config.ell, { b, x, y });
   const c = ctx.scope('select');
   return match(config.schedule)
     .with('default', async () => add(await beaverProduct(c, b, sub(x, y)), y))

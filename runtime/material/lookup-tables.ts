@@ -122,6 +122,29 @@ export function lookupTables(
   }
 }
 
+/** One table request: r uniform in Z_2^ℓ (shared additively) and the tables `write` makes from it. */
+function dealTables(
+  ctx: PartyContext,
+  kind: string,
+  label: string,
+  ell: number,
+  shape: Shape,
+  write: (r32: Uint32Array, n: number) => Record<string, BitTensor>,
+): { r: RingTensor; tables: Readonly<Record<string, BitTensor>> } {
+  const v = ctx.deal({
+    kind,
+    label,
+    items: sizeOf(shape),
+    signature: shapeSignature(ell, shape),
+    generate: (d) => {
+      const r = d.ring('r', ell, shape);
+      return { r, ...write(halvesOf(r), sizeOf(shape)) };
+    },
+  });
+  const { r, ...tables } = v;
+  return { r: r as RingTensor, tables: tables as Record<string, BitTensor> };
+}
+
 export interface LtzTableShares {
   readonly r: RingTensor;
   readonly lt: BitTensor;
@@ -132,27 +155,17 @@ export interface LtzTableShares {
 export function ltzTables(ctx: PartyContext, label: string, ell: number, shape: Shape): LtzTableShares {
   const layout = lookupLayout(ell - 1);
   const { chunks, wordsPerTable: words, wordWidth } = layout;
-  const n = sizeOf(shape);
-  const v = ctx.deal({
-    kind: LTZ_TABLES,
-    label,
-    items: n,
-    signature: shapeSignature(ell, shape),
-    generate: (d) => {
-      const r = d.ring('r', ell, shape);
-      const r32 = halvesOf(r);
-      const positions = chunkPositions(layout);
-      const msb: ChunkPosition = { half: (ell - 1) >>> 5, shift: (ell - 1) & 31, mask: 1 };
-      const lt = new BigUint64Array(n * chunks * words);
-      const eq = new BigUint64Array(n * (chunks - 1) * words);
-      writeLtzTables(r32, positions, msb, layout, lt, eq);
-      const tables = { r, lt: bitTensor(wordWidth, [n, chunks, words], lt) };
-      return chunks > 1 ? { ...tables, eq: bitTensor(wordWidth, [n, chunks - 1, words], eq) } : tables;
-    },
+  const { r, tables } = dealTables(ctx, LTZ_TABLES, label, ell, shape, (r32, n) => {
+    const msb: ChunkPosition = { half: (ell - 1) >>> 5, shift: (ell - 1) & 31, mask: 1 };
+    const lt = new BigUint64Array(n * chunks * words);
+    const eq = new BigUint64Array(n * (chunks - 1) * words);
+    writeLtzTables(r32, chunkPositions(layout), msb, layout, lt, eq);
+    const out: Record<string, BitTensor> = { lt: bitTensor(wordWidth, [n, chunks, words], lt) };
+    if (chunks > 1) out['eq'] = bitTensor(wordWidth, [n, chunks - 1, words], eq);
+    return out;
   });
-  const r = v['r'] as RingTensor;
-  const lt = v['lt'] as BitTensor;
-  return chunks > 1 ? { r, lt, eq: v['eq'] as BitTensor } : { r, lt };
+  const eq = tables['eq'];
+  return eq === undefined ? { r, lt: tables['lt']! } : { r, lt: tables['lt']!, eq };
 }
 
 export interface EqzTableShares {
@@ -163,19 +176,10 @@ export interface EqzTableShares {
 export function eqzTables(ctx: PartyContext, label: string, ell: number, shape: Shape): EqzTableShares {
   const layout = lookupLayout(ell);
   const { chunks, wordsPerTable: words, wordWidth } = layout;
-  const n = sizeOf(shape);
-  const v = ctx.deal({
-    kind: EQZ_TABLES,
-    label,
-    items: n,
-    signature: shapeSignature(ell, shape),
-    generate: (d) => {
-      const r = d.ring('r', ell, shape);
-      const r32 = halvesOf(r);
-      const eq = new BigUint64Array(n * chunks * words);
-      writeEqzTables(r32, chunkPositions(layout), layout, eq);
-      return { r, eq: bitTensor(wordWidth, [n, chunks, words], eq) };
-    },
+  const { r, tables } = dealTables(ctx, EQZ_TABLES, label, ell, shape, (r32, n) => {
+    const eq = new BigUint64Array(n * chunks * words);
+    writeEqzTables(r32, chunkPositions(layout), layout, eq);
+    return { eq: bitTensor(wordWidth, [n, chunks, words], eq) };
   });
-  return { r: v['r'] as RingTensor, eq: v['eq'] as BitTensor };
+  return { r, eq: tables['eq']! };
 }

@@ -7,20 +7,28 @@ import type * as t from 'io-ts';
 import { sizeOf } from '../../core/shape.ts';
 import { NoParams } from '../codecs.ts';
 import { elementwiseShape, vectorShapes } from '../shapes.ts';
-import type { ProtocolSpec } from '../types.ts';
+import type { Config } from '../config.ts';
+import type { Cost, Domain, ProtocolSpec } from '../types.ts';
 import { CRYPTEN_SOURCE, EXACT, compareDomain } from './common.ts';
 import { ltzCost } from './cost.ts';
 
-function comparisonSpec(
-  id: string,
-  title: string,
-  ideal: (x: number, y: number) => boolean,
-): ProtocolSpec<t.TypeOf<typeof NoParams>> {
+export interface TwoOperandOptions {
+  readonly id: string;
+  readonly title: string;
+  readonly source: string;
+  readonly ideal: (x: number, y: number) => boolean;
+  readonly domain: (config: Config) => Domain;
+  readonly cost: (config: Config, elements: number) => Cost;
+  readonly unsupported?: (config: Config) => string | undefined;
+}
+
+/** A 0/1 comparison of two shared fixed-point operands of one shape (lt, gt, le, ge, eq). */
+export function twoOperandSpec(o: TwoOperandOptions): ProtocolSpec<t.TypeOf<typeof NoParams>> {
   return {
-    id,
-    title,
+    id: o.id,
+    title: o.title,
     family: 'comparison',
-    source: `ALGORITHMS.md §2; ${CRYPTEN_SOURCE} (MPCTensor.${id})`,
+    source: o.source,
     params: NoParams,
     defaults: {},
     inputs: () => [
@@ -29,16 +37,27 @@ function comparisonSpec(
     ],
     outputs: () => [{ name: 'z', delivery: 'shared', scale: 'bit' }],
     shapes: (_p, size) => vectorShapes(['x', 'y'], size),
-    outputShapes: (_p, shapes) => ({ z: elementwiseShape(id, shapes, ['x', 'y']) }),
-    domain: (config) => ({ x: compareDomain(config), y: compareDomain(config) }),
+    outputShapes: (_p, shapes) => ({ z: elementwiseShape(o.id, shapes, ['x', 'y']) }),
+    unsupported: (config) => o.unsupported?.(config),
+    domain: (config) => ({ x: o.domain(config), y: o.domain(config) }),
     ideal: (_p, inputs) => {
       const y = inputs['y']!;
-      return { z: inputs['x']!.map((v, i) => (ideal(v, y[i]!) ? 1 : 0)) };
+      return { z: inputs['x']!.map((v, i) => (o.ideal(v, y[i]!) ? 1 : 0)) };
     },
-    cost: (config, _p, shapes) => ltzCost(config, sizeOf(shapes['x']!)),
+    cost: (config, _p, shapes) => o.cost(config, sizeOf(shapes['x']!)),
     bounds: () => EXACT,
   };
 }
+
+const comparisonSpec = (id: string, title: string, ideal: (x: number, y: number) => boolean) =>
+  twoOperandSpec({
+    id,
+    title,
+    source: `ALGORITHMS.md §2; ${CRYPTEN_SOURCE} (MPCTensor.${id})`,
+    ideal,
+    domain: compareDomain,
+    cost: ltzCost,
+  });
 
 export const ltSpec = comparisonSpec('lt', 'x < y as a 0/1 share: ltz(x − y)', (x, y) => x < y);
 export const gtSpec = comparisonSpec('gt', 'x > y as a 0/1 share: ltz(y − x)', (x, y) => x > y);

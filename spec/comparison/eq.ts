@@ -4,36 +4,19 @@
 //            ℓ-bit word, then a daBit B2A opening an ℓ-bit word. Two parties only (CrypTen computes
 //            1 − ne with two LTZ for more parties; not reproduced).
 //   default: open x − y + r and look up 8-bit chunks in equality tables; any number of parties.
-import { sizeOf } from '../../core/shape.ts';
-import { NoParams } from '../codecs.ts';
-import { elementwiseShape, vectorShapes } from '../shapes.ts';
-import type { ProtocolSpec } from '../types.ts';
-import { CRYPTEN_SOURCE, EXACT, equalityDomain } from './common.ts';
+import { CRYPTEN_SOURCE, equalityDomain } from './common.ts';
+import { twoOperandSpec } from './compare.ts';
 import { eqzCost } from './cost.ts';
 
-export const eqSpec: ProtocolSpec<NoParams> = {
+export const eqSpec = twoOperandSpec({
   id: 'eq',
   title: 'x = y as a 0/1 share',
-  family: 'comparison',
   source: `ALGORITHMS.md §2; ${CRYPTEN_SOURCE} (MPCTensor.eq, _eqz_2PC; circuit.eq)`,
-  params: NoParams,
-  defaults: {},
-  inputs: () => [
-    { name: 'x', holder: 'shared', scale: 'fixed' },
-    { name: 'y', holder: 'shared', scale: 'fixed' },
-  ],
-  outputs: () => [{ name: 'z', delivery: 'shared', scale: 'bit' }],
-  shapes: (_p, size) => vectorShapes(['x', 'y'], size),
-  outputShapes: (_p, shapes) => ({ z: elementwiseShape('eq', shapes, ['x', 'y']) }),
+  ideal: (x, y) => x === y,
+  domain: equalityDomain,
+  cost: eqzCost,
   unsupported: (config) =>
     config.schedule === 'crypten' && config.parties !== 2
       ? `the crypten schedule reproduces CrypTen's two-party equality (_eqz_2PC); with ${config.parties} parties use the default profile`
       : undefined,
-  domain: (config) => ({ x: equalityDomain(config), y: equalityDomain(config) }),
-  ideal: (_p, inputs) => {
-    const y = inputs['y']!;
-    return { z: inputs['x']!.map((v, i) => (v === y[i]! ? 1 : 0)) };
-  },
-  cost: (config, _p, shapes) => eqzCost(config, sizeOf(shapes['x']!)),
-  bounds: () => EXACT,
-};
+});
