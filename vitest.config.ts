@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // vitest defaults to cores − 1 workers: one on the 2-core machines this runs on.
+    maxWorkers: 2,
+    minWorkers: 1,
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });
