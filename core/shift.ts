@@ -10,15 +10,26 @@ function assertShift(t: RingTensor, k: number): void {
   }
 }
 
+/**
+ * Where a kernel writes: a fresh array, or `into` — which may be the input's own buffer when the caller
+ * owns it (a share it just computed), saving an allocation and a pass on the hot path.
+ */
+function output(t: RingTensor, into: BigUint64Array | undefined): BigUint64Array {
+  if (into === undefined) return new BigUint64Array(t.data.length);
+  if (into.length !== t.data.length)
+    throw inputError(`shift: output buffer of ${into.length} words for ${t.data.length} elements`);
+  return into;
+}
+
 /** Signed value → quotient by 2^k rounded toward zero (CrypTen's per-share `div(…, rounding_mode="trunc")`). */
-export function divTowardZero(t: RingTensor, k: number): RingTensor {
+export function divTowardZero(t: RingTensor, k: number, into?: BigUint64Array): RingTensor {
   assertShift(t, k);
   const d = 1n << BigInt(k);
   const n = t.data.length;
-  const out = new BigUint64Array(n);
+  const out = output(t, into);
   if (t.ell === 64) {
     const src = new BigInt64Array(t.data.buffer, t.data.byteOffset, n);
-    const dst = new BigInt64Array(out.buffer);
+    const dst = new BigInt64Array(out.buffer, out.byteOffset, n);
     for (let i = 0; i < n; i++) dst[i] = src[i]! / d;
   } else {
     // Sign-extend ℓ-bit values with (v ⊕ h) − h, h = 2^(ℓ−1), then mask the quotient back to ℓ bits.
@@ -31,9 +42,9 @@ export function divTowardZero(t: RingTensor, k: number): RingTensor {
 }
 
 /** Signed value → ⌊value / 2^k⌋ (arithmetic shift right): ⌊s/d⌋ = trunc((s − d + 1)/d) for s < 0. */
-export function shiftRightArith(t: RingTensor, k: number): RingTensor {
+export function shiftRightArith(t: RingTensor, k: number, into?: BigUint64Array): RingTensor {
   assertShift(t, k);
-  if (t.ell === 64) return ringTensor(64, t.shape, shiftRightArith64(t.data, k));
+  if (t.ell === 64) return ringTensor(64, t.shape, shiftRightArith64(t.data, k, output(t, into)));
   const d = 1n << BigInt(k);
   const dm1 = d - 1n;
   const n = t.data.length;
@@ -52,14 +63,13 @@ export function shiftRightArith(t: RingTensor, k: number): RingTensor {
  * Arithmetic shift of 64-bit words on their 32-bit halves (int32 shifts are native; a BigInt conditional
  * is not, measured 2× slower), little-endian: word i is (lo, hi) = (u32[2i], u32[2i+1]).
  */
-function shiftRightArith64(src: BigUint64Array, k: number): BigUint64Array {
-  const out = new BigUint64Array(src.length);
+function shiftRightArith64(src: BigUint64Array, k: number, out: BigUint64Array): BigUint64Array {
   if (k === 0) {
     out.set(src);
     return out;
   }
   const s32 = new Uint32Array(src.buffer, src.byteOffset, 2 * src.length);
-  const d32 = new Uint32Array(out.buffer);
+  const d32 = new Uint32Array(out.buffer, out.byteOffset, 2 * src.length);
   const n2 = 2 * src.length;
   if (k < 32) {
     const back = 32 - k;

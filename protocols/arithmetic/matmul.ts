@@ -39,7 +39,7 @@ export async function secureMatmul(
   x: RingTensor,
   y: RingTensor,
 ): Promise<RingTensor> {
-  return truncate(ctx, config, await matmulProduct(ctx, x, y), config.f);
+  return truncate(ctx, config, await matmulProduct(ctx, x, y), config.f, true);
 }
 
 export const matmulProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({

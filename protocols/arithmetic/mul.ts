@@ -56,7 +56,7 @@ export async function beaverMul(
   x: RingTensor,
   y: RingTensor,
 ): Promise<RingTensor> {
-  return truncate(ctx, config, await beaverProduct(ctx, x, y), config.f);
+  return truncate(ctx, config, await beaverProduct(ctx, x, y), config.f, true);
 }
 
 export const mulProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({

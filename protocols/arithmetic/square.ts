@@ -1,7 +1,8 @@
 // Squaring with a square pair (spec/arithmetic/square.ts): open e = x − r; x² = r² + 2·e·r + e².
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
-import { openToAll } from '../../runtime/comm.ts';
+import { exchangeShares } from '../../runtime/comm.ts';
+import { sumAll } from '../../core/ring-ops.ts';
 import { squarePair } from '../../runtime/material/beaver.ts';
 import type { NoParams } from '../../spec/codecs.ts';
 import type { Config } from '../../spec/config.ts';
@@ -16,22 +17,27 @@ export async function squareProduct(ctx: PartyContext, x: RingTensor): Promise<R
   const m = ringMask(ell);
   const masked = new BigUint64Array(n);
   for (let i = 0; i < n; i++) masked[i] = (x.data[i]! - r.data[i]!) & m;
-  const e = (await openToAll(ctx, 'open', ringTensor(ell, x.shape, masked))).data;
+  const parts = await exchangeShares(ctx, 'open', ringTensor(ell, x.shape, masked));
+  // e = Σ parts; with two parties the sum is folded into the combining loop (see mul.ts), and the loops
+  // are split by party: no BigInt-valued conditional inside a hot loop.
+  const mine = parts.length === 2 ? masked : sumAll('open', parts).data;
+  const other = parts.length === 2 ? parts[1 - ctx.party]!.data : new BigUint64Array(n);
+  const rd = r.data;
+  const r2d = r2.data;
   const z = new BigUint64Array(n);
-  // split by party: no BigInt-valued conditional inside a hot loop (see mul.ts)
   if (ctx.party === 0) {
     for (let i = 0; i < n; i++) {
-      const ei = e[i]!;
-      z[i] = (r2.data[i]! + 2n * ei * r.data[i]! + ei * ei) & m;
+      const ei = mine[i]! + other[i]!;
+      z[i] = (r2d[i]! + 2n * ei * rd[i]! + ei * ei) & m;
     }
   } else {
-    for (let i = 0; i < n; i++) z[i] = (r2.data[i]! + 2n * e[i]! * r.data[i]!) & m;
+    for (let i = 0; i < n; i++) z[i] = (r2d[i]! + 2n * (mine[i]! + other[i]!) * rd[i]!) & m;
   }
   return ringTensor(ell, x.shape, z);
 }
 
 export async function secureSquare(ctx: PartyContext, config: Config, x: RingTensor): Promise<RingTensor> {
-  return truncate(ctx, config, await squareProduct(ctx, x), config.f);
+  return truncate(ctx, config, await squareProduct(ctx, x), config.f, true);
 }
 
 export const squareProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({

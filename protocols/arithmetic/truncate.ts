@@ -9,17 +9,25 @@ import type { Config } from '../../spec/config.ts';
 import { match } from 'ts-pattern';
 import { neg } from '../../core/ring-ops.ts';
 
+/**
+ * ⟨x / 2^k⟩ by the configured method. `owned`: the caller just computed `share` and hands its buffer
+ * over, so local truncation may write the result into it (one allocation and pass fewer per product).
+ */
 export async function truncate(
   ctx: PartyContext,
   config: Config,
   share: RingTensor,
   k: number,
+  owned = false,
 ): Promise<RingTensor> {
   if (k === 0) return share;
+  const into = owned ? share.data : undefined;
   return match(config.truncation)
-    .with('local-trunc', () => Promise.resolve(divTowardZero(share, k)))
+    .with('local-trunc', () => Promise.resolve(divTowardZero(share, k, into)))
     .with('local-secureml', () =>
-      Promise.resolve(ctx.party === 0 ? shiftRightArith(share, k) : neg(shiftRightArith(neg(share), k))),
+      Promise.resolve(
+        ctx.party === 0 ? shiftRightArith(share, k, into) : neg(shiftRightArith(neg(share), k)),
+      ),
     )
     .with('dealer', () => dealerTruncate(ctx.scope('trunc'), share, k))
     .exhaustive();

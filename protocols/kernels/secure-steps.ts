@@ -8,14 +8,14 @@ import type { PartyContext } from '../../runtime/context.ts';
 import { encodedConstant } from '../../spec/arithmetic/public-constant.ts';
 import type { Config } from '../../spec/config.ts';
 import { beaverMul, beaverProduct } from '../arithmetic/mul.ts';
+import { secureSquare } from '../arithmetic/square.ts';
 import { truncate } from '../arithmetic/truncate.ts';
-import { squareFused } from './fused-square.ts';
 
 export const mulFx = (ctx: PartyContext, c: Config, a: RingTensor, b: RingTensor): Promise<RingTensor> =>
   beaverMul(ctx, c, a, b);
 
 export const squareFx = (ctx: PartyContext, c: Config, a: RingTensor): Promise<RingTensor> =>
-  squareFused(ctx, c, a);
+  secureSquare(ctx, c, a);
 
 export const truncBits = (ctx: PartyContext, c: Config, a: RingTensor, k: number): Promise<RingTensor> =>
   truncate(ctx, c, a, k);
