@@ -23,9 +23,9 @@ export async function binaryAdd(ctx: PartyContext, x: BitTensor, y: BitTensor): 
   const P = new BigUint64Array(propagate);
   const levels = sklanskyLevels(ell);
   for (let i = 0; i < levels.length; i++) await sklanskyLevel(ctx.scope(`level${i}`), ell, levels[i]!, S, P);
-  const sum = new BigUint64Array(w);
-  for (let k = 0; k < w; k++) sum[k] = propagate[k]! ^ ((S[k]! * 2n) & m);
-  return bitTensor(ell, x.shape, sum);
+  // The sum overwrites the local propagate buffer (fresh memory is what costs most here).
+  for (let k = 0; k < w; k++) propagate[k] = propagate[k]! ^ ((S[k]! * 2n) & m);
+  return bitTensor(ell, x.shape, propagate);
 }
 
 /**
