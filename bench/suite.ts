@@ -20,9 +20,9 @@ export interface BenchSuite {
   run(): Promise<BenchRow[]>;
 }
 
-/** Median wall time in ms of `reps` runs after one warm-up run. */
+/** Median wall time in ms of `reps` runs after three warm-up runs (so V8 has optimised the kernels). */
 export async function timeMedian(reps: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  await fn();
+  for (let w = 0; w < 3; w++) await fn();
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t0 = process.hrtime.bigint();

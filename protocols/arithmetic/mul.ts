@@ -20,33 +20,69 @@ export async function beaverProduct(ctx: PartyContext, x: RingTensor, y: RingTen
   const { a, b, c } = beaverTriple(ctx, 'triple', ell, x.shape);
   const m = ringMask(ell);
   const masked = new BigUint64Array(2 * n);
-  const xd = x.data;
-  const yd = y.data;
-  const ad = a.data;
-  const bd = b.data;
-  for (let i = 0; i < n; i++) {
-    masked[i] = (xd[i]! - ad[i]!) & m;
-    masked[n + i] = (yd[i]! - bd[i]!) & m;
-  }
+  maskBoth(x.data, a.data, y.data, b.data, masked, m);
   const parts = await exchangeShares(ctx, 'open', ringTensor(ell, [2 * n], masked));
-  // ε‖δ = Σ parts. With two parties the sum is folded into the combining loop (no temporary). The
-  // loops are split by party rather than using `lead ? ε·δ : 0n`: a BigInt-valued conditional in the
-  // loop body makes V8 leave its native 64-bit path (measured 30× slower).
+  // ε‖δ = Σ parts. With two parties the sum is folded into the combining loop (no temporary).
   const mine = parts.length === 2 ? masked : sumAll('open', parts).data;
   const other = parts.length === 2 ? parts[1 - ctx.party]!.data : new BigUint64Array(2 * n);
-  const cd = c.data;
   const z = new BigUint64Array(n);
-  if (ctx.party === 0) {
-    for (let i = 0; i < n; i++) {
-      const e = mine[i]! + other[i]!;
-      const d = mine[n + i]! + other[n + i]!;
-      z[i] = (cd[i]! + e * bd[i]! + d * ad[i]! + e * d) & m;
-    }
-  } else {
-    for (let i = 0; i < n; i++)
-      z[i] = (cd[i]! + (mine[i]! + other[i]!) * bd[i]! + (mine[n + i]! + other[n + i]!) * ad[i]!) & m;
-  }
+  if (ctx.party === 0) combineLead(c.data, a.data, b.data, mine, other, z, m);
+  else combineOther(c.data, a.data, b.data, mine, other, z, m);
   return ringTensor(ell, x.shape, z);
+}
+
+// The hot loops live in small synchronous functions: V8 optimises these after a call or two and keeps
+// them optimised, where the same loops inside the async protocol body ran ≈5× slower (measured). The
+// party-0 and other-party loops are separate rather than one loop with `lead ? ε·δ : 0n`: a BigInt-valued
+// conditional in the loop body makes V8 leave its native 64-bit path (measured 30× slower).
+
+/** out = (x − a) ‖ (y − b). */
+function maskBoth(
+  xd: BigUint64Array,
+  ad: BigUint64Array,
+  yd: BigUint64Array,
+  bd: BigUint64Array,
+  out: BigUint64Array,
+  m: bigint,
+): void {
+  const n = xd.length;
+  for (let i = 0; i < n; i++) {
+    out[i] = (xd[i]! - ad[i]!) & m;
+    out[n + i] = (yd[i]! - bd[i]!) & m;
+  }
+}
+
+/** Party 0: z = c + ε·b + δ·a + ε·δ with ε‖δ = mine + other. */
+function combineLead(
+  cd: BigUint64Array,
+  ad: BigUint64Array,
+  bd: BigUint64Array,
+  mine: BigUint64Array,
+  other: BigUint64Array,
+  z: BigUint64Array,
+  m: bigint,
+): void {
+  const n = z.length;
+  for (let i = 0; i < n; i++) {
+    const e = mine[i]! + other[i]!;
+    const d = mine[n + i]! + other[n + i]!;
+    z[i] = (cd[i]! + e * bd[i]! + d * ad[i]! + e * d) & m;
+  }
+}
+
+/** Other parties: z = c + ε·b + δ·a. */
+function combineOther(
+  cd: BigUint64Array,
+  ad: BigUint64Array,
+  bd: BigUint64Array,
+  mine: BigUint64Array,
+  other: BigUint64Array,
+  z: BigUint64Array,
+  m: bigint,
+): void {
+  const n = z.length;
+  for (let i = 0; i < n; i++)
+    z[i] = (cd[i]! + (mine[i]! + other[i]!) * bd[i]! + (mine[n + i]! + other[n + i]!) * ad[i]!) & m;
 }
 
 /** ⟨x·y / 2^f⟩ for fixed-point operands: the Beaver product, then the configured truncation. */
