@@ -16,23 +16,14 @@ export async function squareProduct(ctx: PartyContext, x: RingTensor): Promise<R
   const { r, r2 } = squarePair(ctx, 'pair', ell, x.shape);
   const m = ringMask(ell);
   const masked = new BigUint64Array(n);
-  for (let i = 0; i < n; i++) masked[i] = (x.data[i]! - r.data[i]!) & m;
+  maskOne(x.data, r.data, masked, m);
   const parts = await exchangeShares(ctx, 'open', ringTensor(ell, x.shape, masked));
-  // e = Σ parts; with two parties the sum is folded into the combining loop (see mul.ts), and the loops
-  // are split by party: no BigInt-valued conditional inside a hot loop.
+  // e = Σ parts; with two parties the sum is folded into the combining loop (see mul.ts).
   const mine = parts.length === 2 ? masked : sumAll('open', parts).data;
   const other = parts.length === 2 ? parts[1 - ctx.party]!.data : new BigUint64Array(n);
-  const rd = r.data;
-  const r2d = r2.data;
   const z = new BigUint64Array(n);
-  if (ctx.party === 0) {
-    for (let i = 0; i < n; i++) {
-      const ei = mine[i]! + other[i]!;
-      z[i] = (r2d[i]! + 2n * ei * rd[i]! + ei * ei) & m;
-    }
-  } else {
-    for (let i = 0; i < n; i++) z[i] = (r2d[i]! + 2n * (mine[i]! + other[i]!) * rd[i]!) & m;
-  }
+  if (ctx.party === 0) squareLead(r.data, r2.data, mine, other, z, m);
+  else squareOther(r.data, r2.data, mine, other, z, m);
   return ringTensor(ell, x.shape, z);
 }
 
@@ -43,3 +34,36 @@ export async function secureSquare(ctx: PartyContext, config: Config, x: RingTen
 export const squareProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({
   z: await secureSquare(ctx, config, ringInput(ctx, inputs, 'x', config.ell)),
 });
+
+// Hot loops as small synchronous kernels, split by party (see mul.ts for why).
+
+function maskOne(xd: BigUint64Array, rd: BigUint64Array, out: BigUint64Array, m: bigint): void {
+  for (let i = 0; i < out.length; i++) out[i] = (xd[i]! - rd[i]!) & m;
+}
+
+/** Party 0: z = r² + 2·e·r + e² with e = mine + other. */
+function squareLead(
+  rd: BigUint64Array,
+  r2d: BigUint64Array,
+  mine: BigUint64Array,
+  other: BigUint64Array,
+  z: BigUint64Array,
+  m: bigint,
+): void {
+  for (let i = 0; i < z.length; i++) {
+    const e = mine[i]! + other[i]!;
+    z[i] = (r2d[i]! + 2n * e * rd[i]! + e * e) & m;
+  }
+}
+
+/** Other parties: z = r² + 2·e·r. */
+function squareOther(
+  rd: BigUint64Array,
+  r2d: BigUint64Array,
+  mine: BigUint64Array,
+  other: BigUint64Array,
+  z: BigUint64Array,
+  m: bigint,
+): void {
+  for (let i = 0; i < z.length; i++) z[i] = (r2d[i]! + 2n * (mine[i]! + other[i]!) * rd[i]!) & m;
+}
