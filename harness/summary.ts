@@ -17,6 +17,8 @@ export interface CaseSummary {
   readonly bitsSent: readonly number[];
   readonly messagesSent: readonly number[];
   readonly offlineBits: readonly number[];
+  /** CrypTen's communication counter, per party: bytes sent + bytes received (DESIGN.md, "Bits"). */
+  readonly cryptenBytes: readonly number[];
   readonly preprocessing: Readonly<Record<string, number>>;
   readonly specCost: Cost;
   readonly costMismatches: readonly string[];
@@ -78,6 +80,7 @@ export function summarizeCase(r: CaseResult, options: { emitOutputs?: boolean } 
     bitsSent: m.bitsSent,
     messagesSent: m.messagesSent,
     offlineBits: m.offlineBits,
+    cryptenBytes: r.run.metrics.parties.map((p) => (p.bitsSent + p.bitsReceived) / 8),
     preprocessing: m.preprocessing,
     specCost: r.cost.spec,
     costMismatches: r.cost.mismatches,
