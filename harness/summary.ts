@@ -33,6 +33,12 @@ export interface CaseSummary {
     readonly approximationAbs: number;
     readonly approximationRel: number;
   };
+  /** Every output within the implementation bound (wrap events within the allowance). */
+  readonly implementationOk: boolean;
+  /** Every output's reference within the approximation bound of the ideal. */
+  readonly approximationOk: boolean;
+  /** Measured cost equal to the spec's. */
+  readonly costOk: boolean;
   readonly failures: readonly string[];
   readonly outOfDomain: boolean;
   readonly ok: boolean;
@@ -95,6 +101,9 @@ export function summarizeCase(r: CaseResult, options: { emitOutputs?: boolean } 
       approximationAbs: r.bounds.approximation.abs,
       approximationRel: r.bounds.approximation.rel,
     },
+    implementationOk: r.outputs.every((o) => o.implementation.ok),
+    approximationOk: r.outputs.every((o) => o.approximation.ok),
+    costOk: r.cost.ok,
     failures: failuresOf(r),
     outOfDomain: r.outOfDomain.length > 0,
     ok: r.ok,

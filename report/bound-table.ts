@@ -8,25 +8,8 @@ import { decode, encode } from '../core/fixed.ts';
 import { fromIntegers } from '../core/ring.ts';
 import { executeCase } from '../harness/execute.ts';
 import { findProtocol } from '../registry/index.ts';
+import { kernelCases } from './kernel-cases.ts';
 import { resolveConfig } from '../spec/config.ts';
-
-export const TABLE_CASES: readonly { id: string; params: Record<string, unknown> }[] = [
-  { id: 'exp', params: {} },
-  { id: 'exp_taylor', params: {} },
-  { id: 'reciprocal_nr_pos', params: {} },
-  { id: 'reciprocal_nr', params: {} },
-  { id: 'reciprocal_goldschmidt', params: {} },
-  { id: 'reciprocal_goldschmidt', params: { t: 13, eta: 128 } },
-  { id: 'inv_sqrt_nr', params: {} },
-  { id: 'sqrt', params: {} },
-  { id: 'inv_sqrt_goldschmidt', params: {} },
-  { id: 'inv_sqrt_goldschmidt', params: { t: 8, eta: 100 } },
-  { id: 'sin', params: {} },
-  { id: 'sin', params: { variant: 'secformer', period: 20, frequencies: [1, 2, 3, 4, 5, 6, 7] } },
-  { id: 'erf', params: {} },
-  { id: 'sigmoid', params: {} },
-  { id: 'tanh', params: {} },
-];
 
 const e = (v: number): string => (v === 0 ? '0' : v.toExponential(2));
 
@@ -75,7 +58,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.write(
     '| kernel | params | profile | domain | bound \\|ref − ideal\\| | measured | bound \\|prot − ref\\| (ulp) | measured (ulp) | wrap prob. | case ok |\n|---|---|---|---|---|---|---|---|---|---|\n',
   );
-  for (const c of TABLE_CASES)
+  for (const c of kernelCases())
     for (const profile of ['crypten', 'default'])
       process.stdout.write(`${await boundRow(c.id, c.params, profile)}\n`);
 }

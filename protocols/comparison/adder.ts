@@ -11,7 +11,7 @@ import { ringMask } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { andTriple } from '../../runtime/material/boolean.ts';
 import { andShares, xorOfShares } from './boolean/and.ts';
-import { exchangeBitShares } from './boolean/open.ts';
+import { exchangeShares } from '../../runtime/comm.ts';
 import { type SklanskyLevel, sklanskyLevels } from './sklansky.ts';
 
 export async function binaryAdd(ctx: PartyContext, x: BitTensor, y: BitTensor): Promise<BitTensor> {
@@ -44,7 +44,7 @@ async function sklanskyLevel(
   const w = S.length;
   const { a, b, c } = andTriple(ctx, 'triple', ell, [2 * w]);
   const masked = maskLevel(level, m, S, P, a.data, b.data);
-  const parts = await exchangeBitShares(ctx, 'open', bitTensor(ell, [4 * w], masked));
+  const parts = await exchangeShares(ctx, 'open', bitTensor(ell, [4 * w], masked));
   const mine = parts.length === 2 ? masked : xorOfShares(parts);
   const other = parts.length === 2 ? parts[1 - ctx.party]!.data : new BigUint64Array(4 * w);
   // party 0 adds d ∧ e: an all-ones/all-zeros mask instead of a BigInt conditional in the loop.

@@ -11,7 +11,7 @@ import type { PartyContext } from '../../runtime/context.ts';
 import { dabit } from '../../runtime/material/boolean.ts';
 import type { Config } from '../../spec/config.ts';
 import { xorOfShares } from './boolean/and.ts';
-import { exchangeBitShares } from './boolean/open.ts';
+import { exchangeShares } from '../../runtime/comm.ts';
 import { assertBoolean } from './operands.ts';
 
 /** ⟨b⟩ in Z_2^ℓ for XOR-shared words b whose value is 0 or 1, opening b.width bits per element. */
@@ -22,7 +22,7 @@ export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor)
   const bd = b.data;
   const rb = rB.data;
   for (let i = 0; i < n; i++) masked[i] = bd[i]! ^ rb[i]!;
-  const z = xorOfShares(await exchangeBitShares(ctx, 'open', bitTensor(b.width, [n], masked)));
+  const z = xorOfShares(await exchangeShares(ctx, 'open', bitTensor(b.width, [n], masked)));
   for (let i = 0; i < n; i++)
     if (z[i]! > 1n)
       throw runtimeError(

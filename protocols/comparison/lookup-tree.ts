@@ -14,7 +14,7 @@ import type { Shape } from '../../core/shape.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { b2aAndTriple, dabit } from '../../runtime/material/boolean.ts';
 import { andShares, xorOfShares } from './boolean/and.ts';
-import { exchangeBitShares } from './boolean/open.ts';
+import { exchangeShares } from '../../runtime/comm.ts';
 
 export interface LtzNode {
   readonly t: BigUint64Array;
@@ -103,7 +103,7 @@ export async function finalToRing(
   if (s !== undefined) parts.push(xorInto(s, bit!.rB.data));
   if (xy !== undefined) parts.push(xorInto(xy[0], gate!.a.data), xorInto(xy[1], gate!.b.data));
   const mine = concat(parts, n);
-  const opened = xorOfShares(await exchangeBitShares(ctx, 'open', bitTensor(1, [mine.length], mine)));
+  const opened = xorOfShares(await exchangeShares(ctx, 'open', bitTensor(1, [mine.length], mine)));
   const m = ringMask(ell);
   const lead = ctx.party === 0 ? 1n : 0n;
   const out = new BigUint64Array(n);

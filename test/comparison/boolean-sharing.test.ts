@@ -11,7 +11,7 @@ import {
   shiftRightShare,
   xorPublic,
 } from '../../protocols/comparison/boolean/local.ts';
-import { openBitsTo, openBitsToAll } from '../../protocols/comparison/boolean/open.ts';
+import { openBitsTo, openBitsToAll } from '../../runtime/comm.ts';
 import { AND_TRIPLE } from '../../spec/material.ts';
 import { run, xorOf, xorShares } from './helpers.ts';
 

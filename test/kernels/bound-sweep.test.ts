@@ -7,25 +7,11 @@ import { decode } from '../../core/fixed.ts';
 import { fromIntegers } from '../../core/ring.ts';
 import { checkApproximation } from '../../harness/compare.ts';
 import { findProtocol } from '../../registry/index.ts';
+import { kernelCases } from '../../report/kernel-cases.ts';
 import { kernelConfig } from './helpers.ts';
 
-const CASES: readonly { id: string; params: Record<string, unknown> }[] = [
-  { id: 'exp', params: {} },
-  { id: 'exp_taylor', params: {} },
-  { id: 'reciprocal_nr_pos', params: {} },
-  { id: 'reciprocal_goldschmidt', params: {} },
-  { id: 'reciprocal_goldschmidt', params: { t: 13, eta: 128 } },
-  { id: 'reciprocal_goldschmidt', params: { t: 3, eta: 1 } },
-  { id: 'inv_sqrt_nr', params: {} },
-  { id: 'sqrt', params: {} },
-  { id: 'inv_sqrt_goldschmidt', params: {} },
-  { id: 'inv_sqrt_goldschmidt', params: { t: 8, eta: 100 } },
-  { id: 'erf', params: {} },
-  { id: 'reciprocal_nr', params: {} },
-  { id: 'sigmoid', params: {} },
-  { id: 'tanh', params: {} },
-  { id: 'sin', params: { variant: 'ring', period: 16, frequencies: [1, 7] } },
-];
+// Every kernel's defaults and declared variants (from the registry) plus the extras of report/kernel-cases.ts.
+const CASES = kernelCases();
 
 /** Encoded inputs of [min, max] (minus the gap): the 64 nearest each edge, plus an even sample. */
 function sampleUnits(min: number, max: number, f: number, gap = 0): bigint[] {

@@ -5,34 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findProtocol } from '../../registry/index.ts';
+import { kernelCases } from '../../report/kernel-cases.ts';
 import { kernelConfig, linspace, runKernel } from './helpers.ts';
 
-const CASES: readonly { id: string; params: Record<string, unknown> }[] = [
-  { id: 'exp', params: {} },
-  { id: 'exp', params: { iterations: 5 } },
-  { id: 'exp_taylor', params: {} },
-  { id: 'reciprocal_nr_pos', params: {} },
-  { id: 'reciprocal_nr_pos', params: { iterations: 13 } },
-  { id: 'reciprocal_goldschmidt', params: {} },
-  { id: 'reciprocal_goldschmidt', params: { t: 13, eta: 128 } },
-  { id: 'reciprocal_goldschmidt', params: { t: 1, eta: 0.5 } },
-  { id: 'reciprocal_goldschmidt', params: { t: 2, eta: 3 } },
-  { id: 'inv_sqrt_nr', params: {} },
-  { id: 'sqrt', params: {} },
-  { id: 'inv_sqrt_goldschmidt', params: {} },
-  { id: 'inv_sqrt_goldschmidt', params: { t: 8, eta: 100 } },
-  { id: 'inv_sqrt_goldschmidt', params: { t: 1, eta: 2 } },
-  { id: 'inv_sqrt_goldschmidt', params: { t: 2, eta: 1 } },
-  { id: 'sin', params: {} },
-  { id: 'sin', params: { variant: 'ring', period: 1024, frequencies: [1, 3, 8] } },
-  { id: 'sin', params: { variant: 'secformer', period: 20, frequencies: [1, 2, 3, 4, 5, 6, 7] } },
-  { id: 'erf', params: {} },
-  { id: 'reciprocal_nr', params: {} },
-  { id: 'sigmoid', params: {} },
-  { id: 'tanh', params: {} },
-  { id: 'erf', params: { iterations: 3 } },
-  { id: 'erf', params: { powers: 'crypten-pow' } },
-];
+// Every kernel's defaults and declared variants (from the registry) plus the extras of report/kernel-cases.ts.
+const CASES = kernelCases();
 
 describe.each(CASES)('$id $params', ({ id, params }) => {
   it.each([

@@ -7,7 +7,7 @@ import { inputError } from '../../../core/errors.ts';
 import { assertSameShape } from '../../../core/shape.ts';
 import type { PartyContext } from '../../../runtime/context.ts';
 import { andTriple } from '../../../runtime/material/boolean.ts';
-import { exchangeBitShares } from './open.ts';
+import { exchangeShares } from '../../../runtime/comm.ts';
 
 export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): Promise<BitTensor> {
   if (x.width !== y.width)
@@ -24,7 +24,7 @@ export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): 
     masked[i] = xd[i]! ^ ad[i]!;
     masked[n + i] = yd[i]! ^ bd[i]!;
   }
-  const parts = await exchangeBitShares(ctx, 'open', bitTensor(x.width, [2 * n], masked));
+  const parts = await exchangeShares(ctx, 'open', bitTensor(x.width, [2 * n], masked));
   // Sent buffers are shared with the receiver (tensors are immutable), so the opened value is folded
   // into the combining loop (two parties) or XORed into a fresh buffer, never into `masked`.
   const mine = parts.length === 2 ? masked : xorOfShares(parts);

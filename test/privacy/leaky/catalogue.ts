@@ -9,7 +9,7 @@ import type { PartyContext } from '../../../runtime/context.ts';
 import type { DealerDraws } from '../../../runtime/dealer.ts';
 import { dabit } from '../../../runtime/material/boolean.ts';
 import { andShares } from '../../../protocols/comparison/boolean/and.ts';
-import { exchangeBitShares } from '../../../protocols/comparison/boolean/open.ts';
+import { exchangeShares } from '../../../runtime/comm.ts';
 import { openToAll } from '../../../runtime/comm.ts';
 import { ringInput } from '../../../protocols/types.ts';
 import { findProtocol } from '../../../registry/index.ts';
@@ -184,7 +184,7 @@ const b2a = (id: string, masked: boolean) =>
       x.data.map((v) => v & 1n),
     );
     const { rA, rB } = dabit(ctx, 'dabit', ell, 1, x.shape);
-    const opened = await exchangeBitShares(ctx, 'open', masked ? xor(bit, rB) : bit);
+    const opened = await exchangeShares(ctx, 'open', masked ? xor(bit, rB) : bit);
     const z = opened.reduce((acc: BitTensor, p) => xor(acc, p));
     const m = ringMask(ell);
     const b = z.data.map((zi, i) =>
@@ -203,7 +203,7 @@ const a2bGenerate = (id: string, leak: boolean) =>
     const u = ctx.party === 0 ? mine : zero;
     const v = ctx.party === 1 ? mine : zero;
     const g = await andShares(ctx.scope('generate'), u, v);
-    if (leak) await exchangeBitShares(ctx, 'carries', g);
+    if (leak) await exchangeShares(ctx, 'carries', g);
     return { p: xor(xor(u, v), g) };
   });
 
