@@ -19,7 +19,7 @@ def _size(shape) -> int:
 
 
 def _exchange(w, label, shares):
-    """Every party sends its share to every other; the XOR (or sum) at all (exchangeBitShares)."""
+    """Every party sends its share to every other; the XOR (or sum) at all (runtime/comm.ts exchangeShares)."""
     return w.open_to_all(label, shares).values
 
 
