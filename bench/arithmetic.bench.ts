@@ -11,7 +11,7 @@ import { secureMatmul } from '../protocols/arithmetic/matmul.ts';
 import { resolveConfig } from '../spec/config.ts';
 import type { Shape } from '../core/shape.ts';
 import { sizeOf } from '../core/shape.ts';
-import { type BenchRow, type BenchSuite, row, timeMedian } from './suite.ts';
+import { type BenchRow, type BenchSuite, row, runRecycled, timeMedian } from './suite.ts';
 
 const random = (label: string, shape: Shape): RingTensor =>
   ringTensor(64, shape, chachaWords(deriveKey(rootKey(9n), label), sizeOf(shape)));
@@ -20,7 +20,9 @@ async function benchMul(profile: string, n: number): Promise<BenchRow> {
   const config = resolveConfig(profile);
   const shares = [0, 1].map((i) => ({ x: random(`x${i}`, [n]), y: random(`y${i}`, [n]) }));
   const ms = await timeMedian(5, () =>
-    runParties({ parties: 2, seed: 1n }, (ctx, i) => beaverMul(ctx, config, shares[i]!.x, shares[i]!.y)),
+    runRecycled(() =>
+      runParties({ parties: 2, seed: 1n }, (ctx, i) => beaverMul(ctx, config, shares[i]!.x, shares[i]!.y)),
+    ),
   );
   const clear = await timeMedian(5, () => mul(shares[0]!.x, shares[0]!.y));
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
@@ -33,11 +35,24 @@ async function benchMul(profile: string, n: number): Promise<BenchRow> {
   });
 }
 
+/** The same product without buffer reuse: every array is freshly allocated (and page-faulted). */
+async function benchMulFreshBuffers(profile: string, n: number): Promise<BenchRow> {
+  const config = resolveConfig(profile);
+  const shares = [0, 1].map((i) => ({ x: random(`x${i}`, [n]), y: random(`y${i}`, [n]) }));
+  const ms = await timeMedian(5, () =>
+    runParties({ parties: 2, seed: 1n }, (ctx, i) => beaverMul(ctx, config, shares[i]!.x, shares[i]!.y)),
+  );
+  const clear = await timeMedian(5, () => mul(shares[0]!.x, shares[0]!.y));
+  return row(`mul ${profile} 2p, fresh buffers`, n, ms, { ratioToCleartext: clear / ms });
+}
+
 async function benchMatmul(profile: string, d: number): Promise<BenchRow> {
   const config = resolveConfig(profile);
   const shares = [0, 1].map((i) => ({ x: random(`X${i}`, [d, d]), y: random(`Y${i}`, [d, d]) }));
   const ms = await timeMedian(3, () =>
-    runParties({ parties: 2, seed: 1n }, (ctx, i) => secureMatmul(ctx, config, shares[i]!.x, shares[i]!.y)),
+    runRecycled(() =>
+      runParties({ parties: 2, seed: 1n }, (ctx, i) => secureMatmul(ctx, config, shares[i]!.x, shares[i]!.y)),
+    ),
   );
   const clear = await timeMedian(3, () => matmul(shares[0]!.x, shares[0]!.y));
   return row(`matmul ${d}×${d}·${d}×${d} ${profile} 2p`, d * d, ms, {
@@ -54,6 +69,7 @@ const suite: BenchSuite = {
       await benchMul('crypten', 1_000_000),
       await benchMul('default', 1_000_000),
       await benchMul('crypten', 100_000),
+      await benchMulFreshBuffers('crypten', 1_000_000),
       await benchMatmul('crypten', 256),
       await benchMatmul('default', 256),
     ];

@@ -13,7 +13,7 @@ import { max } from '../protocols/comparison/reduce.ts';
 import { eq } from '../protocols/comparison/eq.ts';
 import { signBit } from '../reference/comparison/clear.ts';
 import { type Config, resolveConfig } from '../spec/config.ts';
-import { type BenchRow, type BenchSuite, row, timeMedian } from './suite.ts';
+import { type BenchRow, type BenchSuite, row, runRecycled, timeMedian } from './suite.ts';
 
 const N = 100_000;
 const ROWS = 781; // max over rows of 128: 99 968 elements
@@ -43,7 +43,7 @@ async function bench(
   const config = resolveConfig(profile);
   let seed = 0n;
   const ms = await timeMedian(7, () =>
-    runParties({ parties: 2, seed: seed++ }, (ctx, p) => kernel(ctx, config, p)),
+    runRecycled(() => runParties({ parties: 2, seed: seed++ }, (ctx, p) => kernel(ctx, config, p))),
   );
   const eps = (elements / ms) * 1000;
   return row(`${name} ${profile} 2p`, elements, ms, {

@@ -9,7 +9,7 @@ import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import { findProtocol } from '../registry/index.ts';
 import { runParties } from '../runtime/run.ts';
 import { resolveConfig } from '../spec/config.ts';
-import { type BenchRow, type BenchSuite, row, timeMedian } from './suite.ts';
+import { type BenchRow, type BenchSuite, row, runRecycled, timeMedian } from './suite.ts';
 
 const N = 100_000;
 
@@ -60,7 +60,9 @@ async function benchKernel(k: KernelBench, profile: 'crypten' | 'default'): Prom
   for (let i = 0; i < N; i++) other[i] = (x.data[i]! - r[i]!) & m;
   const shares = [ringTensor(config.ell, x.shape, r), ringTensor(config.ell, x.shape, other)];
   const ms = await timeMedian(7, () =>
-    runParties({ parties: 2, seed: 1n }, (ctx, i) => protocol.run(ctx, config, shapes, { x: shares[i]! })),
+    runRecycled(() =>
+      runParties({ parties: 2, seed: 1n }, (ctx, i) => protocol.run(ctx, config, shapes, { x: shares[i]! })),
+    ),
   );
   const out = new Float64Array(N);
   const clear = await timeMedian(5, () => {

@@ -1,6 +1,8 @@
 // What a benchmark suite looks like (issue 2, "Speed"): rows of elements per second, the ratio to a
 // local cleartext kernel of the same size, and the target the issue sets. Suites live in
 // bench/<name>.bench.ts and default-export a BenchSuite; bench/main.ts finds them by file name.
+import { WordArena } from '../core/word-pool.ts';
+
 export interface BenchRow {
   readonly name: string;
   readonly elements: number;
@@ -35,4 +37,17 @@ export async function timeMedian(reps: number, fn: () => Promise<unknown> | unkn
 
 export function row(name: string, elements: number, ms: number, extra: Partial<BenchRow> = {}): BenchRow {
   return { name, elements, ms, elementsPerSecond: (elements / ms) * 1000, ...extra };
+}
+
+/**
+ * One run as a long session sees it: inside a WordArena whose buffers go back to the pool afterwards, so
+ * the next run reuses warm memory instead of page-faulting fresh arrays (core/word-pool.ts).
+ */
+export async function runRecycled(body: () => Promise<unknown>): Promise<void> {
+  const arena = new WordArena();
+  try {
+    await arena.run(body);
+  } finally {
+    arena.release();
+  }
 }

@@ -1,6 +1,7 @@
 // Packed boolean tensors (DESIGN.md, Values): one 64-bit word per element holding `width` meaningful
 // bits (bit-sliced: bit j of every word is one boolean wire), so one AND over a word is `width` gates.
 // XOR shares of these are boolean sharings; message cost is elements × width bits.
+import { allocWords, copyWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { ringMask } from './ring.ts';
 import { type Shape, assertSameShape, assertShape, formatShape, sizeOf } from './shape.ts';
@@ -28,7 +29,7 @@ function assertCompatible(op: string, a: BitTensor, b: BitTensor): void {
 
 export function xor(a: BitTensor, b: BitTensor): BitTensor {
   assertCompatible('xor', a, b);
-  const out = new BigUint64Array(a.data.length);
+  const out = allocWords(a.data.length);
   const x = a.data;
   const y = b.data;
   for (let i = 0; i < out.length; i++) out[i] = x[i]! ^ y[i]!;
@@ -37,7 +38,7 @@ export function xor(a: BitTensor, b: BitTensor): BitTensor {
 
 export function and(a: BitTensor, b: BitTensor): BitTensor {
   assertCompatible('and', a, b);
-  const out = new BigUint64Array(a.data.length);
+  const out = allocWords(a.data.length);
   const x = a.data;
   const y = b.data;
   for (let i = 0; i < out.length; i++) out[i] = x[i]! & y[i]!;
@@ -46,7 +47,7 @@ export function and(a: BitTensor, b: BitTensor): BitTensor {
 
 export function not(a: BitTensor): BitTensor {
   const m = ringMask(a.width);
-  const out = new BigUint64Array(a.data.length);
+  const out = allocWords(a.data.length);
   const x = a.data;
   for (let i = 0; i < out.length; i++) out[i] = ~x[i]! & m;
   return bitTensor(a.width, a.shape, out);
@@ -56,7 +57,7 @@ export function not(a: BitTensor): BitTensor {
 export function xorAll(op: string, parts: readonly BitTensor[]): BitTensor {
   const first = parts[0];
   if (first === undefined) throw inputError(`${op}: nothing to combine`);
-  const out = new BigUint64Array(first.data);
+  const out = copyWords(first.data);
   for (const p of parts.slice(1)) {
     assertCompatible(op, first, p);
     for (let i = 0; i < out.length; i++) out[i] = out[i]! ^ p.data[i]!;
@@ -65,12 +66,12 @@ export function xorAll(op: string, parts: readonly BitTensor[]): BitTensor {
 }
 
 export const bitZeros = (width: number, shape: Shape): BitTensor =>
-  bitTensor(width, shape, new BigUint64Array(sizeOf(shape)));
+  bitTensor(width, shape, allocWords(sizeOf(shape)));
 
 /** a ⊕ c for a public word c (only its low `width` bits are used). */
 export function xorScalar(a: BitTensor, c: bigint): BitTensor {
   const k = c & ringMask(a.width);
-  const out = new BigUint64Array(a.data.length);
+  const out = allocWords(a.data.length);
   const x = a.data;
   for (let i = 0; i < out.length; i++) out[i] = x[i]! ^ k;
   return bitTensor(a.width, a.shape, out);
@@ -79,7 +80,7 @@ export function xorScalar(a: BitTensor, c: bigint): BitTensor {
 /** a ∧ c for a public word c: local on XOR shares (every party masks its own share). */
 export function andScalar(a: BitTensor, c: bigint): BitTensor {
   const k = c & ringMask(a.width);
-  const out = new BigUint64Array(a.data.length);
+  const out = allocWords(a.data.length);
   const x = a.data;
   for (let i = 0; i < out.length; i++) out[i] = x[i]! & k;
   return bitTensor(a.width, a.shape, out);
@@ -100,7 +101,7 @@ export function shiftLeft(a: BitTensor, k: number): BitTensor {
   assertShiftAmount('shiftLeft', a, k);
   const mul = 1n << BigInt(k);
   const m = ringMask(a.width);
-  const out = new BigUint64Array(a.data.length);
+  const out = allocWords(a.data.length);
   const x = a.data;
   for (let i = 0; i < out.length; i++) out[i] = (x[i]! * mul) & m;
   return bitTensor(a.width, a.shape, out);
@@ -110,7 +111,7 @@ export function shiftLeft(a: BitTensor, k: number): BitTensor {
 export function shiftRight(a: BitTensor, k: number): BitTensor {
   assertShiftAmount('shiftRight', a, k);
   const div = 1n << BigInt(k);
-  const out = new BigUint64Array(a.data.length);
+  const out = allocWords(a.data.length);
   const x = a.data;
   for (let i = 0; i < out.length; i++) out[i] = x[i]! / div;
   return bitTensor(a.width, a.shape, out);
@@ -127,7 +128,7 @@ export function bitAt(a: BitTensor, j: number): BitTensor {
   const halves = new Uint32Array(a.data.buffer, a.data.byteOffset, 2 * a.data.length);
   const half = j >>> 5;
   const shift = j & 31;
-  const out = new BigUint64Array(a.data.length);
+  const out = allocWords(a.data.length);
   for (let i = 0; i < out.length; i++) out[i] = BIT[(halves[2 * i + half]! >>> shift) & 1]!;
   return bitTensor(1, a.shape, out);
 }
@@ -143,7 +144,7 @@ export function concatBits(op: string, parts: readonly BitTensor[]): BitTensor {
   const first = parts[0];
   if (first === undefined) throw inputError(`${op}: nothing to concatenate`);
   const total = parts.reduce((acc, p) => acc + p.data.length, 0);
-  const out = new BigUint64Array(total);
+  const out = allocWords(total);
   let off = 0;
   for (const p of parts) {
     if (p.width !== first.width) throw inputError(`${op}: bit width mismatch: ${first.width} vs ${p.width}`);

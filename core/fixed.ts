@@ -1,6 +1,7 @@
 // Fixed-point encoding (DESIGN.md, Values; ALGORITHMS.md §1): a real v is the ring element ⌊v·2^f⌉
 // under an explicit rounding mode, read back as two's complement / 2^f. CrypTen rounds toward zero
 // (`trunc`), so ε = 1e-5 encodes to 0 at f = 16; `nearest` rounds half to even.
+import { allocWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { type RingTensor, assertRingBits, ringMask, ringTensor } from './ring.ts';
 import { type Shape, sizeOf } from './shape.ts';
@@ -57,7 +58,7 @@ export function encode(
   if (values.length !== sizeOf(shape))
     throw inputError(`${name}: ${values.length} values do not fill shape [${shape.join(', ')}]`);
   const mask = ringMask(fmt.ell);
-  const data = new BigUint64Array(values.length);
+  const data = allocWords(values.length);
   for (let i = 0; i < values.length; i++)
     data[i] = encodeScalar(values[i] as number, fmt, `${name}[${i}]`) & mask;
   return ringTensor(fmt.ell, shape, data);

@@ -6,6 +6,7 @@
 //                           nonce = 12 zero bytes, initial block counter 0, read as little-endian u64.
 // ChaCha20 rather than SHAKE128: OpenSSL gives ≈150–180 M words/s here against ≈33 M for SHAKE128 (the
 // dealer draws five words per product), and unlike AES it is a thirty-line function in any language.
+import { allocWords } from './word-pool.ts';
 import { createCipheriv, createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import { inputError } from './errors.ts';
@@ -35,7 +36,7 @@ const zeroChunk = Buffer.alloc(CHUNK_BYTES);
 
 /** n uniform 64-bit words: the ChaCha20 keystream under `key`, little-endian. */
 export function chachaWords(key: Key, n: number): BigUint64Array {
-  const out = new BigUint64Array(n);
+  const out = allocWords(n, false);
   const bytes = new Uint8Array(out.buffer);
   const cipher = createCipheriv('chacha20', key, ZERO_IV);
   for (let off = 0; off < bytes.length; off += CHUNK_BYTES) {

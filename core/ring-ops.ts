@@ -1,6 +1,7 @@
 // Elementwise and linear-algebra operations on ring tensors (DESIGN.md, Values).
 // Each kernel is one monomorphic loop over BigUint64Arrays: V8 lowers 64-bit BigInt multiply, add and
 // mask to native instructions there (measured ≈400–550 M elements/s on the 2-core machine).
+import { allocWords, copyWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { type RingTensor, ringMask, ringTensor } from './ring.ts';
 import { type Shape, assertSameShape, formatShape, sizeOf } from './shape.ts';
@@ -17,7 +18,7 @@ function binary(
   kernel: (x: BigUint64Array, y: BigUint64Array, out: BigUint64Array, mask: bigint) => void,
 ): RingTensor {
   assertCompatible(op, a, b);
-  const out = new BigUint64Array(a.data.length);
+  const out = allocWords(a.data.length, false);
   kernel(a.data, b.data, out, ringMask(a.ell));
   return ringTensor(a.ell, a.shape, out);
 }
@@ -40,7 +41,7 @@ export const mul = (a: RingTensor, b: RingTensor): RingTensor =>
 export function neg(a: RingTensor): RingTensor {
   const m = ringMask(a.ell);
   const x = a.data;
-  const out = new BigUint64Array(x.length);
+  const out = allocWords(x.length, false);
   for (let i = 0; i < out.length; i++) out[i] = -x[i]! & m;
   return ringTensor(a.ell, a.shape, out);
 }
@@ -50,7 +51,7 @@ export function mulScalar(a: RingTensor, c: bigint): RingTensor {
   const m = ringMask(a.ell);
   const k = c & m;
   const x = a.data;
-  const out = new BigUint64Array(x.length);
+  const out = allocWords(x.length, false);
   for (let i = 0; i < out.length; i++) out[i] = (x[i]! * k) & m;
   return ringTensor(a.ell, a.shape, out);
 }
@@ -60,7 +61,7 @@ export function addScalar(a: RingTensor, c: bigint): RingTensor {
   const m = ringMask(a.ell);
   const k = c & m;
   const x = a.data;
-  const out = new BigUint64Array(x.length);
+  const out = allocWords(x.length, false);
   for (let i = 0; i < out.length; i++) out[i] = (x[i]! + k) & m;
   return ringTensor(a.ell, a.shape, out);
 }
@@ -70,7 +71,7 @@ export function sumAll(op: string, parts: readonly RingTensor[]): RingTensor {
   const first = parts[0];
   if (first === undefined) throw inputError(`${op}: nothing to sum`);
   const m = ringMask(first.ell);
-  const out = new BigUint64Array(first.data);
+  const out = copyWords(first.data);
   for (const p of parts.slice(1)) {
     assertCompatible(op, first, p);
     const x = p.data;
@@ -86,7 +87,7 @@ export function sumLastAxis(a: RingTensor): RingTensor {
     throw inputError(`sum: tensor of shape ${formatShape(a.shape)} has no non-empty last axis`);
   const rows = a.data.length / k;
   const m = ringMask(a.ell);
-  const out = new BigUint64Array(rows);
+  const out = allocWords(rows);
   const x = a.data;
   for (let r = 0; r < rows; r++) {
     let acc = 0n;
@@ -113,7 +114,7 @@ export function matmul(a: RingTensor, b: RingTensor): RingTensor {
       `matmul: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} do not chain as [m,k]·[k,n]`,
     );
   }
-  const out = new BigUint64Array(m * n);
+  const out = allocWords(m * n);
   matmulAccumulate(a.data, b.data, out, m, k, n);
   const mask = ringMask(a.ell);
   for (let i = 0; i < out.length; i++) out[i] = out[i]! & mask;
@@ -142,7 +143,7 @@ export function matmulAccumulate(
 
 export function concat(parts: readonly RingTensor[]): BigUint64Array {
   const total = parts.reduce((acc, p) => acc + p.data.length, 0);
-  const out = new BigUint64Array(total);
+  const out = allocWords(total);
   let off = 0;
   for (const p of parts) {
     out.set(p.data, off);

@@ -2,6 +2,7 @@
 // element holding the canonical representative in [0, 2^ℓ); every operation masks, so small rings
 // (ℓ = 4…16, used for exhaustive checks) behave exactly like Z_{2^ℓ}. Tensors are immutable values:
 // no operation writes into its operands, so messages and views may share buffers safely.
+import { allocWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { type Shape, assertShape, formatShape, sizeOf } from './shape.ts';
 
@@ -40,12 +41,12 @@ export function ringTensor(ell: number, shape: Shape, data: BigUint64Array): Rin
 }
 
 export const zeros = (ell: number, shape: Shape): RingTensor =>
-  ringTensor(ell, shape, new BigUint64Array(sizeOf(shape)));
+  ringTensor(ell, shape, allocWords(sizeOf(shape)));
 
 /** Build from arbitrary integers (bigint or safe number), reduced mod 2^ℓ. */
 export function fromIntegers(ell: number, shape: Shape, values: ArrayLike<bigint | number>): RingTensor {
   const mask = ringMask(ell);
-  const data = new BigUint64Array(values.length);
+  const data = allocWords(values.length);
   for (let i = 0; i < values.length; i++) data[i] = BigInt(values[i] as bigint | number) & mask;
   return ringTensor(ell, shape, data);
 }

@@ -1,6 +1,7 @@
 // Divisions of ring values by 2^k, read as two's complement (ALGORITHMS.md §1, truncation).
 // V8 on Node 20 lowers BigInt64 division by a variable to a native instruction but not a shift by a
 // variable amount (measured: 450 M/s vs 50 M/s), so shifts are written as signed divisions.
+import { allocWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { type RingTensor, ringHalf, ringMask, ringTensor } from './ring.ts';
 
@@ -15,7 +16,7 @@ function assertShift(t: RingTensor, k: number): void {
  * owns it (a share it just computed), saving an allocation and a pass on the hot path.
  */
 function output(t: RingTensor, into: BigUint64Array | undefined): BigUint64Array {
-  if (into === undefined) return new BigUint64Array(t.data.length);
+  if (into === undefined) return allocWords(t.data.length, false);
   if (into.length !== t.data.length)
     throw inputError(`shift: output buffer of ${into.length} words for ${t.data.length} elements`);
   return into;
@@ -48,7 +49,7 @@ export function shiftRightArith(t: RingTensor, k: number, into?: BigUint64Array)
   const d = 1n << BigInt(k);
   const dm1 = d - 1n;
   const n = t.data.length;
-  const out = new BigUint64Array(n);
+  const out = allocWords(n, false);
   const h = ringHalf(t.ell);
   const m = ringMask(t.ell);
   const src = t.data;

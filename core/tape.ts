@@ -1,6 +1,7 @@
 // Random tapes (DESIGN.md, Randomness): every draw is labelled, and a label is drawn at most once per
 // tape, so reusing randomness (the classic reused-mask bug) fails loudly instead of leaking silently.
 // Every draw is recorded: the records are the tape part of a party's view.
+import { copyWords } from './word-pool.ts';
 import { runtimeError } from './errors.ts';
 import { type Key, chachaWords, deriveKey, keyHex } from './prg.ts';
 import { ringMask } from './ring.ts';
@@ -48,7 +49,7 @@ export class KeyedTape implements Tape {
     }
     // The view keeps its own copy of what was handed out: callers may reuse the returned buffer
     // (zero sharing subtracts into it), and a view must show the draw as it was.
-    if (this.record) this.log.push({ label, words: w.slice() });
+    if (this.record) this.log.push({ label, words: copyWords(w) });
     return w;
   }
 

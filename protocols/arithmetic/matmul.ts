@@ -1,5 +1,6 @@
 // Matrix multiplication with a matrix triple (spec/arithmetic/matmul.ts). Party i computes
 // Z_i = C_i + E·B_i + A_i·F (+ E·F at party 0) as E·(B_i [+ F]) + A_i·F: two matrix products a party.
+import { copyWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import { concat, matmulAccumulate, split } from '../../core/ring-ops.ts';
 import type { PartyContext } from '../../runtime/context.ts';
@@ -24,9 +25,9 @@ export async function matmulProduct(ctx: PartyContext, x: RingTensor, y: RingTen
     [m, k],
     [k, n],
   ]) as [RingTensor, RingTensor];
-  const right = new BigUint64Array(B.data);
+  const right = copyWords(B.data);
   if (ctx.party === 0) for (let i = 0; i < right.length; i++) right[i] = right[i]! + F.data[i]!;
-  const z = new BigUint64Array(C.data);
+  const z = copyWords(C.data);
   matmulAccumulate(E.data, right, z, m, k, n);
   matmulAccumulate(A.data, F.data, z, m, k, n);
   for (let i = 0; i < z.length; i++) z[i] = z[i]! & mask;

@@ -1,6 +1,7 @@
 // Beaver multiplication (spec/arithmetic/mul.ts). The local steps are fused into two loops over the
 // typed arrays (mask both differences into one message; combine and add ε·δ at party 0), because this
 // is the hottest kernel of every transformer protocol.
+import { allocWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import { assertSameShape } from '../../core/shape.ts';
 import type { PartyContext } from '../../runtime/context.ts';
@@ -19,13 +20,13 @@ export async function beaverProduct(ctx: PartyContext, x: RingTensor, y: RingTen
   const n = x.data.length;
   const { a, b, c } = beaverTriple(ctx, 'triple', ell, x.shape);
   const m = ringMask(ell);
-  const masked = new BigUint64Array(2 * n);
+  const masked = allocWords(2 * n, false);
   maskBoth(x.data, a.data, y.data, b.data, masked, m);
   const parts = await exchangeShares(ctx, 'open', ringTensor(ell, [2 * n], masked));
   // ε‖δ = Σ parts. With two parties the sum is folded into the combining loop (no temporary).
   const mine = parts.length === 2 ? masked : sumAll('open', parts).data;
-  const other = parts.length === 2 ? parts[1 - ctx.party]!.data : new BigUint64Array(2 * n);
-  const z = new BigUint64Array(n);
+  const other = parts.length === 2 ? parts[1 - ctx.party]!.data : allocWords(2 * n);
+  const z = allocWords(n, false);
   if (ctx.party === 0) combineLead(c.data, a.data, b.data, mine, other, z, m);
   else combineOther(c.data, a.data, b.data, mine, other, z, m);
   return ringTensor(ell, x.shape, z);

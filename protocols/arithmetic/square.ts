@@ -1,4 +1,5 @@
 // Squaring with a square pair (spec/arithmetic/square.ts): open e = x − r; x² = r² + 2·e·r + e².
+import { allocWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { exchangeShares } from '../../runtime/comm.ts';
@@ -15,13 +16,13 @@ export async function squareProduct(ctx: PartyContext, x: RingTensor): Promise<R
   const n = x.data.length;
   const { r, r2 } = squarePair(ctx, 'pair', ell, x.shape);
   const m = ringMask(ell);
-  const masked = new BigUint64Array(n);
+  const masked = allocWords(n, false);
   maskOne(x.data, r.data, masked, m);
   const parts = await exchangeShares(ctx, 'open', ringTensor(ell, x.shape, masked));
   // e = Σ parts; with two parties the sum is folded into the combining loop (see mul.ts).
   const mine = parts.length === 2 ? masked : sumAll('open', parts).data;
-  const other = parts.length === 2 ? parts[1 - ctx.party]!.data : new BigUint64Array(n);
-  const z = new BigUint64Array(n);
+  const other = parts.length === 2 ? parts[1 - ctx.party]!.data : allocWords(n);
+  const z = allocWords(n, false);
   if (ctx.party === 0) squareLead(r.data, r2.data, mine, other, z, m);
   else squareOther(r.data, r2.data, mine, other, z, m);
   return ringTensor(ell, x.shape, z);

@@ -1,5 +1,6 @@
 // Truncation of a shared value by 2^k, by the configured method (spec/arithmetic/truncation.ts).
 // Every fixed-point product ends here.
+import { allocWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import { divTowardZero, shiftRightArith } from '../../core/shift.ts';
 import type { PartyContext } from '../../runtime/context.ts';
@@ -38,7 +39,7 @@ async function dealerTruncate(ctx: PartyContext, share: RingTensor, k: number): 
   const { r, rLow, rMsb } = truncPair(ctx, 'pair', ell, k, share.shape);
   const m = ringMask(ell);
   const n = share.data.length;
-  const masked = new BigUint64Array(n);
+  const masked = allocWords(n, false);
   // Party 0 also adds 2^(ℓ−2), moving |x| < 2^(ℓ−2) into [0, 2^(ℓ−1)). Loops are split by party and
   // by msb(c) rather than written with BigInt conditionals, which V8 does not keep on its 64-bit path.
   const shift = ctx.party === 0 ? 1n << BigInt(ell - 2) : 0n;
@@ -49,7 +50,7 @@ async function dealerTruncate(ctx: PartyContext, share: RingTensor, k: number): 
   const msbWeight = 1n << BigInt(ell - 1 - k);
   const unshift = 1n << BigInt(ell - 2 - k);
   const lead = ctx.party === 0 ? 1n : 0n;
-  const out = new BigUint64Array(n);
+  const out = allocWords(n, false);
   for (let i = 0; i < n; i++) {
     const ci = c.data[i]!;
     // msb(c) as 0/1, and the public part ⌊(c mod 2^(ℓ−1)) / 2^k⌋ − 2^(ℓ−2−k), both taken by party 0 only

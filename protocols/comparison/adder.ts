@@ -6,6 +6,7 @@
 // and finally x + y = P_orig ⊕ (S ≪ 1) mod 2^ℓ. Words are one per element; `x` and `y` may stack any
 // number of independent additions (CrypTen's sum over stacked operands). Labels: '<scope>/generate/…'
 // for the first AND, '<scope>/level<i>/triple' and '<scope>/level<i>/open' for the tree levels.
+import { allocWords, copyWords } from '../../core/word-pool.ts';
 import { type BitTensor, bitTensor, xor } from '../../core/bits.ts';
 import { ringMask } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
@@ -20,7 +21,7 @@ export async function binaryAdd(ctx: PartyContext, x: BitTensor, y: BitTensor): 
   const w = x.data.length;
   const propagate = xor(x, y).data;
   const S = (await andShares(ctx.scope('generate'), x, y)).data;
-  const P = new BigUint64Array(propagate);
+  const P = copyWords(propagate);
   const levels = sklanskyLevels(ell);
   for (let i = 0; i < levels.length; i++) await sklanskyLevel(ctx.scope(`level${i}`), ell, levels[i]!, S, P);
   // The sum overwrites the local propagate buffer (fresh memory is what costs most here).
@@ -46,7 +47,7 @@ async function sklanskyLevel(
   const masked = maskLevel(level, m, S, P, a.data, b.data);
   const parts = await exchangeShares(ctx, 'open', bitTensor(ell, [4 * w], masked));
   const mine = parts.length === 2 ? masked : xorOfShares(parts);
-  const other = parts.length === 2 ? parts[1 - ctx.party]!.data : new BigUint64Array(4 * w);
+  const other = parts.length === 2 ? parts[1 - ctx.party]!.data : allocWords(4 * w);
   // party 0 adds d ∧ e: an all-ones/all-zeros mask instead of a BigInt conditional in the loop.
   const lead = ctx.party === 0 ? m : 0n;
   combineLevel(level, lead, mine, other, S, P, a.data, b.data, c.data);
@@ -67,7 +68,7 @@ function maskLevel(
 ): BigUint64Array {
   const { inMask, outMask, multiplier } = level;
   const w = S.length;
-  const masked = new BigUint64Array(4 * w);
+  const masked = allocWords(4 * w);
   for (let k = 0; k < w; k++) {
     masked[k] = (P[k]! & outMask) ^ ad[k]!;
     masked[w + k] = (P[k]! & outMask) ^ ad[w + k]!; // recomputed, not reused: see above

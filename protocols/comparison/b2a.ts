@@ -4,6 +4,7 @@
 // The width of the opened word is the width of the input words: the crypten schedule opens a full
 // ℓ-bit word (CrypTen reveals a 64-bit tensor), the default schedule a single bit.
 // Labels: '<scope>/b2a/dabit' (dealer), '<scope>/b2a/open'.
+import { allocWords } from '../../core/word-pool.ts';
 import { type BitTensor, andScalar, bitTensor } from '../../core/bits.ts';
 import { runtimeError } from '../../core/errors.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
@@ -18,7 +19,7 @@ import { assertBoolean } from './operands.ts';
 export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor): Promise<RingTensor> {
   const n = b.data.length;
   const { rA, rB } = dabit(ctx, 'dabit', ell, b.width, b.shape);
-  const masked = new BigUint64Array(n);
+  const masked = allocWords(n);
   const bd = b.data;
   const rb = rB.data;
   for (let i = 0; i < n; i++) masked[i] = bd[i]! ^ rb[i]!;
@@ -31,7 +32,7 @@ export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor)
   const m = ringMask(ell);
   const lead = ctx.party === 0 ? 1n : 0n;
   const ra = rA.data;
-  const out = new BigUint64Array(n);
+  const out = allocWords(n);
   for (let i = 0; i < n; i++) out[i] = (ra[i]! - 2n * z[i]! * ra[i]! + lead * z[i]!) & m;
   return ringTensor(ell, b.shape, out);
 }

@@ -4,6 +4,7 @@
 // open c = x + r ('eq/open'), look up e_j = table_j[c_j] (x = 0 ⟺ c = r ⟺ every chunk equal), AND the
 // e_j together in layers 'eq/layer<k>' until two remain, and the final round 'eq/final' multiplies the
 // last two into Z_2^ℓ (one chunk: a daBit conversion). Exact on the whole ring; any number of parties.
+import { allocWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { openToAll } from '../../runtime/comm.ts';
@@ -18,11 +19,11 @@ export async function eqzLookup(ctx: PartyContext, x: RingTensor): Promise<RingT
   const n = x.data.length;
   const m = ringMask(ell);
   const { r, eq } = eqzTables(ctx, 'tables', ell, x.shape);
-  const masked = new BigUint64Array(n);
+  const masked = allocWords(n);
   for (let i = 0; i < n; i++) masked[i] = (x.data[i]! + r.data[i]!) & m;
   const c32 = halvesOf(await openToAll(ctx, 'open', ringTensor(ell, x.shape, masked)));
   const eq32 = halvesOf(eq);
-  let nodes: BigUint64Array[] = Array.from({ length: chunks }, () => new BigUint64Array(n));
+  let nodes: BigUint64Array[] = Array.from({ length: chunks }, () => allocWords(n));
   lookupTables(c32, chunkPositions(layout), 0, eq32, chunks, words, nodes);
   for (let layer = 0; nodes.length > 2; layer++) nodes = await eqLayer(ctx.scope(`layer${layer}`), nodes, n);
   const final = ctx.scope('final');

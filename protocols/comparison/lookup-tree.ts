@@ -8,6 +8,7 @@
 // all gates of a layer in ONE boolean Beaver AND over the concatenation: gate-major, gate g of element i
 // at index g·N + i, gates ordered [e_hi∧t_lo for q = 0…p−1] then [e_hi∧e_lo for q = 1…p−1] (LTZ) or
 // [e_hi∧e_lo for q = 0…p−1] (EQ). The last two nodes meet in the final round, which lands in Z_2^ℓ.
+import { allocWords } from '../../core/word-pool.ts';
 import { bitTensor } from '../../core/bits.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import type { Shape } from '../../core/shape.ts';
@@ -22,7 +23,7 @@ export interface LtzNode {
 }
 
 const concat = (parts: readonly BigUint64Array[], n: number): BigUint64Array => {
-  const out = new BigUint64Array(parts.length * n);
+  const out = allocWords(parts.length * n);
   parts.forEach((p, g) => out.set(p, g * n));
   return out;
 };
@@ -39,7 +40,7 @@ async function andGates(
 }
 
 function xorInto(a: BigUint64Array, b: BigUint64Array): BigUint64Array {
-  const out = new BigUint64Array(a.length);
+  const out = allocWords(a.length);
   for (let i = 0; i < a.length; i++) out[i] = a[i]! ^ b[i]!;
   return out;
 }
@@ -106,7 +107,7 @@ export async function finalToRing(
   const opened = xorOfShares(await exchangeShares(ctx, 'open', bitTensor(1, [mine.length], mine)));
   const m = ringMask(ell);
   const lead = ctx.party === 0 ? 1n : 0n;
-  const out = new BigUint64Array(n);
+  const out = allocWords(n);
   if (bit !== undefined) {
     const ra = bit.rA.data;
     for (let i = 0; i < n; i++) {

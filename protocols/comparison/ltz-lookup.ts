@@ -8,6 +8,7 @@
 //   6. ltz = msb(c) ⊕ v = v + msb(c)·(1 − 2v) (party 0 adds msb(c))
 // Why it is right: x = c − r, so msb(x) = msb(c) ⊕ msb(r) ⊕ [c' < r'] (the borrow into bit ℓ−1).
 // Exact on the whole ring; any number of parties. Rounds: 1 + ⌈log₂ chunks⌉ (2 when one chunk).
+import { allocWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { openToAll } from '../../runtime/comm.ts';
@@ -24,15 +25,15 @@ export async function ltzLookup(ctx: PartyContext, x: RingTensor): Promise<RingT
   const n = x.data.length;
   const m = ringMask(ell);
   const { r, lt, eq } = ltzTables(ctx, 'tables', ell, x.shape);
-  const masked = new BigUint64Array(n);
+  const masked = allocWords(n);
   for (let i = 0; i < n; i++) masked[i] = (x.data[i]! + r.data[i]!) & m;
   const c = await openToAll(ctx, 'open', ringTensor(ell, x.shape, masked));
   const c32 = halvesOf(c);
   const lt32 = halvesOf(lt);
   const eq32 = eq === undefined ? undefined : halvesOf(eq);
   const positions = chunkPositions(layout);
-  const t = Array.from({ length: chunks }, () => new BigUint64Array(n));
-  const e = Array.from({ length: chunks - 1 }, () => new BigUint64Array(n));
+  const t = Array.from({ length: chunks }, () => allocWords(n));
+  const e = Array.from({ length: chunks - 1 }, () => allocWords(n));
   lookupTables(c32, positions, 0, lt32, chunks, words, t);
   if (eq32 !== undefined) lookupTables(c32, positions, 1, eq32, chunks - 1, words, e);
   let nodes: LtzNode[] = t.map((tj, j) => (j === 0 ? { t: tj } : { t: tj, e: e[j - 1]! }));
@@ -45,7 +46,7 @@ export async function ltzLookup(ctx: PartyContext, x: RingTensor): Promise<RingT
   const msbWord = ell > 32 ? 1 : 0;
   const msbBit = (ell - 1) % 32;
   const lead = ctx.party === 0 ? 1n : 0n;
-  const out = new BigUint64Array(n);
+  const out = allocWords(n);
   for (let i = 0; i < n; i++) {
     const mc = BIT[(c32[2 * i + msbWord]! >>> msbBit) & 1]!;
     const vi = v.data[i]!;

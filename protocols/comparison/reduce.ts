@@ -9,6 +9,7 @@
 //   argmax: as max, and the index travels with the value (one select on the stacked [value; index]);
 //           the last level selects the index only. Output: the index as an integer share (not one-hot).
 // Comparisons are exact when no difference wraps: |x| < 2^(ℓ−2) ring units.
+import { allocWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { reductionDims } from '../../spec/comparison/common.ts';
@@ -22,7 +23,7 @@ import { type Protocol, ringInput } from '../types.ts';
 
 /** Entries (r, 2q + offset) of a [rows, s] buffer, q < pairs, as one [rows·pairs] buffer. */
 function gather(v: BigUint64Array, rows: number, s: number, pairs: number, offset: number): BigUint64Array {
-  const out = new BigUint64Array(rows * pairs);
+  const out = allocWords(rows * pairs);
   for (let r = 0; r < rows; r++)
     for (let q = 0; q < pairs; q++) out[r * pairs + q] = v[r * s + 2 * q + offset]!;
   return out;
@@ -37,7 +38,7 @@ function nextRow(
   pairs: number,
 ): BigUint64Array {
   const t = pairs + (s % 2);
-  const out = new BigUint64Array(rows * t);
+  const out = allocWords(rows * t);
   for (let r = 0; r < rows; r++) {
     out.set(won.subarray(r * pairs, (r + 1) * pairs), r * t);
     if (s % 2 === 1) out[r * t + pairs] = v[r * s + s - 1]!;
@@ -57,7 +58,7 @@ export async function reduceLastAxis(
   const c = ctx.scope(op);
   let values: BigUint64Array = x.data;
   // Index j of every row, as a public constant entered through party 0's share.
-  let indices: BigUint64Array = new BigUint64Array(rows * k);
+  let indices: BigUint64Array = allocWords(rows * k);
   if (op === 'argmax' && ctx.party === 0) for (let i = 0; i < indices.length; i++) indices[i] = BigInt(i % k);
   for (let level = 0, s = k; s > 1; level++, s = Math.ceil(s / 2)) {
     const step = c.scope(`level${level}`);
@@ -78,7 +79,7 @@ export async function reduceLastAxis(
     }
     const n = rows * pairs;
     const stack = (u: BigUint64Array, w: BigUint64Array): RingTensor => {
-      const out = new BigUint64Array(2 * n);
+      const out = allocWords(2 * n);
       out.set(u);
       out.set(w, n);
       return ring(out);

@@ -1,5 +1,6 @@
 // Secure sine on shares (spec/kernels/sin.ts): open δ = x − t, then per frequency
 // ⟨sin(kx)⟩ = enc(sin(kδ))·⟨cos(kt)⟩ + enc(cos(kδ))·⟨sin(kt)⟩, truncated once for all frequencies.
+import { allocWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import { sub } from '../../core/ring-ops.ts';
 import type { PartyContext } from '../../runtime/context.ts';
@@ -23,7 +24,7 @@ export async function secureSin(
   const K = p.frequencies.length;
   const M = periodUnits(c, p.period);
   const m = ringMask(c.ell);
-  const z = new BigUint64Array(delta.length * K);
+  const z = allocWords(delta.length * K);
   const sd = sin.data;
   const cd = cos.data;
   for (let i = 0; i < delta.length; i++) {

@@ -5,6 +5,7 @@
 //   b2aAndTriple  — bits a, b XOR-shared (1-bit words) and a, b, a·b shared in Z_2^ℓ: one AND gate whose
 //                   output lands in the ring (the default schedule's last comparison round).
 // Every value is a fresh buffer: the dealer splits in place, so values must never alias each other.
+import { copyWords } from '../../core/word-pool.ts';
 import { type BitTensor, and, bitTensor } from '../../core/bits.ts';
 import { type RingTensor, ringTensor } from '../../core/ring.ts';
 import { type Shape, formatShape, sizeOf } from '../../core/shape.ts';
@@ -53,8 +54,8 @@ export function dabit(
     generate: (d) => {
       const r = d.bits('r', 1, shape).data;
       return {
-        rA: ringTensor(ell, shape, new BigUint64Array(r)),
-        rB: bitTensor(xorWidth, shape, new BigUint64Array(r)),
+        rA: ringTensor(ell, shape, copyWords(r)),
+        rB: bitTensor(xorWidth, shape, copyWords(r)),
       };
     },
   });
@@ -84,10 +85,10 @@ export function b2aAndTriple(
       const a = d.bits('a', 1, shape).data;
       const b = d.bits('b', 1, shape).data;
       return {
-        a: bitTensor(1, shape, new BigUint64Array(a)),
-        b: bitTensor(1, shape, new BigUint64Array(b)),
-        A: ringTensor(ell, shape, new BigUint64Array(a)),
-        B: ringTensor(ell, shape, new BigUint64Array(b)),
+        a: bitTensor(1, shape, copyWords(a)),
+        b: bitTensor(1, shape, copyWords(b)),
+        A: ringTensor(ell, shape, copyWords(a)),
+        B: ringTensor(ell, shape, copyWords(b)),
         C: ringTensor(
           ell,
           shape,

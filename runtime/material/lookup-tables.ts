@@ -9,6 +9,7 @@
 //              msb(r) ⊕ [c' < r'] directly (no shared msb(r) is needed).
 //   eqzTables  eq[i][j][v] = [v = r_j]     for every chunk of r (all ℓ bits)
 // Entry v of a table is bit v mod W of word ⌊v/W⌋; tables are laid out [element][chunk][word].
+import { allocWords } from '../../core/word-pool.ts';
 import { type BitTensor, bitTensor } from '../../core/bits.ts';
 import type { RingTensor } from '../../core/ring.ts';
 import { type Shape, sizeOf } from '../../core/shape.ts';
@@ -157,8 +158,8 @@ export function ltzTables(ctx: PartyContext, label: string, ell: number, shape: 
   const { chunks, wordsPerTable: words, wordWidth } = layout;
   const { r, tables } = dealTables(ctx, LTZ_TABLES, label, ell, shape, (r32, n) => {
     const msb: ChunkPosition = { half: (ell - 1) >>> 5, shift: (ell - 1) & 31, mask: 1 };
-    const lt = new BigUint64Array(n * chunks * words);
-    const eq = new BigUint64Array(n * (chunks - 1) * words);
+    const lt = allocWords(n * chunks * words);
+    const eq = allocWords(n * (chunks - 1) * words);
     writeLtzTables(r32, chunkPositions(layout), msb, layout, lt, eq);
     const out: Record<string, BitTensor> = { lt: bitTensor(wordWidth, [n, chunks, words], lt) };
     if (chunks > 1) out['eq'] = bitTensor(wordWidth, [n, chunks - 1, words], eq);
@@ -177,7 +178,7 @@ export function eqzTables(ctx: PartyContext, label: string, ell: number, shape: 
   const layout = lookupLayout(ell);
   const { chunks, wordsPerTable: words, wordWidth } = layout;
   const { r, tables } = dealTables(ctx, EQZ_TABLES, label, ell, shape, (r32, n) => {
-    const eq = new BigUint64Array(n * chunks * words);
+    const eq = allocWords(n * chunks * words);
     writeEqzTables(r32, chunkPositions(layout), layout, eq);
     return { eq: bitTensor(wordWidth, [n, chunks, words], eq) };
   });

@@ -1,6 +1,7 @@
 // Trig masks for the secure sine (spec/kernels/sin.ts; ALGORITHMS.md §3): the dealer draws t — uniform
 // in Z_2^ℓ (ring variant), or uniform over the fixed-point reals in [−1024, 0) (SecFormer's released
 // variant) — and deals t with enc(sin(2πk·t/P)), enc(cos(2πk·t/P)) for every frequency k, shape [..., K].
+import { allocWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import { type Shape, sizeOf } from '../../core/shape.ts';
 import type { Config } from '../../spec/config.ts';
@@ -40,8 +41,8 @@ export function trigMask(
         for (let i = 0; i < t.data.length; i++) t.data[i] = ((t.data[i]! % span) - span) & m;
       }
       const M = periodUnits(config, p.period);
-      const sin = new BigUint64Array(t.data.length * K);
-      const cos = new BigUint64Array(t.data.length * K);
+      const sin = allocWords(t.data.length * K);
+      const cos = allocWords(t.data.length * K);
       const m = ringMask(ell);
       for (let i = 0; i < t.data.length; i++) {
         const phase = periodFraction(BigInt.asIntN(ell, t.data[i]!), M);

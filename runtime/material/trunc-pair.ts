@@ -1,5 +1,6 @@
 // Truncation pairs for dealer-assisted truncation (spec/arithmetic/truncation.ts): r uniform,
 // rLow = ⌊(r mod 2^(ℓ−1)) / 2^k⌋ and rMsb = the top bit of r, all shared arithmetically.
+import { allocWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import type { Shape } from '../../core/shape.ts';
 import { sizeOf } from '../../core/shape.ts';
@@ -24,8 +25,8 @@ export function truncPair(
       const low = ringMask(ell - 1);
       const div = 1n << BigInt(k);
       const top = BigInt(ell - 1);
-      const rLow = new BigUint64Array(r.data.length);
-      const rMsb = new BigUint64Array(r.data.length);
+      const rLow = allocWords(r.data.length);
+      const rMsb = allocWords(r.data.length);
       for (let i = 0; i < r.data.length; i++) {
         rLow[i] = (r.data[i]! & low) / div;
         rMsb[i] = r.data[i]! >> top;

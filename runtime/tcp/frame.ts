@@ -1,6 +1,7 @@
 // Wire format of the TCP transport: a frame is u32le(header length) ‖ header (UTF-8 JSON) ‖ payload,
 // the payload being the tensor's words as little-endian u64. Headers are decoded with io-ts, so a
 // malformed frame from a peer is an error naming the peer, not a crash.
+import { allocWords } from '../../core/word-pool.ts';
 import * as t from 'io-ts';
 import { bitTensor } from '../../core/bits.ts';
 import { runtimeError } from '../../core/errors.ts';
@@ -67,7 +68,7 @@ export class FrameReader {
       const words = header.type === 'message' ? sizeOf(header.shape) : 0;
       const total = 4 + headLen + 8 * words;
       if (this.buffer.length < total) break;
-      const data = new BigUint64Array(words);
+      const data = allocWords(words);
       new Uint8Array(data.buffer).set(this.buffer.subarray(4 + headLen, total));
       this.buffer = this.buffer.subarray(total);
       if (header.type === 'hello') {

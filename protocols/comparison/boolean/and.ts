@@ -2,6 +2,7 @@
 // the dealer gives a, b, c = a ∧ b; d = x ⊕ a and e = y ⊕ b are opened together in one message
 // (1 round, 2·|x|·width bits to each other party); z_i = c_i ⊕ (d ∧ b_i) ⊕ (e ∧ a_i), party 0 also
 // XORs d ∧ e. A word of width w is w AND gates. Labels: '<scope>/triple' (dealer), '<scope>/open'.
+import { allocWords, copyWords } from '../../../core/word-pool.ts';
 import { type BitTensor, bitTensor } from '../../../core/bits.ts';
 import { inputError } from '../../../core/errors.ts';
 import { assertSameShape } from '../../../core/shape.ts';
@@ -17,7 +18,7 @@ export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): 
   const { a, b, c } = andTriple(ctx, 'triple', x.width, x.shape);
   const ad = a.data;
   const bd = b.data;
-  const masked = new BigUint64Array(2 * n);
+  const masked = allocWords(2 * n);
   const xd = x.data;
   const yd = y.data;
   for (let i = 0; i < n; i++) {
@@ -28,9 +29,9 @@ export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): 
   // Sent buffers are shared with the receiver (tensors are immutable), so the opened value is folded
   // into the combining loop (two parties) or XORed into a fresh buffer, never into `masked`.
   const mine = parts.length === 2 ? masked : xorOfShares(parts);
-  const other = parts.length === 2 ? parts[1 - ctx.party]!.data : new BigUint64Array(2 * n);
+  const other = parts.length === 2 ? parts[1 - ctx.party]!.data : allocWords(2 * n);
   const cd = c.data;
-  const z = new BigUint64Array(n);
+  const z = allocWords(n);
   // Split by party: a BigInt-valued conditional inside the loop leaves V8's native 64-bit path.
   if (ctx.party === 0) {
     for (let i = 0; i < n; i++) {
@@ -47,7 +48,7 @@ export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): 
 
 /** The XOR of all parties' words, in a fresh buffer. */
 export function xorOfShares(parts: readonly BitTensor[]): BigUint64Array {
-  const out = new BigUint64Array(parts[0]!.data);
+  const out = copyWords(parts[0]!.data);
   for (const p of parts.slice(1)) {
     const o = p.data;
     for (let i = 0; i < out.length; i++) out[i] = out[i]! ^ o[i]!;
