@@ -29,7 +29,7 @@ function assertCompatible(op: string, a: BitTensor, b: BitTensor): void {
 
 export function xor(a: BitTensor, b: BitTensor): BitTensor {
   assertCompatible('xor', a, b);
-  const out = allocWords(a.data.length);
+  const out = allocWords(a.data.length, false);
   const x = a.data;
   const y = b.data;
   for (let i = 0; i < out.length; i++) out[i] = x[i]! ^ y[i]!;
@@ -38,7 +38,7 @@ export function xor(a: BitTensor, b: BitTensor): BitTensor {
 
 export function and(a: BitTensor, b: BitTensor): BitTensor {
   assertCompatible('and', a, b);
-  const out = allocWords(a.data.length);
+  const out = allocWords(a.data.length, false);
   const x = a.data;
   const y = b.data;
   for (let i = 0; i < out.length; i++) out[i] = x[i]! & y[i]!;
@@ -47,7 +47,7 @@ export function and(a: BitTensor, b: BitTensor): BitTensor {
 
 export function not(a: BitTensor): BitTensor {
   const m = ringMask(a.width);
-  const out = allocWords(a.data.length);
+  const out = allocWords(a.data.length, false);
   const x = a.data;
   for (let i = 0; i < out.length; i++) out[i] = ~x[i]! & m;
   return bitTensor(a.width, a.shape, out);
@@ -71,7 +71,7 @@ export const bitZeros = (width: number, shape: Shape): BitTensor =>
 /** a ⊕ c for a public word c (only its low `width` bits are used). */
 export function xorScalar(a: BitTensor, c: bigint): BitTensor {
   const k = c & ringMask(a.width);
-  const out = allocWords(a.data.length);
+  const out = allocWords(a.data.length, false);
   const x = a.data;
   for (let i = 0; i < out.length; i++) out[i] = x[i]! ^ k;
   return bitTensor(a.width, a.shape, out);
@@ -80,7 +80,7 @@ export function xorScalar(a: BitTensor, c: bigint): BitTensor {
 /** a ∧ c for a public word c: local on XOR shares (every party masks its own share). */
 export function andScalar(a: BitTensor, c: bigint): BitTensor {
   const k = c & ringMask(a.width);
-  const out = allocWords(a.data.length);
+  const out = allocWords(a.data.length, false);
   const x = a.data;
   for (let i = 0; i < out.length; i++) out[i] = x[i]! & k;
   return bitTensor(a.width, a.shape, out);
@@ -101,7 +101,7 @@ export function shiftLeft(a: BitTensor, k: number): BitTensor {
   assertShiftAmount('shiftLeft', a, k);
   const mul = 1n << BigInt(k);
   const m = ringMask(a.width);
-  const out = allocWords(a.data.length);
+  const out = allocWords(a.data.length, false);
   const x = a.data;
   for (let i = 0; i < out.length; i++) out[i] = (x[i]! * mul) & m;
   return bitTensor(a.width, a.shape, out);
@@ -111,7 +111,7 @@ export function shiftLeft(a: BitTensor, k: number): BitTensor {
 export function shiftRight(a: BitTensor, k: number): BitTensor {
   assertShiftAmount('shiftRight', a, k);
   const div = 1n << BigInt(k);
-  const out = allocWords(a.data.length);
+  const out = allocWords(a.data.length, false);
   const x = a.data;
   for (let i = 0; i < out.length; i++) out[i] = x[i]! / div;
   return bitTensor(a.width, a.shape, out);
@@ -128,7 +128,7 @@ export function bitAt(a: BitTensor, j: number): BitTensor {
   const halves = new Uint32Array(a.data.buffer, a.data.byteOffset, 2 * a.data.length);
   const half = j >>> 5;
   const shift = j & 31;
-  const out = allocWords(a.data.length);
+  const out = allocWords(a.data.length, false);
   for (let i = 0; i < out.length; i++) out[i] = BIT[(halves[2 * i + half]! >>> shift) & 1]!;
   return bitTensor(1, a.shape, out);
 }

@@ -68,7 +68,7 @@ function maskLevel(
 ): BigUint64Array {
   const { inMask, outMask, multiplier } = level;
   const w = S.length;
-  const masked = allocWords(4 * w);
+  const masked = allocWords(4 * w, false);
   for (let k = 0; k < w; k++) {
     masked[k] = (P[k]! & outMask) ^ ad[k]!;
     masked[w + k] = (P[k]! & outMask) ^ ad[w + k]!; // recomputed, not reused: see above

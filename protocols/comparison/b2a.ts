@@ -19,7 +19,7 @@ import { assertBoolean } from './operands.ts';
 export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor): Promise<RingTensor> {
   const n = b.data.length;
   const { rA, rB } = dabit(ctx, 'dabit', ell, b.width, b.shape);
-  const masked = allocWords(n);
+  const masked = allocWords(n, false);
   const bd = b.data;
   const rb = rB.data;
   for (let i = 0; i < n; i++) masked[i] = bd[i]! ^ rb[i]!;
@@ -32,7 +32,7 @@ export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor)
   const m = ringMask(ell);
   const lead = ctx.party === 0 ? 1n : 0n;
   const ra = rA.data;
-  const out = allocWords(n);
+  const out = allocWords(n, false);
   for (let i = 0; i < n; i++) out[i] = (ra[i]! - 2n * z[i]! * ra[i]! + lead * z[i]!) & m;
   return ringTensor(ell, b.shape, out);
 }

@@ -25,8 +25,8 @@ export function truncPair(
       const low = ringMask(ell - 1);
       const div = 1n << BigInt(k);
       const top = BigInt(ell - 1);
-      const rLow = allocWords(r.data.length);
-      const rMsb = allocWords(r.data.length);
+      const rLow = allocWords(r.data.length, false);
+      const rMsb = allocWords(r.data.length, false);
       for (let i = 0; i < r.data.length; i++) {
         rLow[i] = (r.data[i]! & low) / div;
         rMsb[i] = r.data[i]! >> top;

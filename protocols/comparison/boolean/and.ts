@@ -18,7 +18,7 @@ export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): 
   const { a, b, c } = andTriple(ctx, 'triple', x.width, x.shape);
   const ad = a.data;
   const bd = b.data;
-  const masked = allocWords(2 * n);
+  const masked = allocWords(2 * n, false);
   const xd = x.data;
   const yd = y.data;
   for (let i = 0; i < n; i++) {
@@ -31,7 +31,7 @@ export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): 
   const mine = parts.length === 2 ? masked : xorOfShares(parts);
   const other = parts.length === 2 ? parts[1 - ctx.party]!.data : allocWords(2 * n);
   const cd = c.data;
-  const z = allocWords(n);
+  const z = allocWords(n, false);
   // Split by party: a BigInt-valued conditional inside the loop leaves V8's native 64-bit path.
   if (ctx.party === 0) {
     for (let i = 0; i < n; i++) {
