@@ -35,17 +35,6 @@ async function benchMul(profile: string, n: number): Promise<BenchRow> {
   });
 }
 
-/** The same product without buffer reuse: every array is freshly allocated (and page-faulted). */
-async function benchMulFreshBuffers(profile: string, n: number): Promise<BenchRow> {
-  const config = resolveConfig(profile);
-  const shares = [0, 1].map((i) => ({ x: random(`x${i}`, [n]), y: random(`y${i}`, [n]) }));
-  const ms = await timeMedian(5, () =>
-    runParties({ parties: 2, seed: 1n }, (ctx, i) => beaverMul(ctx, config, shares[i]!.x, shares[i]!.y)),
-  );
-  const clear = await timeMedian(5, () => mul(shares[0]!.x, shares[0]!.y));
-  return row(`mul ${profile} 2p, fresh buffers`, n, ms, { ratioToCleartext: clear / ms });
-}
-
 async function benchMatmul(profile: string, d: number): Promise<BenchRow> {
   const config = resolveConfig(profile);
   const shares = [0, 1].map((i) => ({ x: random(`X${i}`, [d, d]), y: random(`Y${i}`, [d, d]) }));
@@ -69,7 +58,6 @@ const suite: BenchSuite = {
       await benchMul('crypten', 1_000_000),
       await benchMul('default', 1_000_000),
       await benchMul('crypten', 100_000),
-      await benchMulFreshBuffers('crypten', 1_000_000),
       await benchMatmul('crypten', 256),
       await benchMatmul('default', 256),
     ];

@@ -1,6 +1,8 @@
 // View-privacy audit speed (issue 4, "Speed"): the exhaustive check of `mul` over Z_2^4 — every secret
-// (2^8) × every hidden triple (2^8) for each own tape, 2^24 instance evaluations per party — and the
-// statistical audit of `mul` at ℓ 64. Target: the exhaustive check under 10 s.
+// (2^8) × every hidden triple (2^8) for each own tape, here 256 sampled own tapes of 2^20, so 2^24
+// instance evaluations — and the statistical audit of `mul` at ℓ 64. The issue's target is the check of
+// all shares and triples (all 2^20 own tapes: 2^36 evaluations) under 10 s; that row is projected from
+// the measured rate, since running it takes hours.
 import { auditViews } from '../audit/audit-views.ts';
 import { findProtocol } from '../registry/index.ts';
 import { resolveConfig } from '../spec/config.ts';
@@ -19,10 +21,13 @@ const suite: BenchSuite = {
     const t1 = performance.now();
     await auditViews(mul, config, { mode: 'statistical', party: 0, samples: 2000 });
     const stMs = performance.now() - t1;
+    const fullEvaluations = 2 ** 36;
+    const projectedMs = (fullEvaluations / evaluations) * exMs;
     return [
-      row('exhaustive mul Z_2^4, party 0, 2^24 evaluations', evaluations, exMs, {
+      row('exhaustive mul Z_2^4, party 0, 256 own tapes (2^24 evaluations)', evaluations, exMs),
+      row('exhaustive mul Z_2^4, party 0, all own tapes (2^36), projected', fullEvaluations, projectedMs, {
         target: '< 10 s',
-        met: exMs < 10_000,
+        met: projectedMs < 10_000,
       }),
       row('statistical mul ℓ 64, party 0, 3 × 2000 runs', 6000, stMs),
     ];
