@@ -11,14 +11,16 @@ import { secureMatmul } from '../protocols/arithmetic/matmul.ts';
 import { resolveConfig } from '../spec/config.ts';
 import type { Shape } from '../core/shape.ts';
 import { sizeOf } from '../core/shape.ts';
-import { type BenchRow, type BenchSuite, row, runRecycled, timeMedian } from './suite.ts';
+import { type BenchRow, type BenchSuite, benchInputs, row, runRecycled, timeMedian } from './suite.ts';
 
 const random = (label: string, shape: Shape): RingTensor =>
   ringTensor(64, shape, chachaWords(deriveKey(rootKey(9n), label), sizeOf(shape)));
 
 async function benchMul(profile: string, n: number): Promise<BenchRow> {
   const config = resolveConfig(profile);
-  const shares = [0, 1].map((i) => ({ x: random(`x${i}`, [n]), y: random(`y${i}`, [n]) }));
+  const shares = await benchInputs(() =>
+    [0, 1].map((i) => ({ x: random(`x${i}`, [n]), y: random(`y${i}`, [n]) })),
+  );
   const ms = await timeMedian(5, () =>
     runRecycled(() =>
       runParties({ parties: 2, seed: 1n }, (ctx, i) => beaverMul(ctx, config, shares[i]!.x, shares[i]!.y)),
@@ -37,7 +39,9 @@ async function benchMul(profile: string, n: number): Promise<BenchRow> {
 
 async function benchMatmul(profile: string, d: number): Promise<BenchRow> {
   const config = resolveConfig(profile);
-  const shares = [0, 1].map((i) => ({ x: random(`X${i}`, [d, d]), y: random(`Y${i}`, [d, d]) }));
+  const shares = await benchInputs(() =>
+    [0, 1].map((i) => ({ x: random(`X${i}`, [d, d]), y: random(`Y${i}`, [d, d]) })),
+  );
   const ms = await timeMedian(3, () =>
     runRecycled(() =>
       runParties({ parties: 2, seed: 1n }, (ctx, i) => secureMatmul(ctx, config, shares[i]!.x, shares[i]!.y)),

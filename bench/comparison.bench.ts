@@ -13,7 +13,7 @@ import { max } from '../protocols/comparison/reduce.ts';
 import { eq } from '../protocols/comparison/eq.ts';
 import { signBit } from '../reference/comparison/clear.ts';
 import { type Config, resolveConfig } from '../spec/config.ts';
-import { type BenchRow, type BenchSuite, row, runRecycled, timeMedian } from './suite.ts';
+import { type BenchRow, type BenchSuite, benchInputs, row, runRecycled, timeMedian } from './suite.ts';
 
 const N = 100_000;
 const ROWS = 781; // max over rows of 128: 99 968 elements
@@ -55,9 +55,11 @@ async function bench(
 const suite: BenchSuite = {
   name: 'comparison',
   async run() {
-    const x = shares('x', [N]);
-    const y = shares('y', [N]);
-    const rows = shares('rows', [ROWS, 128]);
+    const [x, y, rows] = await benchInputs(() => [
+      shares('x', [N]),
+      shares('y', [N]),
+      shares('rows', [ROWS, 128]),
+    ]);
     const clearMs = await timeMedian(7, () => signBit(x[0]!));
     const ltzK: Kernel = (ctx, c, p) => ltz(ctx, c, x[p]!);
     const reluK: Kernel = (ctx, c, p) => relu(ctx, c, x[p]!);

@@ -4,12 +4,13 @@
 // kind of machine: 1.2 M/s exp, 0.18 M/s reciprocal). Each row is compared with the float64 cleartext
 // loop of the same function (Math.exp, 1/x, 1/√x, …) over the same inputs.
 import { encode } from '../core/fixed.ts';
+import { allocWords } from '../core/word-pool.ts';
 import { ringMask, ringTensor } from '../core/ring.ts';
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import { findProtocol } from '../registry/index.ts';
 import { runParties } from '../runtime/run.ts';
 import { resolveConfig } from '../spec/config.ts';
-import { type BenchRow, type BenchSuite, row, runRecycled, timeMedian } from './suite.ts';
+import { type BenchRow, type BenchSuite, benchInputs, row, runRecycled, timeMedian } from './suite.ts';
 
 const N = 100_000;
 
@@ -54,11 +55,13 @@ async function benchKernel(k: KernelBench, profile: 'crypten' | 'default'): Prom
     return Math.abs(v) < gap ? gap : v;
   });
   const x = encode(xs, shapes['x']!, config, 'x');
-  const r = chachaWords(deriveKey(rootKey(5n), 'bench/kernels'), N);
-  const m = ringMask(config.ell);
-  const other = new BigUint64Array(N);
-  for (let i = 0; i < N; i++) other[i] = (x.data[i]! - r[i]!) & m;
-  const shares = [ringTensor(config.ell, x.shape, r), ringTensor(config.ell, x.shape, other)];
+  const shares = await benchInputs(() => {
+    const r = chachaWords(deriveKey(rootKey(5n), 'bench/kernels'), N);
+    const m = ringMask(config.ell);
+    const other = allocWords(N, false);
+    for (let i = 0; i < N; i++) other[i] = (x.data[i]! - r[i]!) & m;
+    return [ringTensor(config.ell, x.shape, r), ringTensor(config.ell, x.shape, other)];
+  });
   const ms = await timeMedian(7, () =>
     runRecycled(() =>
       runParties({ parties: 2, seed: 1n }, (ctx, i) => protocol.run(ctx, config, shapes, { x: shares[i]! })),

@@ -51,3 +51,10 @@ export async function runRecycled(body: () => Promise<unknown>): Promise<void> {
     arena.release();
   }
 }
+
+/**
+ * Inputs that live for the whole suite, allocated the way a run allocates (in an arena that is never
+ * released), so large ones are in shared memory and the kernels that read them can split too.
+ */
+const inputArena = new WordArena();
+export const benchInputs = <T>(make: () => T): Promise<T> => inputArena.run(async () => make());

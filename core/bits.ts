@@ -1,6 +1,7 @@
 // Packed boolean tensors (DESIGN.md, Values): one 64-bit word per element holding `width` meaningful
 // bits (bit-sliced: bit j of every word is one boolean wire), so one AND over a word is `width` gates.
 // XOR shares of these are boolean sharings; message cost is elements × width bits.
+import { andWords, xorWords } from './ring-kernels.ts';
 import { allocWords, copyWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { ringMask } from './ring.ts';
@@ -30,18 +31,14 @@ function assertCompatible(op: string, a: BitTensor, b: BitTensor): void {
 export function xor(a: BitTensor, b: BitTensor): BitTensor {
   assertCompatible('xor', a, b);
   const out = allocWords(a.data.length, false);
-  const x = a.data;
-  const y = b.data;
-  for (let i = 0; i < out.length; i++) out[i] = x[i]! ^ y[i]!;
+  xorWords([a.data, b.data, out], [], out.length);
   return bitTensor(a.width, a.shape, out);
 }
 
 export function and(a: BitTensor, b: BitTensor): BitTensor {
   assertCompatible('and', a, b);
   const out = allocWords(a.data.length, false);
-  const x = a.data;
-  const y = b.data;
-  for (let i = 0; i < out.length; i++) out[i] = x[i]! & y[i]!;
+  andWords([a.data, b.data, out], [], out.length);
   return bitTensor(a.width, a.shape, out);
 }
 

@@ -1,6 +1,7 @@
 // Elementwise and linear-algebra operations on ring tensors (DESIGN.md, Values).
 // Each kernel is one monomorphic loop over BigUint64Arrays: V8 lowers 64-bit BigInt multiply, add and
 // mask to native instructions there (measured ≈400–550 M elements/s on the 2-core machine).
+import { multiplyWords, subtractWords } from './ring-kernels.ts';
 import { allocWords, copyWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { type RingTensor, ringMask, ringTensor } from './ring.ts';
@@ -29,14 +30,10 @@ export const add = (a: RingTensor, b: RingTensor): RingTensor =>
   });
 
 export const sub = (a: RingTensor, b: RingTensor): RingTensor =>
-  binary('sub', a, b, (x, y, out, m) => {
-    for (let i = 0; i < out.length; i++) out[i] = (x[i]! - y[i]!) & m;
-  });
+  binary('sub', a, b, (x, y, out, m) => subtractWords([x, y, out], [m], out.length));
 
 export const mul = (a: RingTensor, b: RingTensor): RingTensor =>
-  binary('mul', a, b, (x, y, out, m) => {
-    for (let i = 0; i < out.length; i++) out[i] = (x[i]! * y[i]!) & m;
-  });
+  binary('mul', a, b, (x, y, out, m) => multiplyWords([x, y, out], [m], out.length));
 
 export function neg(a: RingTensor): RingTensor {
   const m = ringMask(a.ell);

@@ -1,6 +1,7 @@
 // Divisions of ring values by 2^k, read as two's complement (ALGORITHMS.md §1, truncation).
 // V8 on Node 20 lowers BigInt64 division by a variable to a native instruction but not a shift by a
 // variable amount (measured: 450 M/s vs 50 M/s), so shifts are written as signed divisions.
+import { divideWords64 } from './ring-kernels.ts';
 import { allocWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { type RingTensor, ringHalf, ringMask, ringTensor } from './ring.ts';
@@ -29,9 +30,7 @@ export function divTowardZero(t: RingTensor, k: number, into?: BigUint64Array): 
   const n = t.data.length;
   const out = output(t, into);
   if (t.ell === 64) {
-    const src = new BigInt64Array(t.data.buffer, t.data.byteOffset, n);
-    const dst = new BigInt64Array(out.buffer, out.byteOffset, n);
-    for (let i = 0; i < n; i++) dst[i] = src[i]! / d;
+    divideWords64([t.data, out], [d], n);
   } else {
     // Sign-extend ℓ-bit values with (v ⊕ h) − h, h = 2^(ℓ−1), then mask the quotient back to ℓ bits.
     const h = ringHalf(t.ell);

@@ -9,10 +9,20 @@
 // loudly (undefined elements throw in BigInt arithmetic) instead of silently reading another run's data.
 // Outside an arena `allocWords` is plain `new BigUint64Array(n)`. The arena is found through
 // AsyncLocalStorage, so runs interleaved on one event loop never take each other's buffers.
+//
+// Large arrays (≥ SPLIT_THRESHOLD words, helper thread enabled) live in SharedArrayBuffers, so their
+// loops can be split with the helper thread (core/parallel/split-run.ts). A shared buffer cannot be
+// detached: its stale views stay readable after release(), so for those the guarantee above rests on
+// arena owners not keeping results past release() (conform and the benches keep only numbers).
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { SPLIT_THRESHOLD, threadsEnabled } from './parallel/split-run.ts';
+
+type WordBuffer = ArrayBuffer | SharedArrayBuffer;
 
 /** Buffers kept for reuse, by byte length; bounded so a long session does not hoard memory. */
-const free = new Map<number, ArrayBuffer[]>();
+/** Keyed by byte length and sharedness, so a run with the helper on is never handed plain buffers. */
+const free = new Map<string, WordBuffer[]>();
+const bucketKey = (bytes: number, shared: boolean): string => `${bytes}${shared ? 's' : 'p'}`;
 const MAX_POOLED_BYTES = 512 * 2 ** 20;
 let pooledBytes = 0;
 
@@ -30,7 +40,7 @@ let fresh = 0;
 export const poolStats = (): PoolStats => ({ reused, fresh, pooledBytes });
 
 export class WordArena {
-  private owned: ArrayBuffer[] = [];
+  private owned: WordBuffer[] = [];
   private released = false;
 
   /** Run `body` with this arena owning every buffer allocated (through allocWords) inside it. */
@@ -39,7 +49,7 @@ export class WordArena {
     return current.run(this, body);
   }
 
-  adopt(buffer: ArrayBuffer): void {
+  adopt(buffer: WordBuffer): void {
     this.owned.push(buffer);
   }
 
@@ -50,10 +60,11 @@ export class WordArena {
     this.owned = [];
     for (const b of owned) {
       if (b.byteLength === 0) continue; // already detached (released twice through an alias)
-      const moved = structuredClone(b, { transfer: [b] });
+      const moved = b instanceof SharedArrayBuffer ? b : structuredClone(b, { transfer: [b] });
       if (pooledBytes + moved.byteLength > MAX_POOLED_BYTES) continue;
-      let bucket = free.get(moved.byteLength);
-      if (bucket === undefined) free.set(moved.byteLength, (bucket = []));
+      const key = bucketKey(moved.byteLength, moved instanceof SharedArrayBuffer);
+      let bucket = free.get(key);
+      if (bucket === undefined) free.set(key, (bucket = []));
       bucket.push(moved);
       pooledBytes += moved.byteLength;
     }
@@ -67,19 +78,19 @@ export class WordArena {
 export function allocWords(n: number, zeroed = true): BigUint64Array {
   const arena = current.getStore();
   if (arena === undefined || n === 0) return new BigUint64Array(n);
-  const bucket = free.get(n * 8);
-  const buffer = bucket?.pop();
+  const shared = n >= SPLIT_THRESHOLD && threadsEnabled();
+  const buffer = free.get(bucketKey(n * 8, shared))?.pop();
   let words: BigUint64Array;
   if (buffer === undefined) {
     fresh++;
-    words = new BigUint64Array(n);
+    words = new BigUint64Array(shared ? new SharedArrayBuffer(n * 8) : new ArrayBuffer(n * 8));
   } else {
     reused++;
     pooledBytes -= buffer.byteLength;
     words = new BigUint64Array(buffer);
     if (zeroed) words.fill(0n);
   }
-  arena.adopt(words.buffer as ArrayBuffer);
+  arena.adopt(words.buffer);
   return words;
 }
 

@@ -2,6 +2,7 @@
 // labelled with the context's scope path, so the same sub-protocol called twice under different scopes
 // never reuses a label. Rounds are logical clocks: a message is stamped with the sender's clock + 1, a
 // receiver's clock becomes max(own, stamp); independent messages therefore share a round.
+import { subtractWords, xorWords } from '../core/ring-kernels.ts';
 import { type BitTensor, bitTensor } from '../core/bits.ts';
 import { runtimeError } from '../core/errors.ts';
 import { type RingTensor, ringMask, ringTensor } from '../core/ring.ts';
@@ -116,8 +117,7 @@ export class PartyContext {
     const label = this.label(name);
     const next = ringDraw(this.state.pairTapes.next, label, ell, n);
     const prev = ringDraw(this.state.pairTapes.prev, label, ell, n);
-    const m = ringMask(ell);
-    for (let i = 0; i < n; i++) next[i] = (next[i]! - prev[i]!) & m;
+    subtractWords([next, prev, next], [ringMask(ell)], n);
     return ringTensor(ell, shape, next);
   }
 
@@ -130,7 +130,7 @@ export class PartyContext {
     const label = this.label(name);
     const next = ringDraw(this.state.pairTapes.next, label, width, n);
     const prev = ringDraw(this.state.pairTapes.prev, label, width, n);
-    for (let i = 0; i < n; i++) next[i] = next[i]! ^ prev[i]!;
+    xorWords([next, prev, next], [], n);
     return bitTensor(width, shape, next);
   }
 

@@ -5,6 +5,7 @@
 //   share_j = draw(`${label}/${name}/share/${j}`) for j < n−1,   share_{n−1} = value − Σ share_j
 // (XOR instead of − for boolean values). Material is keyed by label, so every party asking for the same
 // label gets its share of the same values, in any order.
+import { subtractWords, xorWords } from '../core/ring-kernels.ts';
 import { type BitTensor, bitTensor } from '../core/bits.ts';
 import { runtimeError } from '../core/errors.ts';
 import { type RingTensor, ringMask, ringTensor } from '../core/ring.ts';
@@ -121,8 +122,8 @@ export class Dealer {
     for (let j = 0; j < n; j++) {
       if (j === this.derivedParty) continue;
       const r = ringDraw(this.tape, `${prefix}/${j}`, width, count);
-      if (value.kind === 'ring') for (let i = 0; i < count; i++) last[i] = (last[i]! - r[i]!) & mask;
-      else for (let i = 0; i < count; i++) last[i] = last[i]! ^ r[i]!;
+      if (value.kind === 'ring') subtractWords([last, r, last], [mask], count);
+      else xorWords([last, r, last], [], count);
       parts[j] = value.kind === 'ring' ? ringTensor(width, value.shape, r) : bitTensor(width, value.shape, r);
     }
     parts[this.derivedParty] =

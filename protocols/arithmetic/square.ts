@@ -9,6 +9,8 @@ import type { NoParams } from '../../spec/codecs.ts';
 import type { Config } from '../../spec/config.ts';
 import { type Protocol, ringInput } from '../types.ts';
 import { truncate } from './truncate.ts';
+import { squareLead, squareOther } from './beaver-kernels.ts';
+import { subtractWords } from '../../core/ring-kernels.ts';
 
 /** ⟨x²⟩ over the ring, no truncation. One round, one opened element per input element. */
 export async function squareProduct(ctx: PartyContext, x: RingTensor): Promise<RingTensor> {
@@ -17,14 +19,13 @@ export async function squareProduct(ctx: PartyContext, x: RingTensor): Promise<R
   const { r, r2 } = squarePair(ctx, 'pair', ell, x.shape);
   const m = ringMask(ell);
   const masked = allocWords(n, false);
-  maskOne(x.data, r.data, masked, m);
+  subtractWords([x.data, r.data, masked], [m], n);
   const parts = await exchangeShares(ctx, 'open', ringTensor(ell, x.shape, masked));
   // e = Σ parts; with two parties the sum is folded into the combining loop (see mul.ts).
   const mine = parts.length === 2 ? masked : sumAll('open', parts).data;
   const other = parts.length === 2 ? parts[1 - ctx.party]!.data : allocWords(n);
   const z = allocWords(n, false);
-  if (ctx.party === 0) squareLead(r.data, r2.data, mine, other, z, m);
-  else squareOther(r.data, r2.data, mine, other, z, m);
+  (ctx.party === 0 ? squareLead : squareOther)([r.data, r2.data, mine, other, z], [m], n);
   return ringTensor(ell, x.shape, z);
 }
 
@@ -35,36 +36,3 @@ export async function secureSquare(ctx: PartyContext, config: Config, x: RingTen
 export const squareProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({
   z: await secureSquare(ctx, config, ringInput(ctx, inputs, 'x', config.ell)),
 });
-
-// Hot loops as small synchronous kernels, split by party (see mul.ts for why).
-
-function maskOne(xd: BigUint64Array, rd: BigUint64Array, out: BigUint64Array, m: bigint): void {
-  for (let i = 0; i < out.length; i++) out[i] = (xd[i]! - rd[i]!) & m;
-}
-
-/** Party 0: z = r² + 2·e·r + e² with e = mine + other. */
-function squareLead(
-  rd: BigUint64Array,
-  r2d: BigUint64Array,
-  mine: BigUint64Array,
-  other: BigUint64Array,
-  z: BigUint64Array,
-  m: bigint,
-): void {
-  for (let i = 0; i < z.length; i++) {
-    const e = mine[i]! + other[i]!;
-    z[i] = (r2d[i]! + 2n * e * rd[i]! + e * e) & m;
-  }
-}
-
-/** Other parties: z = r² + 2·e·r. */
-function squareOther(
-  rd: BigUint64Array,
-  r2d: BigUint64Array,
-  mine: BigUint64Array,
-  other: BigUint64Array,
-  z: BigUint64Array,
-  m: bigint,
-): void {
-  for (let i = 0; i < z.length; i++) z[i] = (r2d[i]! + 2n * (mine[i]! + other[i]!) * rd[i]!) & m;
-}

@@ -14,6 +14,7 @@ import { andTriple } from '../../runtime/material/boolean.ts';
 import { andShares, xorOfShares } from './boolean/and.ts';
 import { exchangeShares } from '../../runtime/comm.ts';
 import { type SklanskyLevel, sklanskyLevels } from './sklansky.ts';
+import { combineLevel, maskLevel } from './adder-kernels.ts';
 
 export async function binaryAdd(ctx: PartyContext, x: BitTensor, y: BitTensor): Promise<BitTensor> {
   const ell = x.width;
@@ -44,64 +45,12 @@ async function sklanskyLevel(
   const m = ringMask(ell);
   const w = S.length;
   const { a, b, c } = andTriple(ctx, 'triple', ell, [2 * w]);
-  const masked = maskLevel(level, m, S, P, a.data, b.data);
+  const masked = allocWords(4 * w, false);
+  maskLevel([S, P, a.data, b.data, masked], [m, level.inMask, level.outMask, level.multiplier], w);
   const parts = await exchangeShares(ctx, 'open', bitTensor(ell, [4 * w], masked));
   const mine = parts.length === 2 ? masked : xorOfShares(parts);
   const other = parts.length === 2 ? parts[1 - ctx.party]!.data : allocWords(4 * w);
   // party 0 adds d ∧ e: an all-ones/all-zeros mask instead of a BigInt conditional in the loop.
   const lead = ctx.party === 0 ? m : 0n;
-  combineLevel(level, lead, mine, other, S, P, a.data, b.data, c.data);
-}
-
-// The loops live in synchronous functions and are kept short, every BigInt intermediate used once: V8
-// then keeps the chains in 64-bit registers; a long loop juggling many live BigInt values, or one inside
-// the async function, falls back to heap BigInts (measured 10× slower).
-
-/** [X ⊕ a ; Y ⊕ b] with X = [P0; P0] and Y = [S1; P1]. */
-function maskLevel(
-  level: SklanskyLevel,
-  m: bigint,
-  S: BigUint64Array,
-  P: BigUint64Array,
-  ad: BigUint64Array,
-  bd: BigUint64Array,
-): BigUint64Array {
-  const { inMask, outMask, multiplier } = level;
-  const w = S.length;
-  const masked = allocWords(4 * w, false);
-  for (let k = 0; k < w; k++) {
-    masked[k] = (P[k]! & outMask) ^ ad[k]!;
-    masked[w + k] = (P[k]! & outMask) ^ ad[w + k]!; // recomputed, not reused: see above
-  }
-  for (let k = 0; k < w; k++) {
-    masked[2 * w + k] = (((S[k]! & inMask) * multiplier) & m) ^ bd[k]!;
-    masked[3 * w + k] = (((P[k]! & inMask) * multiplier) & m) ^ bd[w + k]!;
-  }
-  return masked;
-}
-
-/** S ← S ⊕ U_S and P ← (P ∧ ¬outMask) ⊕ U_P, U the Beaver combination of the opened d, e. */
-function combineLevel(
-  level: SklanskyLevel,
-  lead: bigint,
-  mine: BigUint64Array,
-  other: BigUint64Array,
-  S: BigUint64Array,
-  P: BigUint64Array,
-  ad: BigUint64Array,
-  bd: BigUint64Array,
-  cd: BigUint64Array,
-): void {
-  const { notOutMask } = level;
-  const w = S.length;
-  for (let k = 0; k < w; k++) {
-    const dS = mine[k]! ^ other[k]!;
-    const eS = mine[2 * w + k]! ^ other[2 * w + k]!;
-    S[k] = S[k]! ^ cd[k]! ^ (dS & bd[k]!) ^ (eS & ad[k]!) ^ (dS & eS & lead);
-  }
-  for (let k = 0; k < w; k++) {
-    const dP = mine[w + k]! ^ other[w + k]!;
-    const eP = mine[3 * w + k]! ^ other[3 * w + k]!;
-    P[k] = (P[k]! & notOutMask) ^ cd[w + k]! ^ (dP & bd[w + k]!) ^ (eP & ad[w + k]!) ^ (dP & eP & lead);
-  }
+  combineLevel([mine, other, S, P, a.data, b.data, c.data], [lead, level.notOutMask], w);
 }

@@ -9,6 +9,7 @@ import { assertSameShape } from '../../../core/shape.ts';
 import type { PartyContext } from '../../../runtime/context.ts';
 import { andTriple } from '../../../runtime/material/boolean.ts';
 import { exchangeShares } from '../../../runtime/comm.ts';
+import { combineAndLead, combineAndOther, maskBothBits } from './and-kernels.ts';
 
 export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): Promise<BitTensor> {
   if (x.width !== y.width)
@@ -21,10 +22,7 @@ export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): 
   const masked = allocWords(2 * n, false);
   const xd = x.data;
   const yd = y.data;
-  for (let i = 0; i < n; i++) {
-    masked[i] = xd[i]! ^ ad[i]!;
-    masked[n + i] = yd[i]! ^ bd[i]!;
-  }
+  maskBothBits([xd, ad, yd, bd, masked], [], n);
   const parts = await exchangeShares(ctx, 'open', bitTensor(x.width, [2 * n], masked));
   // Sent buffers are shared with the receiver (tensors are immutable), so the opened value is folded
   // into the combining loop (two parties) or XORed into a fresh buffer, never into `masked`.
@@ -32,17 +30,7 @@ export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): 
   const other = parts.length === 2 ? parts[1 - ctx.party]!.data : allocWords(2 * n);
   const cd = c.data;
   const z = allocWords(n, false);
-  // Split by party: a BigInt-valued conditional inside the loop leaves V8's native 64-bit path.
-  if (ctx.party === 0) {
-    for (let i = 0; i < n; i++) {
-      const d = mine[i]! ^ other[i]!;
-      const e = mine[n + i]! ^ other[n + i]!;
-      z[i] = cd[i]! ^ (d & bd[i]!) ^ (e & ad[i]!) ^ (d & e);
-    }
-  } else {
-    for (let i = 0; i < n; i++)
-      z[i] = cd[i]! ^ ((mine[i]! ^ other[i]!) & bd[i]!) ^ ((mine[n + i]! ^ other[n + i]!) & ad[i]!);
-  }
+  (ctx.party === 0 ? combineAndLead : combineAndOther)([cd, ad, bd, mine, other, z], [], n);
   return bitTensor(x.width, x.shape, z);
 }
 

@@ -1,0 +1,167 @@
+// Data-parallel kernels on a helper thread (README "Speed"). The hot loops of every protocol are
+// elementwise, so a loop over n elements can run its upper half on a second core while this thread runs
+// the lower half; the result is the same words in the same places, so runs stay byte-identical.
+//
+// A kernel is declared once with `defineKernel(import.meta.url, name, body)`, where body(arrays, scalars,
+// lo, hi) handles elements [lo, hi). The returned runner splits the range when it pays: n is large, the
+// helper is enabled (MPCSPEC_THREADS=0 disables it) and every array lives in a SharedArrayBuffer — which
+// core/word-pool.ts hands out inside a WordArena. Otherwise the body runs here over [0, n).
+//
+// The hand-off avoids the event loop, whose wake-up costs ≈100 µs (a 10⁵-element loop takes ≈200 µs):
+// buffers and kernels are announced once over a MessagePort that the helper drains synchronously, and
+// each job is a few words in shared memory plus one Atomics.notify (helper-protocol.ts).
+import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { runtimeError } from '../errors.ts';
+import { type Announcement, JobSlots, MAX_ARRAYS, MAX_SCALARS, Status } from './helper-protocol.ts';
+
+export type RangeKernel = (
+  arrays: readonly BigUint64Array[],
+  scalars: readonly bigint[],
+  lo: number,
+  hi: number,
+) => void;
+
+export type KernelRunner = (arrays: readonly BigUint64Array[], scalars: readonly bigint[], n: number) => void;
+
+/** Below this many elements the hand-off costs more than the half it saves (measured: bench/threads). */
+export const SPLIT_THRESHOLD = 1 << 15;
+/** How long to wait for the helper before declaring it lost (a kernel half takes milliseconds). */
+const HELPER_DEADLINE_MS = 60_000;
+
+interface Kernel {
+  readonly id: number;
+  readonly module: string;
+  readonly name: string;
+  readonly body: RangeKernel;
+}
+
+/** Kernels by name and by id, in this thread (the helper builds its own table by importing modules). */
+const byName = new Map<string, Kernel>();
+const byId: Kernel[] = [];
+
+let enabled = process.env['MPCSPEC_THREADS'] !== '0';
+
+/** Turn the helper thread on or off (tests compare both paths; MPCSPEC_THREADS=0 sets the default). */
+export function setThreadsEnabled(on: boolean): void {
+  enabled = on;
+}
+
+export const threadsEnabled = (): boolean => enabled;
+
+let jobsSplit = 0;
+/** Kernel calls whose range was split with the helper so far (tests check the split path ran). */
+export const splitJobCount = (): number => jobsSplit;
+
+export function kernelNamed(name: string): RangeKernel | undefined {
+  return byName.get(name)?.body;
+}
+
+interface Helper {
+  readonly worker: Worker;
+  readonly slots: JobSlots;
+  readonly announce: MessagePort;
+  readonly errors: MessagePort;
+  readonly buffers: WeakMap<SharedArrayBuffer, number>;
+  readonly kernels: Set<number>;
+  nextBuffer: number;
+  seq: number;
+}
+let helper: Helper | undefined;
+
+function startHelper(): Helper {
+  const slots = JobSlots.create();
+  const announce = new MessageChannel();
+  const errors = new MessageChannel();
+  const worker = new Worker(new URL('./helper-entry.mjs', import.meta.url), {
+    workerData: { slots: slots.buffers(), announce: announce.port2, errors: errors.port2 },
+    transferList: [announce.port2, errors.port2],
+  });
+  worker.unref(); // an idle helper never keeps the process alive
+  return {
+    worker,
+    slots,
+    announce: announce.port1,
+    errors: errors.port1,
+    buffers: new WeakMap(),
+    kernels: new Set(),
+    nextBuffer: 0,
+    seq: 0,
+  };
+}
+
+const isShared = (a: BigUint64Array): boolean => a.buffer instanceof SharedArrayBuffer;
+
+/** Split point: a multiple of 8 elements (one ChaCha20 block of words) near n/2. */
+const splitPoint = (n: number): number => Math.floor(n / 16) * 8;
+
+export function defineKernel(module: string, name: string, body: RangeKernel): KernelRunner {
+  const known = byName.get(name);
+  if (known !== undefined && known.body !== body)
+    throw new Error(`kernel '${name}' is defined twice (${module})`);
+  const kernel: Kernel = known ?? { id: byId.length, module, name, body };
+  if (known === undefined) {
+    byName.set(name, kernel);
+    byId.push(kernel);
+  }
+  return (arrays, scalars, n) => {
+    if (
+      !enabled ||
+      n < SPLIT_THRESHOLD ||
+      arrays.length > MAX_ARRAYS ||
+      scalars.length > MAX_SCALARS ||
+      !arrays.every(isShared)
+    ) {
+      body(arrays, scalars, 0, n);
+      return;
+    }
+    const h = (helper ??= startHelper());
+    const mid = splitPoint(n);
+    jobsSplit++;
+    post(h, kernel, arrays, scalars, mid, n);
+    body(arrays, scalars, 0, mid);
+    awaitHelper(h, name);
+  };
+}
+
+/** Announce what the helper has not seen yet, then publish the job and wake the helper. */
+function post(
+  h: Helper,
+  kernel: Kernel,
+  arrays: readonly BigUint64Array[],
+  scalars: readonly bigint[],
+  lo: number,
+  hi: number,
+): void {
+  if (!h.kernels.has(kernel.id)) {
+    const a: Announcement = { kind: 'kernel', id: kernel.id, module: kernel.module, name: kernel.name };
+    h.announce.postMessage(a);
+    h.kernels.add(kernel.id);
+  }
+  const ids = arrays.map((arr) => {
+    const sab = arr.buffer as SharedArrayBuffer;
+    let id = h.buffers.get(sab);
+    if (id === undefined) {
+      id = h.nextBuffer++;
+      h.buffers.set(sab, id);
+      const a: Announcement = { kind: 'buffer', id, buffer: sab };
+      h.announce.postMessage(a);
+    }
+    return id;
+  });
+  h.seq++;
+  h.slots.writeJob(h.seq, kernel.id, arrays, ids, scalars, lo, hi);
+}
+
+function awaitHelper(h: Helper, name: string): void {
+  const deadline = Date.now() + HELPER_DEADLINE_MS;
+  while (!h.slots.waitDone(h.seq, 100)) {
+    if (Date.now() > deadline)
+      throw runtimeError(
+        `helper thread: no answer to kernel '${name}' within ${HELPER_DEADLINE_MS / 1000} s`,
+      );
+  }
+  if (h.slots.status() === Status.Failed) {
+    const why = receiveMessageOnPort(h.errors)?.message as string | undefined;
+    throw runtimeError(`helper thread: kernel '${name}' failed: ${why ?? 'no reason given'}`);
+  }
+}

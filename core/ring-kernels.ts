@@ -1,0 +1,42 @@
+// Elementwise ring kernels that run split across threads (core/parallel/split-run.ts): the loops of
+// ring-ops.ts, shift.ts and the dealer's share split that dominate large products. Arrays and scalars
+// are positional; each body handles elements [lo, hi).
+import { defineKernel } from './parallel/split-run.ts';
+
+/** out = (x − y) mod 2^ℓ; `out` may be `x`. Arrays [x, y, out], scalars [mask]. */
+export const subtractWords = defineKernel(import.meta.url, 'ring/sub', (arrays, scalars, lo, hi) => {
+  const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
+  const m = scalars[0]!;
+  for (let i = lo; i < hi; i++) out[i] = (x[i]! - y[i]!) & m;
+});
+
+/** out = x·y mod 2^ℓ. Arrays [x, y, out], scalars [mask]. */
+export const multiplyWords = defineKernel(import.meta.url, 'ring/mul', (arrays, scalars, lo, hi) => {
+  const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
+  const m = scalars[0]!;
+  for (let i = lo; i < hi; i++) out[i] = (x[i]! * y[i]!) & m;
+});
+
+/**
+ * Signed 64-bit words divided by d, rounded toward zero (V8 lowers BigInt64 division by a variable to a
+ * native instruction, a variable shift it does not). Arrays [src, dst] (dst may be src), scalars [d].
+ */
+export const divideWords64 = defineKernel(import.meta.url, 'ring/div64', (arrays, scalars, lo, hi) => {
+  const [src, dst] = arrays as [BigUint64Array, BigUint64Array];
+  const s = new BigInt64Array(src.buffer, src.byteOffset, src.length);
+  const t = new BigInt64Array(dst.buffer, dst.byteOffset, dst.length);
+  const d = scalars[0]!;
+  for (let i = lo; i < hi; i++) t[i] = s[i]! / d;
+});
+
+/** out = x ⊕ y. Arrays [x, y, out]. */
+export const xorWords = defineKernel(import.meta.url, 'bits/xor', (arrays, _scalars, lo, hi) => {
+  const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
+  for (let i = lo; i < hi; i++) out[i] = x[i]! ^ y[i]!;
+});
+
+/** out = x ∧ y. Arrays [x, y, out]. */
+export const andWords = defineKernel(import.meta.url, 'bits/and', (arrays, _scalars, lo, hi) => {
+  const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
+  for (let i = lo; i < hi; i++) out[i] = x[i]! & y[i]!;
+});
