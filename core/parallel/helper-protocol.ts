@@ -9,8 +9,12 @@ export const MAX_SCALARS = 8;
 
 export const Status = { Ok: 0, Failed: 2 } as const;
 
-/** How long either side busy-waits before sleeping on a futex. */
-const SPIN_MS = 2;
+/**
+ * How long either side busy-waits before sleeping on a futex. Measured on ltz at 10^5 (medians of 5 s
+ * loops): 0.3 ms 74–80 ms, 1 ms 64–82 ms, 2 ms 86–91 ms, 0.05 ms 116 ms (wake-ups paid); the VM's noise
+ * does not separate 0.3 from 1.
+ */
+const SPIN_MS = 0.5;
 
 const POSTED = 0;
 const DONE = 1;
