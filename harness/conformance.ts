@@ -1,12 +1,11 @@
 // The conformance pass (issue 2 §8, `npm start`): every registered protocol, under every profile, with
 // 2 and 3 parties where the spec allows, on the built-in in-memory backend — one row per case.
-import { WordArena } from '../core/word-pool.ts';
+import { executeAndSummarize } from './summarized-run.ts';
 import { MpcspecError } from '../core/errors.ts';
 import { REGISTRY } from '../registry/index.ts';
 import { PROFILES } from '../spec/profile.ts';
 import { buildCase } from './case.ts';
-import { executeCase } from './execute.ts';
-import { type CaseSummary, summarizeCase } from './summary.ts';
+import type { CaseSummary } from './summary.ts';
 
 export interface ConformanceOptions {
   readonly ids?: readonly string[];
@@ -62,14 +61,7 @@ export async function runConformanceCase(
   const why = spec.protocol.unsupported(spec.config);
   if (why !== undefined) return { status: 'n/a', id, profile, parties, reason: why };
   try {
-    // The summary keeps numbers only, so the run's buffers can be recycled for the next case.
-    const arena = new WordArena();
-    try {
-      const summary = await arena.run(async () => summarizeCase(await executeCase(spec)));
-      return { status: 'ran', id, profile, parties, summary };
-    } finally {
-      arena.release();
-    }
+    return { status: 'ran', id, profile, parties, summary: await executeAndSummarize(spec) };
   } catch (e) {
     if (e instanceof MpcspecError) return { status: 'error', id, profile, parties, reason: e.message };
     throw e;

@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { inputError } from '../../core/errors.ts';
 import { buildCase } from '../../harness/case.ts';
-import { executeCase } from '../../harness/execute.ts';
-import { summarizeCase } from '../../harness/summary.ts';
+import { executeAndSummarize } from '../../harness/summarized-run.ts';
 import { parseUserInputs } from '../../harness/user-inputs.ts';
 import { describeConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
@@ -101,12 +100,10 @@ export function registerRunCommand(program: Command): void {
             : {}),
           ...(opts.allowOutOfDomain === true ? { allowOutOfDomain: true } : {}),
         });
-        const result = await executeCase({
-          ...c,
-          transport: opts.transport,
-          tcp: { timeoutMs: opts.timeout },
-        });
-        const s = summarizeCase(result, { emitOutputs: opts.emitOutputs === true });
+        const s = await executeAndSummarize(
+          { ...c, transport: opts.transport, tcp: { timeoutMs: opts.timeout } },
+          { emitOutputs: opts.emitOutputs === true },
+        );
         if (opts.json === true) {
           process.stdout.write(
             `${JSON.stringify(s, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
