@@ -2,7 +2,7 @@
 // at a time: the main thread writes the job's words, bumps `posted` and notifies; the helper runs the
 // upper half, writes the status, sets `done` to the same sequence number and notifies back.
 //   control (Int32):  [posted, done, status, kernel, arrayCount, scalarCount]
-//   arrays  (Float64, exact for integers < 2^53):  [bufferId, byteOffset, length] per array, then lo, hi
+//   arrays  (Float64, exact for integers < 2^53):  [buffer index, byteOffset, length] per array, then lo, hi
 //   scalars (BigUint64)
 export const MAX_ARRAYS = 8;
 export const MAX_SCALARS = 8;
@@ -23,10 +23,16 @@ const KERNEL = 3;
 const ARRAY_COUNT = 4;
 const SCALAR_COUNT = 5;
 
-/** What the main thread tells the helper once, before the first job that needs it. */
-export type Announcement =
-  | { readonly kind: 'kernel'; readonly id: number; readonly module: string; readonly name: string }
-  | { readonly kind: 'buffer'; readonly id: number; readonly buffer: SharedArrayBuffer };
+/**
+ * Sent with every job, just before it is published: the job's shared buffers (by position), and the
+ * kernel's module and name the first time that kernel is used. The helper keeps no buffer past its job,
+ * so buffers the main thread drops are freed: a version that cached them in the helper held on to
+ * gigabytes, because the helper's wrappers outlive their use until its rare major GC.
+ */
+export interface JobMessage {
+  readonly kernel?: { readonly id: number; readonly module: string; readonly name: string };
+  readonly buffers: readonly SharedArrayBuffer[];
+}
 
 export interface SlotBuffers {
   readonly control: SharedArrayBuffer;
@@ -74,7 +80,7 @@ export class JobSlots {
     seq: number,
     kernel: number,
     arrays: readonly BigUint64Array[],
-    bufferIds: readonly number[],
+    bufferIndices: readonly number[],
     scalars: readonly bigint[],
     lo: number,
     hi: number,
@@ -84,7 +90,7 @@ export class JobSlots {
     c[ARRAY_COUNT] = arrays.length;
     c[SCALAR_COUNT] = scalars.length;
     arrays.forEach((a, i) => {
-      this.arrayWords[3 * i] = bufferIds[i]!;
+      this.arrayWords[3 * i] = bufferIndices[i]!;
       this.arrayWords[3 * i + 1] = a.byteOffset;
       this.arrayWords[3 * i + 2] = a.length;
     });

@@ -1,32 +1,32 @@
-// The helper thread's side of core/parallel/split-run.ts: wait for a job in shared memory, run the upper
-// half of the kernel's range on the shared arrays, report. Announcements (kernels, buffers) are drained
-// synchronously before each job; a kernel's module is imported the first time it is named, which
+// The helper thread's side of core/parallel/split-run.ts: wait for a job in shared memory, read its
+// message (buffers, and the kernel the first time) synchronously, run the upper half of the kernel's
+// range on the shared arrays, report. A kernel's module is imported the first time it is named, which
 // registers its kernels here too. The thread blocks in Atomics.wait between jobs and never needs its
-// event loop, except while importing a module.
+// event loop, except while importing a module. It keeps no buffer past its job.
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { type Announcement, JobSlots, type SlotBuffers, Status } from './helper-protocol.ts';
+import { JobSlots, type JobMessage, type SlotBuffers, Status } from './helper-protocol.ts';
 import { type RangeKernel, kernelNamed } from './split-run.ts';
 
 const {
   slots: slotBuffers,
-  announce,
+  jobs,
   errors,
 } = workerData as {
   slots: SlotBuffers;
-  announce: MessagePort;
+  jobs: MessagePort;
   errors: MessagePort;
 };
 const slots = JobSlots.attach(slotBuffers);
-const buffers = new Map<number, SharedArrayBuffer>();
 const kernels = new Map<number, { module: string; name: string }>();
 const loaded = new Map<number, RangeKernel>();
 
-function drainAnnouncements(): void {
-  for (let m = receiveMessageOnPort(announce); m !== undefined; m = receiveMessageOnPort(announce)) {
-    const a = m.message as Announcement;
-    if (a.kind === 'kernel') kernels.set(a.id, { module: a.module, name: a.name });
-    else buffers.set(a.id, a.buffer);
-  }
+/** The message posted just before the job (postMessage enqueues synchronously, so it is there). */
+function jobMessage(): JobMessage {
+  const m = receiveMessageOnPort(jobs);
+  if (m === undefined) throw new Error('job published without its message');
+  const message = m.message as JobMessage;
+  if (message.kernel !== undefined) kernels.set(message.kernel.id, message.kernel);
+  return message;
 }
 
 async function kernel(id: number): Promise<RangeKernel> {
@@ -47,11 +47,11 @@ async function serve(): Promise<void> {
     const job = slots.nextJob(seen);
     seen = job.seq;
     try {
-      drainAnnouncements();
+      const { buffers } = jobMessage();
       const body = await kernel(job.kernel);
       const arrays = job.arrays.map((a) => {
-        const buffer = buffers.get(a.buffer);
-        if (buffer === undefined) throw new Error(`buffer #${a.buffer} was never announced`);
+        const buffer = buffers[a.buffer];
+        if (buffer === undefined) throw new Error(`job names buffer ${a.buffer} of ${buffers.length}`);
         return new BigUint64Array(buffer, a.offset, a.length);
       });
       body(arrays, job.scalars, job.lo, job.hi);

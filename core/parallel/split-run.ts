@@ -8,11 +8,11 @@
 // core/word-pool.ts hands out inside a WordArena. Otherwise the body runs here over [0, n).
 //
 // The hand-off avoids the event loop, whose wake-up costs ≈100 µs (a 10⁵-element loop takes ≈200 µs):
-// buffers and kernels are announced once over a MessagePort that the helper drains synchronously, and
-// each job is a few words in shared memory plus one Atomics.notify (helper-protocol.ts).
+// the job's buffers travel in a MessagePort message that the helper reads synchronously, and the job
+// itself is a few words in shared memory plus one Atomics.notify (helper-protocol.ts).
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { runtimeError } from '../errors.ts';
-import { type Announcement, JobSlots, MAX_ARRAYS, MAX_SCALARS, Status } from './helper-protocol.ts';
+import { JobSlots, type JobMessage, MAX_ARRAYS, MAX_SCALARS, Status } from './helper-protocol.ts';
 
 export type RangeKernel = (
   arrays: readonly BigUint64Array[],
@@ -59,32 +59,28 @@ export function kernelNamed(name: string): RangeKernel | undefined {
 interface Helper {
   readonly worker: Worker;
   readonly slots: JobSlots;
-  readonly announce: MessagePort;
+  readonly jobs: MessagePort;
   readonly errors: MessagePort;
-  readonly buffers: WeakMap<SharedArrayBuffer, number>;
   readonly kernels: Set<number>;
-  nextBuffer: number;
   seq: number;
 }
 let helper: Helper | undefined;
 
 function startHelper(): Helper {
   const slots = JobSlots.create();
-  const announce = new MessageChannel();
+  const jobs = new MessageChannel();
   const errors = new MessageChannel();
   const worker = new Worker(new URL('./helper-entry.mjs', import.meta.url), {
-    workerData: { slots: slots.buffers(), announce: announce.port2, errors: errors.port2 },
-    transferList: [announce.port2, errors.port2],
+    workerData: { slots: slots.buffers(), jobs: jobs.port2, errors: errors.port2 },
+    transferList: [jobs.port2, errors.port2],
   });
   worker.unref(); // an idle helper never keeps the process alive
   return {
     worker,
     slots,
-    announce: announce.port1,
+    jobs: jobs.port1,
     errors: errors.port1,
-    buffers: new WeakMap(),
     kernels: new Set(),
-    nextBuffer: 0,
     seq: 0,
   };
 }
@@ -123,7 +119,7 @@ export function defineKernel(module: string, name: string, body: RangeKernel): K
   };
 }
 
-/** Announce what the helper has not seen yet, then publish the job and wake the helper. */
+/** Send the job's buffers (and the kernel, the first time), then publish the job and wake the helper. */
 function post(
   h: Helper,
   kernel: Kernel,
@@ -132,24 +128,21 @@ function post(
   lo: number,
   hi: number,
 ): void {
-  if (!h.kernels.has(kernel.id)) {
-    const a: Announcement = { kind: 'kernel', id: kernel.id, module: kernel.module, name: kernel.name };
-    h.announce.postMessage(a);
-    h.kernels.add(kernel.id);
-  }
-  const ids = arrays.map((arr) => {
+  const buffers: SharedArrayBuffer[] = [];
+  const indices = arrays.map((arr) => {
     const sab = arr.buffer as SharedArrayBuffer;
-    let id = h.buffers.get(sab);
-    if (id === undefined) {
-      id = h.nextBuffer++;
-      h.buffers.set(sab, id);
-      const a: Announcement = { kind: 'buffer', id, buffer: sab };
-      h.announce.postMessage(a);
-    }
-    return id;
+    const at = buffers.indexOf(sab);
+    return at >= 0 ? at : buffers.push(sab) - 1;
   });
+  const first = !h.kernels.has(kernel.id);
+  h.kernels.add(kernel.id);
+  const message: JobMessage = {
+    buffers,
+    ...(first ? { kernel: { id: kernel.id, module: kernel.module, name: kernel.name } } : {}),
+  };
+  h.jobs.postMessage(message);
   h.seq++;
-  h.slots.writeJob(h.seq, kernel.id, arrays, ids, scalars, lo, hi);
+  h.slots.writeJob(h.seq, kernel.id, arrays, indices, scalars, lo, hi);
 }
 
 function awaitHelper(h: Helper, name: string): void {
