@@ -1,7 +1,7 @@
 // Packed boolean tensors (DESIGN.md, Values): one 64-bit word per element holding `width` meaningful
 // bits (bit-sliced: bit j of every word is one boolean wire), so one AND over a word is `width` gates.
 // XOR shares of these are boolean sharings; message cost is elements × width bits.
-import { andWords, xorWords } from './ring-kernels.ts';
+import { andWords, bitOfWords, xorWords } from './ring-kernels.ts';
 import { allocWords, copyWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { ringMask } from './ring.ts';
@@ -114,19 +114,14 @@ export function shiftRight(a: BitTensor, k: number): BitTensor {
   return bitTensor(a.width, a.shape, out);
 }
 
-const BIT = BigUint64Array.of(0n, 1n);
-
 /**
  * Bit j of every word, as a 1-bit tensor. Read through a 32-bit view of the words (little-endian, as
  * core/prg.ts requires): number shifts by a variable amount are cheap, BigInt ones are not.
  */
 export function bitAt(a: BitTensor, j: number): BitTensor {
   assertShiftAmount('bitAt', a, j);
-  const halves = new Uint32Array(a.data.buffer, a.data.byteOffset, 2 * a.data.length);
-  const half = j >>> 5;
-  const shift = j & 31;
   const out = allocWords(a.data.length, false);
-  for (let i = 0; i < out.length; i++) out[i] = BIT[(halves[2 * i + half]! >>> shift) & 1]!;
+  bitOfWords([a.data, out], [BigInt(j)], out.length);
   return bitTensor(1, a.shape, out);
 }
 

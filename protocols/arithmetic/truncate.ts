@@ -9,6 +9,7 @@ import { truncPair } from '../../runtime/material/trunc-pair.ts';
 import type { Config } from '../../spec/config.ts';
 import { match } from 'ts-pattern';
 import { neg } from '../../core/ring-ops.ts';
+import { addMasks, unmaskTruncation } from './truncation-kernels.ts';
 
 /**
  * ⟨x / 2^k⟩ by the configured method. `owned`: the caller just computed `share` and hands its buffer
@@ -43,7 +44,7 @@ async function dealerTruncate(ctx: PartyContext, share: RingTensor, k: number): 
   // Party 0 also adds 2^(ℓ−2), moving |x| < 2^(ℓ−2) into [0, 2^(ℓ−1)). Loops are split by party and
   // by msb(c) rather than written with BigInt conditionals, which V8 does not keep on its 64-bit path.
   const shift = ctx.party === 0 ? 1n << BigInt(ell - 2) : 0n;
-  for (let i = 0; i < n; i++) masked[i] = (share.data[i]! + r.data[i]! + shift) & m;
+  addMasks([share.data, r.data, masked], [shift, m], n);
   const c = await openToAll(ctx, 'open', ringTensor(ell, share.shape, masked));
   const low = ringMask(ell - 1);
   const div = 1n << BigInt(k);
@@ -51,14 +52,6 @@ async function dealerTruncate(ctx: PartyContext, share: RingTensor, k: number): 
   const unshift = 1n << BigInt(ell - 2 - k);
   const lead = ctx.party === 0 ? 1n : 0n;
   const out = allocWords(n, false);
-  for (let i = 0; i < n; i++) {
-    const ci = c.data[i]!;
-    // msb(c) as 0/1, and the public part ⌊(c mod 2^(ℓ−1)) / 2^k⌋ − 2^(ℓ−2−k), both taken by party 0 only
-    const cMsb = (ci & ~low & m) / (low + 1n);
-    const pub = ((ci & low) / div - unshift) * lead;
-    // share of b = msb(c) ⊕ msb(r) = msb(c) + msb(r)·(1 − 2·msb(c)), linear in the shared msb(r)
-    const bShare = cMsb * lead + rMsb.data[i]! * (1n - 2n * cMsb);
-    out[i] = (pub - rLow.data[i]! + msbWeight * bShare) & m;
-  }
+  unmaskTruncation([c.data, rLow.data, rMsb.data, out], [m, low, div, msbWeight, unshift, lead], n);
   return ringTensor(ell, share.shape, out);
 }

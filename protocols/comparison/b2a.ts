@@ -4,6 +4,8 @@
 // The width of the opened word is the width of the input words: the crypten schedule opens a full
 // ℓ-bit word (CrypTen reveals a 64-bit tensor), the default schedule a single bit.
 // Labels: '<scope>/b2a/dabit' (dealer), '<scope>/b2a/open'.
+import { defineKernel } from '../../core/parallel/split-run.ts';
+import { xorWords } from '../../core/ring-kernels.ts';
 import { allocWords } from '../../core/word-pool.ts';
 import { type BitTensor, andScalar, bitTensor } from '../../core/bits.ts';
 import { runtimeError } from '../../core/errors.ts';
@@ -16,13 +18,18 @@ import { exchangeShares } from '../../runtime/comm.ts';
 import { assertBoolean } from './operands.ts';
 
 /** ⟨b⟩ in Z_2^ℓ for XOR-shared words b whose value is 0 or 1, opening b.width bits per element. */
+/** out = r − 2·z·r + lead·z: ⟨z ⊕ r⟩ from the opened z and the ring share of r. Arrays [rA, z, out], scalars [lead, mask]. */
+const unmaskBit = defineKernel(import.meta.url, 'b2a/unmask', (arrays, scalars, lo, hi) => {
+  const [ra, z, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
+  const [lead, m] = scalars as [bigint, bigint];
+  for (let i = lo; i < hi; i++) out[i] = (ra[i]! - 2n * z[i]! * ra[i]! + lead * z[i]!) & m;
+});
+
 export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor): Promise<RingTensor> {
   const n = b.data.length;
   const { rA, rB } = dabit(ctx, 'dabit', ell, b.width, b.shape);
   const masked = allocWords(n, false);
-  const bd = b.data;
-  const rb = rB.data;
-  for (let i = 0; i < n; i++) masked[i] = bd[i]! ^ rb[i]!;
+  xorWords([b.data, rB.data, masked], [], n);
   const z = xorOfShares(await exchangeShares(ctx, 'open', bitTensor(b.width, [n], masked)));
   for (let i = 0; i < n; i++)
     if (z[i]! > 1n)
@@ -31,9 +38,8 @@ export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor)
       );
   const m = ringMask(ell);
   const lead = ctx.party === 0 ? 1n : 0n;
-  const ra = rA.data;
   const out = allocWords(n, false);
-  for (let i = 0; i < n; i++) out[i] = (ra[i]! - 2n * z[i]! * ra[i]! + lead * z[i]!) & m;
+  unmaskBit([rA.data, z, out], [lead, m], n);
   return ringTensor(ell, b.shape, out);
 }
 

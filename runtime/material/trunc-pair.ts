@@ -1,5 +1,6 @@
 // Truncation pairs for dealer-assisted truncation (spec/arithmetic/truncation.ts): r uniform,
 // rLow = ⌊(r mod 2^(ℓ−1)) / 2^k⌋ and rMsb = the top bit of r, all shared arithmetically.
+import { defineKernel } from '../../core/parallel/split-run.ts';
 import { allocWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import type { Shape } from '../../core/shape.ts';
@@ -7,6 +8,20 @@ import { sizeOf } from '../../core/shape.ts';
 import type { PartyContext } from '../context.ts';
 import { shapeSignature } from '../dealer.ts';
 import { TRUNC_PAIR } from '../../spec/material.ts';
+
+/**
+ * rLow = ⌊(r mod 2^(ℓ−1)) / 2^k⌋ and rMsb = ⌊r / 2^(ℓ−1)⌋ (divisions: V8 lowers BigInt64 division by a
+ * variable to a native instruction, a variable shift it does not). Arrays [r, rLow, rMsb], scalars
+ * [2^(ℓ−1) − 1, 2^k, 2^(ℓ−1)].
+ */
+const splitMask = defineKernel(import.meta.url, 'trunc-pair/split', (arrays, scalars, lo, hi) => {
+  const [r, rLow, rMsb] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
+  const [low, div, top] = scalars as [bigint, bigint, bigint];
+  for (let i = lo; i < hi; i++) {
+    rLow[i] = (r[i]! & low) / div;
+    rMsb[i] = r[i]! / top;
+  }
+});
 
 export function truncPair(
   ctx: PartyContext,
@@ -22,15 +37,13 @@ export function truncPair(
     signature: `${shapeSignature(ell, shape)} k=${k}`,
     generate: (d) => {
       const r = d.ring('r', ell, shape);
-      const low = ringMask(ell - 1);
-      const div = 1n << BigInt(k);
-      const top = BigInt(ell - 1);
       const rLow = allocWords(r.data.length, false);
       const rMsb = allocWords(r.data.length, false);
-      for (let i = 0; i < r.data.length; i++) {
-        rLow[i] = (r.data[i]! & low) / div;
-        rMsb[i] = r.data[i]! >> top;
-      }
+      splitMask(
+        [r.data, rLow, rMsb],
+        [ringMask(ell - 1), 1n << BigInt(k), 1n << BigInt(ell - 1)],
+        r.data.length,
+      );
       return { r, rLow: ringTensor(ell, shape, rLow), rMsb: ringTensor(ell, shape, rMsb) };
     },
   });

@@ -50,6 +50,7 @@ describe('split kernels', () => {
   // splits, ring and bit ops, Beaver and square loops, the adder levels, the AND gates, zero sharing).
   const cases: [string, string][] = [
     ['mul', 'crypten'],
+    ['mul', 'default'],
     ['square', 'crypten'],
     ['exp', 'crypten'],
     ['ltz', 'crypten'],
