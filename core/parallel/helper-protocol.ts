@@ -1,19 +1,22 @@
-// The shared-memory hand-off between this thread and the helper (core/parallel/split-run.ts). One job
-// at a time: the main thread writes the job's words, bumps `posted` and notifies; the helper runs the
-// upper half, writes the status, sets `done` to the same sequence number and notifies back.
-//   control (Int32):  [posted, done, status, kernel, arrayCount, scalarCount]
-//   arrays  (Float64, exact for integers < 2^53):  [buffer index, byteOffset, length] per array, then lo, hi
+// The shared-memory hand-off between this thread and the helper (core/parallel/split-run.ts), one job at
+// a time. The range is cut into chunks that both threads take from a shared cursor, so whichever is
+// faster does more: a fixed half-and-half split left this thread waiting for the helper 29 % of an ltz
+// run (cpu-prof). Protocol:
+//   main:   write the job's words, claim := 2·seq (open), posted := seq, notify; take chunks until none
+//           are left; then CAS claim 2·seq → 0 (cancel): if that succeeds the helper never joined and
+//           there is nothing to wait for, otherwise wait until done = seq.
+//   helper: on posted = seq, CAS claim 2·seq → 2·seq + 1 (joined): if that fails, this thread finished
+//           the job alone; otherwise take chunks until none are left, then status, done := seq, notify.
+//   control (Int32):  [posted, done, status, kernel, arrayCount, scalarCount, cursor, claim]
+//   arrays  (Float64, exact for integers < 2^53):  [buffer index, byteOffset, length] per array, then
+//                                                  n, chunk
 //   scalars (BigUint64)
 export const MAX_ARRAYS = 8;
 export const MAX_SCALARS = 8;
 
 export const Status = { Ok: 0, Failed: 2 } as const;
 
-/**
- * How long either side busy-waits before sleeping on a futex. Measured on ltz at 10^5 (medians of 5 s
- * loops): 0.3 ms 74–80 ms, 1 ms 64–82 ms, 2 ms 86–91 ms, 0.05 ms 116 ms (wake-ups paid); the VM's noise
- * does not separate 0.3 from 1.
- */
+/** How long the helper busy-waits for the next job before sleeping on a futex (jobs come in bursts). */
 const SPIN_MS = 0.5;
 
 const POSTED = 0;
@@ -22,6 +25,9 @@ const STATUS = 2;
 const KERNEL = 3;
 const ARRAY_COUNT = 4;
 const SCALAR_COUNT = 5;
+const CURSOR = 6;
+const CLAIM = 7;
+const CONTROL_WORDS = 8;
 
 /**
  * Sent with every job, just before it is published: the job's shared buffers (by position), and the
@@ -45,8 +51,8 @@ export interface Job {
   readonly kernel: number;
   readonly arrays: readonly { buffer: number; offset: number; length: number }[];
   readonly scalars: readonly bigint[];
-  readonly lo: number;
-  readonly hi: number;
+  readonly n: number;
+  readonly chunk: number;
 }
 
 export class JobSlots {
@@ -62,7 +68,7 @@ export class JobSlots {
 
   static create(): JobSlots {
     return new JobSlots({
-      control: new SharedArrayBuffer(6 * 4),
+      control: new SharedArrayBuffer(CONTROL_WORDS * 4),
       arrays: new SharedArrayBuffer((3 * MAX_ARRAYS + 2) * 8),
       scalars: new SharedArrayBuffer(MAX_SCALARS * 8),
     });
@@ -76,14 +82,15 @@ export class JobSlots {
     return this.shared;
   }
 
+  /** Main thread: publish job `seq` over n elements in chunks of `chunk`, and wake the helper. */
   writeJob(
     seq: number,
     kernel: number,
     arrays: readonly BigUint64Array[],
     bufferIndices: readonly number[],
     scalars: readonly bigint[],
-    lo: number,
-    hi: number,
+    n: number,
+    chunk: number,
   ): void {
     const c = this.control;
     c[KERNEL] = kernel;
@@ -94,52 +101,65 @@ export class JobSlots {
       this.arrayWords[3 * i + 1] = a.byteOffset;
       this.arrayWords[3 * i + 2] = a.length;
     });
-    this.arrayWords[3 * MAX_ARRAYS] = lo;
-    this.arrayWords[3 * MAX_ARRAYS + 1] = hi;
+    this.arrayWords[3 * MAX_ARRAYS] = n;
+    this.arrayWords[3 * MAX_ARRAYS + 1] = chunk;
     scalars.forEach((s, i) => (this.scalarWords[i] = BigInt.asUintN(64, s)));
     Atomics.store(c, STATUS, Status.Ok);
+    Atomics.store(c, CURSOR, 0);
+    Atomics.store(c, CLAIM, 2 * seq);
     Atomics.store(c, POSTED, seq); // publishes the words above (Atomics are sequentially consistent)
     Atomics.notify(c, POSTED);
   }
 
-  /** Helper: block until a job after `seen` is posted, and read it. */
-  nextJob(seen: number): Job {
+  /** Either thread: the next chunk's start, or undefined when the range is used up. */
+  takeChunk(n: number, chunk: number): number | undefined {
+    const start = Atomics.add(this.control, CURSOR, 1) * chunk;
+    return start < n ? start : undefined;
+  }
+
+  /** Helper: block until a job after `seen` is posted; its sequence number. */
+  nextPosted(seen: number): number {
     const c = this.control;
-    // Jobs come in bursts (a protocol's loops follow each other within microseconds), and waking a
-    // sleeping thread costs tens of microseconds on a VM, so spin a while before sleeping.
     const spinUntil = performance.now() + SPIN_MS;
     while (Atomics.load(c, POSTED) === seen && performance.now() < spinUntil);
     while (Atomics.load(c, POSTED) === seen) Atomics.wait(c, POSTED, seen);
-    const seq = Atomics.load(c, POSTED);
-    const arrays = Array.from({ length: c[ARRAY_COUNT]! }, (_, i) => ({
-      buffer: this.arrayWords[3 * i]!,
-      offset: this.arrayWords[3 * i + 1]!,
-      length: this.arrayWords[3 * i + 2]!,
-    }));
-    const scalars = Array.from(this.scalarWords.subarray(0, c[SCALAR_COUNT]!));
+    return Atomics.load(c, POSTED);
+  }
+
+  /** Helper: join job `seq` if this thread has not finished it alone; then its words are stable. */
+  join(seq: number): Job | undefined {
+    const c = this.control;
+    if (Atomics.compareExchange(c, CLAIM, 2 * seq, 2 * seq + 1) !== 2 * seq) return undefined;
     return {
       seq,
       kernel: c[KERNEL]!,
-      arrays,
-      scalars,
-      lo: this.arrayWords[3 * MAX_ARRAYS]!,
-      hi: this.arrayWords[3 * MAX_ARRAYS + 1]!,
+      arrays: Array.from({ length: c[ARRAY_COUNT]! }, (_, i) => ({
+        buffer: this.arrayWords[3 * i]!,
+        offset: this.arrayWords[3 * i + 1]!,
+        length: this.arrayWords[3 * i + 2]!,
+      })),
+      scalars: Array.from(this.scalarWords.subarray(0, c[SCALAR_COUNT]!)),
+      n: this.arrayWords[3 * MAX_ARRAYS]!,
+      chunk: this.arrayWords[3 * MAX_ARRAYS + 1]!,
     };
   }
 
-  /** Helper: report a job finished (or failed). */
+  /** Helper: report a joined job finished (or failed). */
   finish(seq: number, status: number): void {
     Atomics.store(this.control, STATUS, status);
     Atomics.store(this.control, DONE, seq);
     Atomics.notify(this.control, DONE);
   }
 
-  /** Main thread: wait up to `ms` for job `seq`; true once it is done. */
+  /** Main thread, its chunks done: true when the helper never joined (nothing to wait for). */
+  cancel(seq: number): boolean {
+    return Atomics.compareExchange(this.control, CLAIM, 2 * seq, 0) === 2 * seq;
+  }
+
+  /** Main thread: wait up to `ms` for the helper to finish job `seq` (it is on its last chunk). */
   waitDone(seq: number, ms: number): boolean {
     const c = this.control;
-    // Spin first: the helper usually finishes within microseconds of this thread's own half.
-    const spinUntil = performance.now() + SPIN_MS;
-    while (performance.now() < spinUntil) if (Atomics.load(c, DONE) === seq) return true;
+    for (let i = 0; i < 10_000; i++) if (Atomics.load(c, DONE) === seq) return true;
     const seen = Atomics.load(c, DONE);
     if (seen === seq) return true;
     Atomics.wait(c, DONE, seen, ms);

@@ -1,6 +1,6 @@
 // The helper thread's side of core/parallel/split-run.ts: wait for a job in shared memory, read its
-// message (buffers, and the kernel the first time) synchronously, run the upper half of the kernel's
-// range on the shared arrays, report. A kernel's module is imported the first time it is named, which
+// message (buffers, and the kernel the first time) synchronously, join the job unless the main thread
+// already finished it, take chunks of the range until none are left, report. A kernel's module is imported the first time it is named, which
 // registers its kernels here too. The thread blocks in Atomics.wait between jobs and never needs its
 // event loop, except while importing a module. It keeps no buffer past its job.
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
@@ -20,7 +20,7 @@ const slots = JobSlots.attach(slotBuffers);
 const kernels = new Map<number, { module: string; name: string }>();
 const loaded = new Map<number, RangeKernel>();
 
-/** The message posted just before the job (postMessage enqueues synchronously, so it is there). */
+/** One message per posted job, in order (postMessage enqueues synchronously, so it is there). */
 function jobMessage(): JobMessage {
   const m = receiveMessageOnPort(jobs);
   if (m === undefined) throw new Error('job published without its message');
@@ -44,17 +44,26 @@ async function kernel(id: number): Promise<RangeKernel> {
 async function serve(): Promise<void> {
   let seen = 0;
   for (;;) {
-    const job = slots.nextJob(seen);
-    seen = job.seq;
+    const posted = slots.nextPosted(seen);
+    // Jobs the main thread finished alone while this thread slept still left their messages.
+    for (; seen < posted - 1; seen++) jobMessage();
+    seen = posted;
+    const { buffers } = jobMessage();
+    const job = slots.join(posted);
+    if (job === undefined) continue;
     try {
-      const { buffers } = jobMessage();
       const body = await kernel(job.kernel);
       const arrays = job.arrays.map((a) => {
         const buffer = buffers[a.buffer];
         if (buffer === undefined) throw new Error(`job names buffer ${a.buffer} of ${buffers.length}`);
         return new BigUint64Array(buffer, a.offset, a.length);
       });
-      body(arrays, job.scalars, job.lo, job.hi);
+      for (
+        let lo = slots.takeChunk(job.n, job.chunk);
+        lo !== undefined;
+        lo = slots.takeChunk(job.n, job.chunk)
+      )
+        body(arrays, job.scalars, lo, Math.min(job.n, lo + job.chunk));
       slots.finish(job.seq, Status.Ok);
     } catch (e) {
       errors.postMessage(e instanceof Error ? e.message : String(e));

@@ -1,9 +1,9 @@
 // Data-parallel kernels on a helper thread (README "Speed"). The hot loops of every protocol are
-// elementwise, so a loop over n elements can run its upper half on a second core while this thread runs
-// the lower half; the result is the same words in the same places, so runs stay byte-identical.
+// elementwise, so a loop over n elements can be cut into chunks that this thread and a helper on the
+// second core take in turn; the result is the same words in the same places, so runs stay byte-identical.
 //
 // A kernel is declared once with `defineKernel(import.meta.url, name, body)`, where body(arrays, scalars,
-// lo, hi) handles elements [lo, hi). The returned runner splits the range when it pays: n is large, the
+// lo, hi) handles elements [lo, hi) (lo a multiple of 8). The returned runner splits the range when it pays: n is large, the
 // helper is enabled (MPCSPEC_THREADS=0 disables it) and every array lives in a SharedArrayBuffer — which
 // core/word-pool.ts hands out inside a WordArena. Otherwise the body runs here over [0, n).
 //
@@ -87,8 +87,12 @@ function startHelper(): Helper {
 
 const isShared = (a: BigUint64Array): boolean => a.buffer instanceof SharedArrayBuffer;
 
-/** Split point: a multiple of 8 elements (one ChaCha20 block of words) near n/2. */
-const splitPoint = (n: number): number => Math.floor(n / 16) * 8;
+/**
+ * Chunks both threads take from a shared cursor: about a twelfth of the range, so the faster thread
+ * can take more, but at least 8192 elements, so per-chunk costs (a ChaCha20 cipher per chunk) stay
+ * small; a multiple of 8 elements (one ChaCha20 block of words).
+ */
+const chunkSize = (n: number): number => Math.max(8192, Math.ceil(n / 12 / 8) * 8);
 
 export function defineKernel(module: string, name: string, body: RangeKernel): KernelRunner {
   const known = byName.get(name);
@@ -111,11 +115,12 @@ export function defineKernel(module: string, name: string, body: RangeKernel): K
       return;
     }
     const h = (helper ??= startHelper());
-    const mid = splitPoint(n);
     jobsSplit++;
-    post(h, kernel, arrays, scalars, mid, n);
-    body(arrays, scalars, 0, mid);
-    awaitHelper(h, name);
+    const chunk = chunkSize(n);
+    post(h, kernel, arrays, scalars, n, chunk);
+    for (let lo = h.slots.takeChunk(n, chunk); lo !== undefined; lo = h.slots.takeChunk(n, chunk))
+      body(arrays, scalars, lo, Math.min(n, lo + chunk));
+    if (!h.slots.cancel(h.seq)) awaitHelper(h, name);
   };
 }
 
@@ -125,8 +130,8 @@ function post(
   kernel: Kernel,
   arrays: readonly BigUint64Array[],
   scalars: readonly bigint[],
-  lo: number,
-  hi: number,
+  n: number,
+  chunk: number,
 ): void {
   const buffers: SharedArrayBuffer[] = [];
   const indices = arrays.map((arr) => {
@@ -142,7 +147,7 @@ function post(
   };
   h.jobs.postMessage(message);
   h.seq++;
-  h.slots.writeJob(h.seq, kernel.id, arrays, indices, scalars, lo, hi);
+  h.slots.writeJob(h.seq, kernel.id, arrays, indices, scalars, n, chunk);
 }
 
 function awaitHelper(h: Helper, name: string): void {

@@ -92,7 +92,7 @@ describe('split kernels', () => {
   it('a kernel failing on the helper thread is an error naming the kernel, not a hang', () => {
     const out = new BigUint64Array(new SharedArrayBuffer(8 * SPLIT_THRESHOLD));
     expect(() => throwsInHelper([out], [], SPLIT_THRESHOLD)).toThrow(
-      /helper thread: kernel 'test\/throws-in-helper' failed: boom in the upper half/,
+      /helper thread: kernel 'test\/throws-in-helper' failed: boom on the helper thread/,
     );
   });
 
