@@ -29,12 +29,10 @@ async function benchMul(profile: string, n: number): Promise<BenchRow> {
   const clear = await timeMedian(5, () => mul(shares[0]!.x, shares[0]!.y));
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
   const eps = (n / ms) * 1000;
-  return row(`mul ${profile} 2p`, n, ms, {
-    ratioToCleartext: clear / ms,
-    target: '≥ 15 M/s, < 1 GiB',
-    met: eps >= 15e6 && peakRssMiB < 1024,
-    peakRssMiB,
-  });
+  // The issue's target is for 10^6 elements; the 10^5 row is for scale.
+  const target =
+    n === 1_000_000 ? { target: '≥ 15 M/s, < 1 GiB', met: eps >= 15e6 && peakRssMiB < 1024 } : {};
+  return row(`mul ${profile} 2p`, n, ms, { ratioToCleartext: clear / ms, ...target, peakRssMiB });
 }
 
 async function benchMatmul(profile: string, d: number): Promise<BenchRow> {
