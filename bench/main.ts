@@ -8,9 +8,11 @@ import type { BenchRow, BenchSuite } from './suite.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
+// The issue suites first, so their peak-RSS readings are not inflated by the ablation suite's memory.
+const LAST = ['ablation.bench.ts'];
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
-  .sort();
+  .sort((a, b) => Number(LAST.includes(a)) - Number(LAST.includes(b)) || a.localeCompare(b));
 const results: { suite: string; rows: BenchRow[] }[] = [];
 for (const f of files) {
   const suite = ((await import(pathToFileURL(join(here, f)).href)) as { default: BenchSuite }).default;
