@@ -89,12 +89,23 @@ const isShared = (a: BigUint64Array): boolean => a.buffer instanceof SharedArray
 
 /**
  * Chunks both threads take from a shared cursor: about a twelfth of the range, so the faster thread
- * can take more, but at least 8192 elements, so per-chunk costs (a ChaCha20 cipher per chunk) stay
- * small; a multiple of 8 elements (one ChaCha20 block of words).
+ * can take more, but at least `minChunk` elements, so per-chunk costs stay small; a multiple of 8
+ * elements (one ChaCha20 block of words).
  */
-const chunkSize = (n: number): number => Math.max(8192, Math.ceil(n / 12 / 8) * 8);
+const chunkSize = (n: number, minChunk: number): number => Math.max(minChunk, Math.ceil(n / 12 / 8) * 8);
 
-export function defineKernel(module: string, name: string, body: RangeKernel): KernelRunner {
+export interface KernelOptions {
+  /** The smallest chunk worth handing out (default 8192 elements; more for kernels with a setup cost). */
+  readonly minChunk?: number;
+}
+
+export function defineKernel(
+  module: string,
+  name: string,
+  body: RangeKernel,
+  options: KernelOptions = {},
+): KernelRunner {
+  const minChunk = options.minChunk ?? 8192;
   const known = byName.get(name);
   if (known !== undefined && known.body !== body)
     throw new Error(`kernel '${name}' is defined twice (${module})`);
@@ -116,7 +127,7 @@ export function defineKernel(module: string, name: string, body: RangeKernel): K
     }
     const h = (helper ??= startHelper());
     jobsSplit++;
-    const chunk = chunkSize(n);
+    const chunk = chunkSize(n, minChunk);
     post(h, kernel, arrays, scalars, n, chunk);
     for (let lo = h.slots.takeChunk(n, chunk); lo !== undefined; lo = h.slots.takeChunk(n, chunk))
       body(arrays, scalars, lo, Math.min(n, lo + chunk));
