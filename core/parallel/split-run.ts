@@ -129,9 +129,14 @@ export function defineKernel(
     jobsSplit++;
     const chunk = chunkSize(n, minChunk);
     post(h, kernel, arrays, scalars, n, chunk);
-    for (let lo = h.slots.takeChunk(n, chunk); lo !== undefined; lo = h.slots.takeChunk(n, chunk))
-      body(arrays, scalars, lo, Math.min(n, lo + chunk));
-    if (!h.slots.cancel(h.seq)) awaitHelper(h, name);
+    try {
+      for (let lo = h.slots.takeChunk(n, chunk); lo !== undefined; lo = h.slots.takeChunk(n, chunk))
+        body(arrays, scalars, lo, Math.min(n, lo + chunk));
+    } finally {
+      // Even when this thread's chunk threw: the helper must be out of this job before the next one
+      // resets the cursor, or it would take the next job's chunks with this job's kernel.
+      if (!h.slots.cancel(h.seq)) awaitHelper(h, name);
+    }
   };
 }
 

@@ -10,7 +10,7 @@ import { sizeOf } from '../../core/shape.ts';
 import { runParties } from '../../runtime/run.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
-import { throwsInHelper } from './fixtures/throwing-kernel.ts';
+import { slowOnMain, throwsInHelper, throwsOnMain } from './fixtures/throwing-kernel.ts';
 
 afterEach(() => setThreadsEnabled(true));
 
@@ -94,6 +94,17 @@ describe('split kernels', () => {
     expect(() => throwsInHelper([out], [], SPLIT_THRESHOLD)).toThrow(
       /helper thread: kernel 'test\/throws-in-helper' failed: boom on the helper thread/,
     );
+  });
+
+  it('after a kernel throws on this thread, the next job is not disturbed by the helper', () => {
+    const n = 4 * SPLIT_THRESHOLD;
+    const scratch = new BigUint64Array(new SharedArrayBuffer(8 * n));
+    expect(() => throwsOnMain([scratch], [], n)).toThrow(/boom on the main thread/);
+    // Had the helper still been in the failed job, it would take this job's chunks with the old kernel
+    // (writing 2 into the old array) and leave those chunks of `out` unwritten.
+    const out = new BigUint64Array(new SharedArrayBuffer(8 * n));
+    slowOnMain([out], [], n);
+    expect(out.every((v) => v === 3n)).toBe(true);
   });
 
   it('with the helper disabled the whole range runs on this thread', () => {
