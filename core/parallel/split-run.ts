@@ -169,10 +169,14 @@ function post(
 function awaitHelper(h: Helper, name: string): void {
   const deadline = Date.now() + HELPER_DEADLINE_MS;
   while (!h.slots.waitDone(h.seq, 100)) {
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
+      // A lost helper may wake later inside this job: retire it, and the next split starts a new one.
+      void h.worker.terminate();
+      helper = undefined;
       throw runtimeError(
         `helper thread: no answer to kernel '${name}' within ${HELPER_DEADLINE_MS / 1000} s`,
       );
+    }
   }
   if (h.slots.status() === Status.Failed) {
     const why = receiveMessageOnPort(h.errors)?.message as string | undefined;
