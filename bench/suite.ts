@@ -44,12 +44,7 @@ export function row(name: string, elements: number, ms: number, extra: Partial<B
  * the next run reuses warm memory instead of page-faulting fresh arrays (core/word-pool.ts).
  */
 export async function runRecycled(body: () => Promise<unknown>): Promise<void> {
-  const arena = new WordArena();
-  try {
-    await arena.run(body);
-  } finally {
-    arena.release();
-  }
+  await WordArena.within(body);
 }
 
 /**

@@ -57,7 +57,7 @@ export function xorAll(op: string, parts: readonly BitTensor[]): BitTensor {
   const out = copyWords(first.data);
   for (const p of parts.slice(1)) {
     assertCompatible(op, first, p);
-    for (let i = 0; i < out.length; i++) out[i] = out[i]! ^ p.data[i]!;
+    xorWords([out, p.data, out], [], out.length);
   }
   return bitTensor(first.width, first.shape, out);
 }

@@ -3,6 +3,13 @@
 // are positional; each body handles elements [lo, hi).
 import { defineKernel } from './parallel/split-run.ts';
 
+/** out = (x + y) mod 2^ℓ; `out` may be `x`. Arrays [x, y, out], scalars [mask]. */
+export const addWords = defineKernel(import.meta.url, 'ring/add', (arrays, scalars, lo, hi) => {
+  const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
+  const m = scalars[0]!;
+  for (let i = lo; i < hi; i++) out[i] = (x[i]! + y[i]!) & m;
+});
+
 /** out = (x − y) mod 2^ℓ; `out` may be `x`. Arrays [x, y, out], scalars [mask]. */
 export const subtractWords = defineKernel(import.meta.url, 'ring/sub', (arrays, scalars, lo, hi) => {
   const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];

@@ -1,7 +1,7 @@
 // Elementwise and linear-algebra operations on ring tensors (DESIGN.md, Values).
 // Each kernel is one monomorphic loop over BigUint64Arrays: V8 lowers 64-bit BigInt multiply, add and
 // mask to native instructions there (measured ≈400–550 M elements/s on the 2-core machine).
-import { multiplyWords, subtractWords } from './ring-kernels.ts';
+import { addWords, multiplyWords, subtractWords } from './ring-kernels.ts';
 import { allocWords, copyWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { type RingTensor, ringMask, ringTensor } from './ring.ts';
@@ -25,9 +25,7 @@ function binary(
 }
 
 export const add = (a: RingTensor, b: RingTensor): RingTensor =>
-  binary('add', a, b, (x, y, out, m) => {
-    for (let i = 0; i < out.length; i++) out[i] = (x[i]! + y[i]!) & m;
-  });
+  binary('add', a, b, (x, y, out, m) => addWords([x, y, out], [m], out.length));
 
 export const sub = (a: RingTensor, b: RingTensor): RingTensor =>
   binary('sub', a, b, (x, y, out, m) => subtractWords([x, y, out], [m], out.length));
@@ -71,8 +69,7 @@ export function sumAll(op: string, parts: readonly RingTensor[]): RingTensor {
   const out = copyWords(first.data);
   for (const p of parts.slice(1)) {
     assertCompatible(op, first, p);
-    const x = p.data;
-    for (let i = 0; i < out.length; i++) out[i] = (out[i]! + x[i]!) & m;
+    addWords([out, p.data, out], [m], out.length);
   }
   return ringTensor(first.ell, first.shape, out);
 }

@@ -43,6 +43,19 @@ export class WordArena {
   private owned: WordBuffer[] = [];
   private released = false;
 
+  /**
+   * Run `body` in a fresh arena and release it afterwards, also when `body` throws. What `body` returns
+   * must not hold the run's buffers (numbers, copies): they are recycled as soon as it finishes.
+   */
+  static async within<T>(body: () => Promise<T>): Promise<T> {
+    const arena = new WordArena();
+    try {
+      return await arena.run(body);
+    } finally {
+      arena.release();
+    }
+  }
+
   /** Run `body` with this arena owning every buffer allocated (through allocWords) inside it. */
   run<T>(body: () => Promise<T>): Promise<T> {
     if (this.released) throw new Error('WordArena: run() after release()');

@@ -9,10 +9,5 @@ export async function executeAndSummarize(
   spec: CaseSpec,
   options: { emitOutputs?: boolean } = {},
 ): Promise<CaseSummary> {
-  const arena = new WordArena();
-  try {
-    return await arena.run(async () => summarizeCase(await executeCase(spec), options));
-  } finally {
-    arena.release();
-  }
+  return WordArena.within(async () => summarizeCase(await executeCase(spec), options));
 }

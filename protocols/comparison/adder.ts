@@ -7,11 +7,11 @@
 // number of independent additions (CrypTen's sum over stacked operands). Labels: '<scope>/generate/…'
 // for the first AND, '<scope>/level<i>/triple' and '<scope>/level<i>/open' for the tree levels.
 import { allocWords, copyWords } from '../../core/word-pool.ts';
-import { type BitTensor, bitTensor, xor } from '../../core/bits.ts';
+import { type BitTensor, bitTensor, xor, xorAll } from '../../core/bits.ts';
 import { ringMask } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { andTriple } from '../../runtime/material/boolean.ts';
-import { andShares, xorOfShares } from './boolean/and.ts';
+import { andShares } from './boolean/and.ts';
 import { exchangeShares } from '../../runtime/comm.ts';
 import { type SklanskyLevel, sklanskyLevels } from './sklansky.ts';
 import { combineLevel, maskLevel } from './adder-kernels.ts';
@@ -48,7 +48,7 @@ async function sklanskyLevel(
   const masked = allocWords(4 * w, false);
   maskLevel([S, P, a.data, b.data, masked], [m, level.inMask, level.outMask, level.multiplier], w);
   const parts = await exchangeShares(ctx, 'open', bitTensor(ell, [4 * w], masked));
-  const mine = parts.length === 2 ? masked : xorOfShares(parts);
+  const mine = parts.length === 2 ? masked : xorAll('open', parts).data;
   const other = parts.length === 2 ? parts[1 - ctx.party]!.data : allocWords(4 * w);
   // party 0 adds d ∧ e: an all-ones/all-zeros mask instead of a BigInt conditional in the loop.
   const lead = ctx.party === 0 ? m : 0n;

@@ -13,8 +13,7 @@ import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { dabit } from '../../runtime/material/boolean.ts';
 import type { Config } from '../../spec/config.ts';
-import { xorOfShares } from './boolean/and.ts';
-import { exchangeShares } from '../../runtime/comm.ts';
+import { openBitsToAll } from '../../runtime/comm.ts';
 import { assertBoolean } from './operands.ts';
 
 /** ⟨b⟩ in Z_2^ℓ for XOR-shared words b whose value is 0 or 1, opening b.width bits per element. */
@@ -30,7 +29,7 @@ export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor)
   const { rA, rB } = dabit(ctx, 'dabit', ell, b.width, b.shape);
   const masked = allocWords(n, false);
   xorWords([b.data, rB.data, masked], [], n);
-  const z = xorOfShares(await exchangeShares(ctx, 'open', bitTensor(b.width, [n], masked)));
+  const z = (await openBitsToAll(ctx, 'open', bitTensor(b.width, [n], masked))).data;
   for (let i = 0; i < n; i++)
     if (z[i]! > 1n)
       throw runtimeError(

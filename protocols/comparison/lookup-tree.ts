@@ -14,8 +14,8 @@ import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import type { Shape } from '../../core/shape.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { b2aAndTriple, dabit } from '../../runtime/material/boolean.ts';
-import { andShares, xorOfShares } from './boolean/and.ts';
-import { exchangeShares } from '../../runtime/comm.ts';
+import { andShares } from './boolean/and.ts';
+import { openBitsToAll } from '../../runtime/comm.ts';
 
 export interface LtzNode {
   readonly t: BigUint64Array;
@@ -104,7 +104,7 @@ export async function finalToRing(
   if (s !== undefined) parts.push(xorInto(s, bit!.rB.data));
   if (xy !== undefined) parts.push(xorInto(xy[0], gate!.a.data), xorInto(xy[1], gate!.b.data));
   const mine = concat(parts, n);
-  const opened = xorOfShares(await exchangeShares(ctx, 'open', bitTensor(1, [mine.length], mine)));
+  const opened = (await openBitsToAll(ctx, 'open', bitTensor(1, [mine.length], mine))).data;
   const m = ringMask(ell);
   const lead = ctx.party === 0 ? 1n : 0n;
   const out = allocWords(n);

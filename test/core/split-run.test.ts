@@ -17,12 +17,7 @@ afterEach(() => setThreadsEnabled(true));
 /** Run `body` in an arena with the helper on or off; return what it produced as plain arrays. */
 async function inArena<T>(threads: boolean, body: () => Promise<T>): Promise<T> {
   setThreadsEnabled(threads);
-  const arena = new WordArena();
-  try {
-    return await arena.run(body);
-  } finally {
-    arena.release();
-  }
+  return WordArena.within(body);
 }
 
 describe('split kernels', () => {

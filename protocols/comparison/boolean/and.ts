@@ -2,8 +2,8 @@
 // the dealer gives a, b, c = a ∧ b; d = x ⊕ a and e = y ⊕ b are opened together in one message
 // (1 round, 2·|x|·width bits to each other party); z_i = c_i ⊕ (d ∧ b_i) ⊕ (e ∧ a_i), party 0 also
 // XORs d ∧ e. A word of width w is w AND gates. Labels: '<scope>/triple' (dealer), '<scope>/open'.
-import { allocWords, copyWords } from '../../../core/word-pool.ts';
-import { type BitTensor, bitTensor } from '../../../core/bits.ts';
+import { allocWords } from '../../../core/word-pool.ts';
+import { type BitTensor, bitTensor, xorAll } from '../../../core/bits.ts';
 import { inputError } from '../../../core/errors.ts';
 import { assertSameShape } from '../../../core/shape.ts';
 import type { PartyContext } from '../../../runtime/context.ts';
@@ -26,20 +26,10 @@ export async function andShares(ctx: PartyContext, x: BitTensor, y: BitTensor): 
   const parts = await exchangeShares(ctx, 'open', bitTensor(x.width, [2 * n], masked));
   // Sent buffers are shared with the receiver (tensors are immutable), so the opened value is folded
   // into the combining loop (two parties) or XORed into a fresh buffer, never into `masked`.
-  const mine = parts.length === 2 ? masked : xorOfShares(parts);
+  const mine = parts.length === 2 ? masked : xorAll('open', parts).data;
   const other = parts.length === 2 ? parts[1 - ctx.party]!.data : allocWords(2 * n);
   const cd = c.data;
   const z = allocWords(n, false);
   (ctx.party === 0 ? combineAndLead : combineAndOther)([cd, ad, bd, mine, other, z], [], n);
   return bitTensor(x.width, x.shape, z);
-}
-
-/** The XOR of all parties' words, in a fresh buffer. */
-export function xorOfShares(parts: readonly BitTensor[]): BigUint64Array {
-  const out = copyWords(parts[0]!.data);
-  for (const p of parts.slice(1)) {
-    const o = p.data;
-    for (let i = 0; i < out.length; i++) out[i] = out[i]! ^ o[i]!;
-  }
-  return out;
 }
