@@ -5,6 +5,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Table from 'cli-table3';
 import type { BenchRow, BenchSuite } from './suite.ts';
+import { MALLOC_TUNABLE, relaunchWithMallocTuning } from './malloc-tuning.ts';
+
+const relaunched = relaunchWithMallocTuning();
+if (relaunched !== undefined) process.exit(relaunched);
+process.stderr.write(
+  `bench: GLIBC_TUNABLES=${process.env['GLIBC_TUNABLES'] ?? ''} (wanted: ${MALLOC_TUNABLE})\n`,
+);
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);

@@ -22,14 +22,26 @@ export interface BenchSuite {
   run(): Promise<BenchRow[]>;
 }
 
-/** Median wall time in ms of `reps` runs after three warm-up runs (so V8 has optimised the kernels). */
-export async function timeMedian(reps: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  for (let w = 0; w < 3; w++) await fn();
+/**
+ * Median wall time in ms of at least `reps` runs, after warm-up runs (so V8 has optimised the kernels).
+ * Both phases run for at least a minimum wall time as well as a minimum count: a 70 ms comparison is
+ * still being optimised after three runs (measured: the first row of a suite read 30 % slower than the
+ * same case later), and on a machine whose speed drifts a median of more runs moves less.
+ */
+export async function timeMedian(
+  reps: number,
+  fn: () => Promise<unknown> | unknown,
+  { warmupMs = 1000, measureMs = 2000, maxRuns = 100 } = {},
+): Promise<number> {
+  const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+  const warmStart = now();
+  for (let w = 0; w < 3 || (now() - warmStart < warmupMs && w < maxRuns); w++) await fn();
   const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = process.hrtime.bigint();
+  const measureStart = now();
+  while (times.length < reps || (now() - measureStart < measureMs && times.length < maxRuns)) {
+    const t0 = now();
     await fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    times.push(now() - t0);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
