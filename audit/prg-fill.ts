@@ -28,7 +28,13 @@ export class PrgFill implements InstanceFill {
     const id = `${drawId(key)}\u0000${perInstance}`;
     let s = this.streams.get(id);
     if (s === undefined) {
-      s = chachaWords(deriveKey(this.root, `audit/${key.source}/${key.label}`), this.instances * perInstance);
+      // The cache outlives whatever arena the first draw ran in, so it keeps a private copy: a pooled
+      // buffer would be detached or handed to another run when that arena is released.
+      const pooled = chachaWords(
+        deriveKey(this.root, `audit/${key.source}/${key.label}`),
+        this.instances * perInstance,
+      );
+      s = pooled.slice();
       if (bits !== undefined && bits < 64) {
         const m = ringMask(bits);
         for (let i = 0; i < s.length; i++) s[i] = s[i]! & m;
