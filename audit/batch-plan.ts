@@ -11,8 +11,15 @@ import { sizeOf } from '../core/shape.ts';
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
-import type { DrawLayout, InstanceFill } from './instance-tapes.ts';
-import { type BatchViews, type SecretSource, type Shapes, runInstanceBatch } from './instance-run.ts';
+import type { DrawLayout } from './instance-tapes.ts';
+import {
+  type BatchViews,
+  type InstanceSetup,
+  type SecretSource,
+  type Shapes,
+  runInstanceAlone,
+  runInstanceBatch,
+} from './instance-run.ts';
 import { PrgFill } from './prg-fill.ts';
 import type { ItemRole, ViewItem } from './view-items.ts';
 
@@ -105,49 +112,19 @@ function findSegment(batched: ViewItem, alone: readonly ViewItem[]): number | un
 }
 
 async function tryBatched(
-  protocol: BoundProtocol,
-  config: Config,
-  party: number,
+  setup: InstanceSetup,
   instance: Shapes,
   mode: BatchMode,
   drawLayout: DrawLayout,
   probe: readonly ViewItem[],
-  secrets: SecretSource,
-  fill: InstanceFill,
 ): Promise<PlannedItem[] | undefined> {
   const B = VERIFY_INSTANCES;
   const shapes = batchedShapes(instance, mode, B);
   try {
-    protocol.outputShapes(shapes);
-    const batched = (
-      await runInstanceBatch({
-        protocol,
-        config,
-        party,
-        shapes,
-        secrets,
-        fill,
-        first: 0,
-        batch: B,
-        drawLayout,
-      })
-    ).items;
+    setup.protocol.outputShapes(shapes);
+    const batched = (await runInstanceBatch({ ...setup, shapes, first: 0, batch: B, drawLayout })).items;
     const alone: ViewItem[][] = [];
-    for (let b = 0; b < B; b++)
-      alone.push(
-        (
-          await runInstanceBatch({
-            protocol,
-            config,
-            party,
-            shapes: instance,
-            secrets,
-            fill,
-            first: b,
-            batch: 1,
-          })
-        ).items,
-      );
+    for (let b = 0; b < B; b++) alone.push((await runInstanceAlone(setup, instance, b)).items);
     if (batched.length !== probe.length || alone.some((a) => a.length !== probe.length)) return undefined;
     const items: PlannedItem[] = [];
     for (let k = 0; k < probe.length; k++) {
@@ -191,31 +168,18 @@ export async function planBatch(
   const instanceShapes = protocol.shapes(protocol.privacy().instanceSize);
   protocol.outputShapes(instanceShapes);
   const secrets = randomSecrets(protocol, config, instanceShapes, seed);
-  const fill = new PrgFill(seed, VERIFY_INSTANCES);
-  const probe = await runInstanceBatch({
+  const setup: InstanceSetup = {
     protocol,
     config,
     party,
-    shapes: instanceShapes,
     secrets,
-    fill,
-    first: 0,
-    batch: 1,
-  });
+    fill: new PrgFill(seed, VERIFY_INSTANCES),
+  };
+  const probe = await runInstanceAlone(setup, instanceShapes, 0);
   const draws = probeDraws(probe);
   for (const mode of ['prepend', 'scale'] as const)
     for (const drawLayout of ['block', 'strided'] as const) {
-      const items = await tryBatched(
-        protocol,
-        config,
-        party,
-        instanceShapes,
-        mode,
-        drawLayout,
-        probe.items,
-        secrets,
-        fill,
-      );
+      const items = await tryBatched(setup, instanceShapes, mode, drawLayout, probe.items);
       if (items !== undefined)
         return { protocol, config, party, instanceShapes, mode, drawLayout, draws, items };
     }

@@ -16,15 +16,19 @@ export type Shapes = Readonly<Record<string, Shape>>;
 /** Clear inputs of instances [first, first + batch), each input's instance values one after another. */
 export type SecretSource = (first: number, batch: number) => Readonly<Record<string, BigUint64Array>>;
 
-export interface InstanceBatch {
+/** What stays fixed across the runs of one audit: the protocol, the audited party and the randomness. */
+export interface InstanceSetup {
   readonly protocol: BoundProtocol;
   readonly config: Config;
   /** The audited party: its shares are the fresh draws. */
   readonly party: number;
-  /** The shapes of this run (a batch of instances). */
-  readonly shapes: Shapes;
   readonly secrets: SecretSource;
   readonly fill: InstanceFill;
+}
+
+export interface InstanceBatch extends InstanceSetup {
+  /** The shapes of this run (a batch of instances). */
+  readonly shapes: Shapes;
   readonly first: number;
   readonly batch: number;
   readonly drawLayout?: DrawLayout;
@@ -58,3 +62,10 @@ export async function runInstanceBatch(b: InstanceBatch): Promise<BatchViews> {
   );
   return { items: viewItems(run.views[party]!, tapes), draws: tapes.events };
 }
+
+/** Instance `b` run on its own, at the instance shapes (the reference a batched layout must match). */
+export const runInstanceAlone = (
+  setup: InstanceSetup,
+  instanceShapes: Shapes,
+  b: number,
+): Promise<BatchViews> => runInstanceBatch({ ...setup, shapes: instanceShapes, first: b, batch: 1 });

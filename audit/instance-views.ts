@@ -5,7 +5,7 @@
 import type { BatchPlan, PlannedItem } from './batch-plan.ts';
 import { batchedShapes } from './batch-plan.ts';
 import type { InstanceFill } from './instance-tapes.ts';
-import { type SecretSource, runInstanceBatch } from './instance-run.ts';
+import { type SecretSource, runInstanceAlone, runInstanceBatch } from './instance-run.ts';
 import { outOfReach } from './out-of-reach.ts';
 import type { ViewItem } from './view-items.ts';
 
@@ -37,35 +37,16 @@ export async function collectViews(
   first: number,
   batch: number,
 ): Promise<InstanceViews> {
-  const { protocol, config, party } = plan;
+  const setup = { protocol: plan.protocol, config: plan.config, party: plan.party, secrets, fill };
   if (plan.mode !== 'unbatched') {
     const shapes = batchedShapes(plan.instanceShapes, plan.mode, batch);
-    const run = await runInstanceBatch({
-      protocol,
-      config,
-      party,
-      shapes,
-      secrets,
-      fill,
-      first,
-      batch,
-      drawLayout: plan.drawLayout,
-    });
+    const run = await runInstanceBatch({ ...setup, shapes, first, batch, drawLayout: plan.drawLayout });
     checkStructure(plan, run.items, batch);
     return { batch, data: run.items.map((i) => i.data) };
   }
   const data = plan.items.map((p) => new BigUint64Array(p.perInstance * batch));
   for (let b = 0; b < batch; b++) {
-    const run = await runInstanceBatch({
-      protocol,
-      config,
-      party,
-      shapes: plan.instanceShapes,
-      secrets,
-      fill,
-      first: first + b,
-      batch: 1,
-    });
+    const run = await runInstanceAlone(setup, plan.instanceShapes, first + b);
     checkStructure(plan, run.items, 1);
     run.items.forEach((it, k) => data[k]!.set(it.data, b * it.data.length));
   }
