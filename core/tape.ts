@@ -20,6 +20,12 @@ export interface Tape {
    * randomness (the privacy audit's) needs it; a draw without it counts as 64 bits.
    */
   words(label: string, count: number, bits?: number): BigUint64Array;
+  /**
+   * For kernels that read the keystream themselves (the dealer's fused AND triples): the ChaCha20 key
+   * whose keystream `words(label, …)` would return, with the label claimed as drawn. Absent when the
+   * tape is not a plain keystream or records its draws (a view needs the words).
+   */
+  readonly keyFor?: ((label: string) => Key) | undefined;
   /** Everything drawn so far, in order. */
   readonly draws: readonly TapeDraw[];
 }
@@ -28,21 +34,18 @@ export interface Tape {
 export class KeyedTape implements Tape {
   private readonly used = new Set<string>();
   private readonly log: TapeDraw[] = [];
+  readonly keyFor: ((label: string) => Key) | undefined;
 
   constructor(
     readonly owner: string,
     readonly key: Key,
     private readonly record = true,
-  ) {}
+  ) {
+    this.keyFor = record ? undefined : (label) => this.claim(label);
+  }
 
   words(label: string, count: number, bits = 64): BigUint64Array {
-    if (this.used.has(label)) {
-      throw runtimeError(
-        `${this.owner}: random label '${label}' drawn twice; every draw needs its own label`,
-      );
-    }
-    this.used.add(label);
-    const w = chachaWords(deriveKey(this.key, label), count);
+    const w = chachaWords(this.claim(label), count);
     if (bits < 64) {
       const m = ringMask(bits);
       for (let i = 0; i < w.length; i++) w[i] = w[i]! & m;
@@ -51,6 +54,16 @@ export class KeyedTape implements Tape {
     // (zero sharing subtracts into it), and a view must show the draw as it was.
     if (this.record) this.log.push({ label, words: copyWords(w) });
     return w;
+  }
+
+  private claim(label: string): Key {
+    if (this.used.has(label)) {
+      throw runtimeError(
+        `${this.owner}: random label '${label}' drawn twice; every draw needs its own label`,
+      );
+    }
+    this.used.add(label);
+    return deriveKey(this.key, label);
   }
 
   get draws(): readonly TapeDraw[] {

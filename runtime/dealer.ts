@@ -4,13 +4,16 @@
 // dealer splits each value into n shares the same way (README "Dealer material"):
 //   share_j = draw(`${label}/${name}/share/${j}`) for j < n−1,   share_{n−1} = value − Σ share_j
 // (XOR instead of − for boolean values). Material is keyed by label, so every party asking for the same
-// label gets its share of the same values, in any order.
+// label gets its share of the same values, in any order. A request may also bring a two-party fast path
+// that computes the very same shares in one pass from the draws' keys (the AND triples, which are most of
+// a comparison's dealer time); the dealer takes it when its tape hands out keys.
 import { subtractWords, xorWords } from '../core/ring-kernels.ts';
 import { type BitTensor, bitTensor } from '../core/bits.ts';
 import { runtimeError } from '../core/errors.ts';
 import { type RingTensor, ringMask, ringTensor } from '../core/ring.ts';
 import { type Shape, formatShape, sizeOf } from '../core/shape.ts';
 import { type Tape, ringDraw } from '../core/tape.ts';
+import type { Key } from '../core/prg.ts';
 import { type Payload, payloadBits } from './payload.ts';
 
 /** The dealer-side draws a generator may make; names are scoped under the request label. */
@@ -29,13 +32,26 @@ export interface MaterialRequest {
   readonly signature: string;
   /** Produce the secret values; each is shared arithmetically (ring) or by XOR (bits). */
   readonly generate: (draws: DealerDraws) => Readonly<Record<string, Payload>>;
+  /**
+   * Optional fast path for two parties, used when the dealer tape hands out keys (Tape.keyFor): the very
+   * shares `generate` and the split would give, computed in one pass over the keystreams. `key(draw)` is
+   * the key of the dealer draw named `draw` under the request label (a value's name, or
+   * shareDrawName(name, raw)); party `raw` receives the share draws, the other party the derived shares.
+   * Returns the shares of party 0 and party 1. Tests compare it with the generic path.
+   */
+  readonly dealTwoParty?: (key: (draw: string) => Key, raw: number) => readonly [SharesOf, SharesOf];
 }
+
+type SharesOf = Readonly<Record<string, Payload>>;
+
+/** The name of the dealer draw that is party j's share of value `name` (j ≠ the derived party). */
+export const shareDrawName = (name: string, j: number): string => `${name}/share/${j}`;
 
 interface Dealt {
   readonly kind: string;
   readonly signature: string;
   readonly askedBy: number;
-  readonly shares: Readonly<Record<string, Payload>>[];
+  readonly shares: readonly SharesOf[];
   readonly taken: Set<number>;
 }
 
@@ -94,6 +110,19 @@ export class Dealer {
   }
 
   private deal(party: number, request: MaterialRequest): Dealt {
+    const shares = this.dealFused(request) ?? this.dealGeneric(request);
+    this.tally[request.kind] = (this.tally[request.kind] ?? 0) + request.items;
+    return { kind: request.kind, signature: request.signature, askedBy: party, shares, taken: new Set() };
+  }
+
+  private dealFused(request: MaterialRequest): readonly SharesOf[] | undefined {
+    const { dealTwoParty } = request;
+    const { keyFor } = this.tape;
+    if (dealTwoParty === undefined || keyFor === undefined || this.parties !== 2) return undefined;
+    return dealTwoParty((draw) => keyFor(`${request.label}/${draw}`), 1 - this.derivedParty);
+  }
+
+  private dealGeneric(request: MaterialRequest): SharesOf[] {
     const { label } = request;
     const draws: DealerDraws = {
       ring: (name, ell, shape) =>
@@ -104,15 +133,14 @@ export class Dealer {
     const values = request.generate(draws);
     const shares: Record<string, Payload>[] = Array.from({ length: this.parties }, () => ({}));
     for (const [name, value] of Object.entries(values)) {
-      const parts = this.split(`${label}/${name}/share`, value);
+      const parts = this.split(`${label}/${name}`, value);
       parts.forEach((p, j) => (shares[j]![name] = p));
     }
-    this.tally[request.kind] = (this.tally[request.kind] ?? 0) + request.items;
-    return { kind: request.kind, signature: request.signature, askedBy: party, shares, taken: new Set() };
+    return shares;
   }
 
   /** Split a freshly generated (dealer-owned) value; the last share is computed in its buffer. */
-  private split(prefix: string, value: Payload): Payload[] {
+  private split(drawn: string, value: Payload): Payload[] {
     const n = this.parties;
     const count = value.data.length;
     const width = value.kind === 'ring' ? value.ell : value.width;
@@ -121,7 +149,7 @@ export class Dealer {
     const parts: Payload[] = [];
     for (let j = 0; j < n; j++) {
       if (j === this.derivedParty) continue;
-      const r = ringDraw(this.tape, `${prefix}/${j}`, width, count);
+      const r = ringDraw(this.tape, shareDrawName(drawn, j), width, count);
       if (value.kind === 'ring') subtractWords([last, r, last], [mask], count);
       else xorWords([last, r, last], [], count);
       parts[j] = value.kind === 'ring' ? ringTensor(width, value.shape, r) : bitTensor(width, value.shape, r);

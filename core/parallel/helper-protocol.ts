@@ -12,7 +12,7 @@
 //                                                  n, chunk
 //   scalars (BigUint64)
 export const MAX_ARRAYS = 8;
-export const MAX_SCALARS = 8;
+export const MAX_SCALARS = 24;
 
 export const Status = { Ok: 0, Failed: 2 } as const;
 

@@ -10,7 +10,8 @@ import { type BitTensor, and, bitTensor } from '../../core/bits.ts';
 import { type RingTensor, ringTensor } from '../../core/ring.ts';
 import { type Shape, formatShape, sizeOf } from '../../core/shape.ts';
 import type { PartyContext } from '../context.ts';
-import { shapeSignature } from '../dealer.ts';
+import { type MaterialRequest, shapeSignature } from '../dealer.ts';
+import { dealAndTriple } from './and-triple-fused.ts';
 import { AND_TRIPLE, B2A_AND_TRIPLE, DABIT } from '../../spec/material.ts';
 
 export interface AndTripleShares {
@@ -19,8 +20,9 @@ export interface AndTripleShares {
   readonly c: BitTensor;
 }
 
-export function andTriple(ctx: PartyContext, label: string, width: number, shape: Shape): AndTripleShares {
-  const v = ctx.deal({
+/** The dealer request behind andTriple (exported for the test comparing the dealer's two paths). */
+export function andTripleRequest(label: string, width: number, shape: Shape): MaterialRequest {
+  return {
     kind: AND_TRIPLE,
     label,
     items: sizeOf(shape) * width,
@@ -30,7 +32,12 @@ export function andTriple(ctx: PartyContext, label: string, width: number, shape
       const b = d.bits('b', width, shape);
       return { a, b, c: and(a, b) };
     },
-  });
+    dealTwoParty: (key, raw) => dealAndTriple(key, raw, width, shape),
+  };
+}
+
+export function andTriple(ctx: PartyContext, label: string, width: number, shape: Shape): AndTripleShares {
+  const v = ctx.deal(andTripleRequest(label, width, shape));
   return { a: v['a'] as BitTensor, b: v['b'] as BitTensor, c: v['c'] as BitTensor };
 }
 
