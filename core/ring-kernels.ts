@@ -2,6 +2,7 @@
 // ring-ops.ts, shift.ts and the dealer's share split that dominate large products. Arrays and scalars
 // are positional; each body handles elements [lo, hi).
 import { defineKernel } from './parallel/split-run.ts';
+import { addressOf, withSimd } from './wasm/kernels.ts';
 
 /** out = (x + y) mod 2^ℓ; `out` may be `x`. Arrays [x, y, out], scalars [mask]. */
 export const addWords = defineKernel(import.meta.url, 'ring/add', (arrays, scalars, lo, hi) => {
@@ -37,16 +38,30 @@ export const divideWords64 = defineKernel(import.meta.url, 'ring/div64', (arrays
 });
 
 /** out = x ⊕ y. Arrays [x, y, out]. */
-export const xorWords = defineKernel(import.meta.url, 'bits/xor', (arrays, _scalars, lo, hi) => {
-  const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
-  for (let i = lo; i < hi; i++) out[i] = x[i]! ^ y[i]!;
-});
+export const xorWords = defineKernel(
+  import.meta.url,
+  'bits/xor',
+  withSimd(
+    (arrays, _scalars, lo, hi) => {
+      const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
+      for (let i = lo; i < hi; i++) out[i] = x[i]! ^ y[i]!;
+    },
+    (simd, [x, y, out], _scalars, lo, hi) => simd.xor(addressOf(x!), addressOf(y!), addressOf(out!), lo, hi),
+  ),
+);
 
 /** out = x ∧ y. Arrays [x, y, out]. */
-export const andWords = defineKernel(import.meta.url, 'bits/and', (arrays, _scalars, lo, hi) => {
-  const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
-  for (let i = lo; i < hi; i++) out[i] = x[i]! & y[i]!;
-});
+export const andWords = defineKernel(
+  import.meta.url,
+  'bits/and',
+  withSimd(
+    (arrays, _scalars, lo, hi) => {
+      const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
+      for (let i = lo; i < hi; i++) out[i] = x[i]! & y[i]!;
+    },
+    (simd, [x, y, out], _scalars, lo, hi) => simd.and(addressOf(x!), addressOf(y!), addressOf(out!), lo, hi),
+  ),
+);
 
 const BIT = BigUint64Array.of(0n, 1n);
 

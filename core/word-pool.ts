@@ -13,9 +13,12 @@
 // Large arrays (≥ SPLIT_THRESHOLD words, helper thread enabled) live in SharedArrayBuffers, so their
 // loops can be split with the helper thread (core/parallel/split-run.ts). A shared buffer cannot be
 // detached: its stale views stay readable after release(), so for those the guarantee above rests on
-// arena owners not keeping results past release() (conform and the benches keep only numbers).
+// arena owners not keeping results past release() (conform and the benches keep only numbers). Those
+// shared arrays are carved from the WebAssembly memory of core/wasm/memory.ts when it is on and has room,
+// so the SIMD loops can run on them; its regions are recycled the same way.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SPLIT_THRESHOLD, threadsEnabled } from './parallel/split-run.ts';
+import { type Region, returnRegion, takeRegion, wasmEnabled, wasmWords } from './wasm/memory.ts';
 
 type WordBuffer = ArrayBuffer | SharedArrayBuffer;
 
@@ -41,6 +44,7 @@ export const poolStats = (): PoolStats => ({ reused, fresh, pooledBytes });
 
 export class WordArena {
   private owned: WordBuffer[] = [];
+  private regions: Region[] = [];
   private released = false;
 
   /**
@@ -66,9 +70,15 @@ export class WordArena {
     this.owned.push(buffer);
   }
 
+  adoptRegion(region: Region): void {
+    this.regions.push(region);
+  }
+
   /** Detach every owned buffer and keep its memory for later allocations. Views on them become empty. */
   release(): void {
     this.released = true;
+    for (const r of this.regions) returnRegion(r);
+    this.regions = [];
     const owned = this.owned;
     this.owned = [];
     for (const b of owned) {
@@ -92,6 +102,15 @@ export function allocWords(n: number, zeroed = true): BigUint64Array {
   const arena = current.getStore();
   if (arena === undefined || n === 0) return new BigUint64Array(n);
   const shared = n >= SPLIT_THRESHOLD && threadsEnabled();
+  const region = shared && wasmEnabled() ? takeRegion(n * 8) : undefined;
+  if (region !== undefined) {
+    if (region.fresh) fresh++;
+    else reused++;
+    const words = wasmWords(region.offset, n);
+    if (zeroed && !region.fresh) words.fill(0n);
+    arena.adoptRegion(region);
+    return words;
+  }
   const buffer = free.get(bucketKey(n * 8, shared))?.pop();
   let words: BigUint64Array;
   if (buffer === undefined) {

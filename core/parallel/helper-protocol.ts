@@ -8,11 +8,13 @@
 //   helper: on posted = seq, CAS claim 2·seq → 2·seq + 1 (joined): if that fails, this thread finished
 //           the job alone; otherwise take chunks until none are left, then status, done := seq, notify.
 //   control (Int32):  [posted, done, status, kernel, arrayCount, scalarCount, cursor, claim]
-//   arrays  (Float64, exact for integers < 2^53):  [buffer index, byteOffset, length] per array, then
+//   arrays  (Float64, exact for integers < 2^53):  [buffer index (or WASM_MEMORY), byteOffset, length] per array, then
 //                                                  n, chunk
 //   scalars (BigUint64)
 export const MAX_ARRAYS = 8;
 export const MAX_SCALARS = 24;
+/** The buffer index of an array in the shared WebAssembly memory, which the helper already holds. */
+export const WASM_MEMORY = -1;
 
 export const Status = { Ok: 0, Failed: 2 } as const;
 

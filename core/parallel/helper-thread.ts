@@ -4,7 +4,8 @@
 // registers its kernels here too. The thread blocks in Atomics.wait between jobs and never needs its
 // event loop, except while importing a module. It keeps no buffer past its job.
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { JobSlots, type JobMessage, type SlotBuffers, Status } from './helper-protocol.ts';
+import { JobSlots, type JobMessage, type SlotBuffers, Status, WASM_MEMORY } from './helper-protocol.ts';
+import { wasmWords } from '../wasm/memory.ts';
 import { type RangeKernel, kernelNamed } from './split-run.ts';
 
 const {
@@ -54,6 +55,7 @@ async function serve(): Promise<void> {
     try {
       const body = await kernel(job.kernel);
       const arrays = job.arrays.map((a) => {
+        if (a.buffer === WASM_MEMORY) return wasmWords(a.offset, a.length);
         const buffer = buffers[a.buffer];
         if (buffer === undefined) throw new Error(`job names buffer ${a.buffer} of ${buffers.length}`);
         return new BigUint64Array(buffer, a.offset, a.length);

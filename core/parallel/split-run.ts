@@ -12,7 +12,15 @@
 // itself is a few words in shared memory plus one Atomics.notify (helper-protocol.ts).
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { runtimeError } from '../errors.ts';
-import { JobSlots, type JobMessage, MAX_ARRAYS, MAX_SCALARS, Status } from './helper-protocol.ts';
+import {
+  JobSlots,
+  type JobMessage,
+  MAX_ARRAYS,
+  MAX_SCALARS,
+  Status,
+  WASM_MEMORY,
+} from './helper-protocol.ts';
+import { inWasmMemory, wasmMemory } from '../wasm/memory.ts';
 
 export type RangeKernel = (
   arrays: readonly BigUint64Array[],
@@ -71,7 +79,8 @@ function startHelper(): Helper {
   const jobs = new MessageChannel();
   const errors = new MessageChannel();
   const worker = new Worker(new URL('./helper-entry.mjs', import.meta.url), {
-    workerData: { slots: slots.buffers(), jobs: jobs.port2, errors: errors.port2 },
+    // The WebAssembly memory too (core/wasm/memory.ts): arrays in it are sent as addresses in it.
+    workerData: { slots: slots.buffers(), jobs: jobs.port2, errors: errors.port2, wasmMemory: wasmMemory() },
     transferList: [jobs.port2, errors.port2],
   });
   worker.unref(); // an idle helper never keeps the process alive
@@ -151,6 +160,7 @@ function post(
 ): void {
   const buffers: SharedArrayBuffer[] = [];
   const indices = arrays.map((arr) => {
+    if (inWasmMemory(arr)) return WASM_MEMORY;
     const sab = arr.buffer as SharedArrayBuffer;
     const at = buffers.indexOf(sab);
     return at >= 0 ? at : buffers.push(sab) - 1;

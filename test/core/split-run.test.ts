@@ -11,6 +11,7 @@ import { runParties } from '../../runtime/run.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { slowOnMain, throwsInHelper, throwsOnMain } from './fixtures/throwing-kernel.ts';
+import { simdRangeCount } from '../../core/wasm/kernels.ts';
 
 afterEach(() => setThreadsEnabled(true));
 
@@ -76,11 +77,15 @@ describe('split kernels', () => {
         JSON.stringify(Object.values(o).map((t) => Array.from(t.data, String))),
       );
     };
-    const before = splitJobCount();
+    const [before, simdBefore] = [splitJobCount(), simdRangeCount()];
     const serial = await inArena(false, run);
     expect(splitJobCount()).toBe(before);
+    expect(simdRangeCount()).toBe(simdBefore);
+    // Split runs keep their large arrays in the WebAssembly memory: kernels with a SIMD loop run it.
     const split = await inArena(true, run);
     expect(splitJobCount()).toBeGreaterThan(before); // the split path really ran
+    if (profile === 'crypten' && ['ltz', 'relu', 'eq'].includes(id))
+      expect(simdRangeCount()).toBeGreaterThan(simdBefore); // and so did the adder's SIMD loops
     expect(split).toEqual(serial);
   });
 

@@ -1,12 +1,13 @@
 // The dealer's two-party fast path for AND triples (runtime/material/and-triple-fused.ts) against the
 // generic generate-and-split path: the same words for every width, size, seed and choice of derived party,
-// on one thread and split across the helper; and the triple it deals is a triple (c = a ∧ b).
+// on one thread, and split across the helper in the WebAssembly SIMD loop; and the triple it deals is a triple (c = a ∧ b).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Key, deriveKey, rootKey } from '../../core/prg.ts';
 import { KeyedTape, type Tape } from '../../core/tape.ts';
 import { SPLIT_THRESHOLD, setThreadsEnabled, splitJobCount } from '../../core/parallel/split-run.ts';
 import { WordArena } from '../../core/word-pool.ts';
+import { simdRangeCount } from '../../core/wasm/kernels.ts';
 import { ringMask } from '../../core/ring.ts';
 import { Dealer } from '../../runtime/dealer.ts';
 import { andTripleRequest } from '../../runtime/material/boolean.ts';
@@ -75,17 +76,20 @@ describe('dealer: fused AND triples', () => {
     );
   });
 
-  it('equal the generic path when split across the helper thread', async () => {
-    const key = dealerKey(7n);
+  it('equal the generic path when split across the helper thread, in SIMD loops', async () => {
     const count = 3 * SPLIT_THRESHOLD + 13;
-    const generic = dealBoth(wordsOnly(new KeyedTape('d', key, false)), 1, 64, count);
-    setThreadsEnabled(true);
-    const before = splitJobCount();
-    const fused = await WordArena.within(async () =>
-      dealBoth(keysOnly(new KeyedTape('d', key, false)), 1, 64, count),
-    );
-    expect(splitJobCount()).toBeGreaterThan(before);
-    expect(firstDifference(fused, generic)).toBeUndefined();
+    for (const width of [64, 13]) {
+      const key = dealerKey(BigInt(width));
+      const generic = dealBoth(wordsOnly(new KeyedTape('d', key, false)), 1, width, count);
+      setThreadsEnabled(true);
+      const [splits, simd] = [splitJobCount(), simdRangeCount()];
+      const fused = await WordArena.within(async () =>
+        dealBoth(keysOnly(new KeyedTape('d', key, false)), 1, width, count),
+      );
+      expect(splitJobCount()).toBeGreaterThan(splits);
+      expect(simdRangeCount()).toBeGreaterThan(simd);
+      expect(firstDifference(fused, generic)).toBeUndefined();
+    }
   });
 
   it('deal a triple: the shares XOR to a, b and a ∧ b within the width', () => {

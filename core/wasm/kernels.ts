@@ -1,0 +1,62 @@
+// The SIMD loops of kernels.wasm (built from kernels.wat) as range kernels (core/parallel/split-run.ts):
+// `withSimd(js, simd)` runs the WebAssembly loop when every array of the call lives in the shared memory
+// (core/wasm/memory.ts) and the JavaScript body otherwise, so results never depend on where an array
+// lives (test/core/wasm-kernels.test.ts compares the two on every kernel). The SIMD loops take two words
+// at a time; an odd last word of a range runs in JavaScript.
+import { readFileSync } from 'node:fs';
+import type { RangeKernel } from '../parallel/split-run.ts';
+import { inWasmMemory, wasmMemory } from './memory.ts';
+
+/**
+ * The module's exports: byte addresses (i32) and 64-bit scalars (i64, given as BigInt), then the word
+ * range [lo, hi); kernels.wat documents each one's parameters.
+ */
+type SimdLoop = (...args: (number | bigint)[]) => void;
+export interface SimdLoops {
+  readonly xor: SimdLoop;
+  readonly and: SimdLoop;
+  readonly mask_level: SimdLoop;
+  readonly combine_level: SimdLoop;
+  readonly and_triple: SimdLoop;
+}
+
+let loops: SimdLoops | undefined;
+let simdRanges = 0;
+/** Ranges run by SIMD loops on this thread so far (tests check the SIMD path ran). */
+export const simdRangeCount = (): number => simdRanges;
+
+/** The loops, instantiated on this thread's first use. */
+export function simdLoops(): SimdLoops {
+  simdRanges++;
+  if (loops === undefined) {
+    const bytes = readFileSync(new URL('./kernels.wasm', import.meta.url));
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+      env: { memory: wasmMemory() },
+    });
+    loops = instance.exports as unknown as SimdLoops;
+  }
+  return loops;
+}
+
+export type SimdBody = (
+  loops: SimdLoops,
+  arrays: readonly BigUint64Array[],
+  scalars: readonly bigint[],
+  lo: number,
+  hi: number,
+) => void;
+
+export function withSimd(js: RangeKernel, simd: SimdBody): RangeKernel {
+  return (arrays, scalars, lo, hi) => {
+    if (!arrays.every(inWasmMemory)) {
+      js(arrays, scalars, lo, hi);
+      return;
+    }
+    const even = lo + ((hi - lo) & ~1);
+    if (even > lo) simd(simdLoops(), arrays, scalars, lo, even);
+    if (even < hi) js(arrays, scalars, even, hi);
+  };
+}
+
+/** The byte address of word `at` of an array in the memory. */
+export const addressOf = (words: BigUint64Array, at = 0): number => words.byteOffset + 8 * at;

@@ -1,0 +1,163 @@
+;; SIMD versions of the hottest elementwise loops (README "Speed"): the same words as the JavaScript bodies
+;; in core/ring-kernels.ts and protocols/comparison/adder-kernels.ts, two 64-bit lanes at a time.
+;; Built into kernels.wasm by `npm run wasm` (scripts/build-wasm.mjs); a test checks the committed binary
+;; is this file's build. Every function takes byte addresses in the shared memory and a word range
+;; [lo, hi) with hi − lo even (core/wasm/dispatch.ts runs an odd last word in JavaScript).
+(module
+  (import "env" "memory" (memory 1 65536 shared))
+
+  ;; out = a ⊕ b
+  (func (export "xor") (param $a i32) (param $b i32) (param $out i32) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32)
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (v128.store (i32.add (local.get $out) (local.get $i))
+          (v128.xor
+            (v128.load (i32.add (local.get $a) (local.get $i)))
+            (v128.load (i32.add (local.get $b) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  ;; out = a ∧ b
+  (func (export "and") (param $a i32) (param $b i32) (param $out i32) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32)
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (v128.store (i32.add (local.get $out) (local.get $i))
+          (v128.and
+            (v128.load (i32.add (local.get $a) (local.get $i)))
+            (v128.load (i32.add (local.get $b) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  ;; One Sklansky level's opened message (adder-kernels.ts maskLevel), the four quarters m0…m3 given apart:
+  ;;   m0 = (P ∧ out) ⊕ a0,  m1 = (P ∧ out) ⊕ a1,  m2 = ((S ∧ in)·mult ∧ mask) ⊕ b0,  m3 = ((P ∧ in)·mult ∧ mask) ⊕ b1
+  (func (export "mask_level")
+    (param $S i32) (param $P i32) (param $a0 i32) (param $a1 i32) (param $b0 i32) (param $b1 i32)
+    (param $m0 i32) (param $m1 i32) (param $m2 i32) (param $m3 i32)
+    (param $mask i64) (param $in i64) (param $out i64) (param $mult i64) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32)
+    (local $vmask v128) (local $vin v128) (local $vout v128) (local $vmult v128) (local $p v128) (local $p0 v128)
+    (local.set $vmask (i64x2.splat (local.get $mask)))
+    (local.set $vin (i64x2.splat (local.get $in)))
+    (local.set $vout (i64x2.splat (local.get $out)))
+    (local.set $vmult (i64x2.splat (local.get $mult)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $p (v128.load (i32.add (local.get $P) (local.get $i))))
+        (local.set $p0 (v128.and (local.get $p) (local.get $vout)))
+        (v128.store (i32.add (local.get $m0) (local.get $i))
+          (v128.xor (local.get $p0) (v128.load (i32.add (local.get $a0) (local.get $i)))))
+        (v128.store (i32.add (local.get $m1) (local.get $i))
+          (v128.xor (local.get $p0) (v128.load (i32.add (local.get $a1) (local.get $i)))))
+        (v128.store (i32.add (local.get $m2) (local.get $i))
+          (v128.xor
+            (v128.and
+              (i64x2.mul
+                (v128.and (v128.load (i32.add (local.get $S) (local.get $i))) (local.get $vin))
+                (local.get $vmult))
+              (local.get $vmask))
+            (v128.load (i32.add (local.get $b0) (local.get $i)))))
+        (v128.store (i32.add (local.get $m3) (local.get $i))
+          (v128.xor
+            (v128.and
+              (i64x2.mul (v128.and (local.get $p) (local.get $vin)) (local.get $vmult))
+              (local.get $vmask))
+            (v128.load (i32.add (local.get $b1) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  ;; One Sklansky level's update (adder-kernels.ts combineLevel) with d, e = mine ⊕ other per quarter:
+  ;;   S ← S ⊕ c0 ⊕ (dS ∧ b0) ⊕ (eS ∧ a0) ⊕ (dS ∧ eS ∧ lead)
+  ;;   P ← (P ∧ notOut) ⊕ c1 ⊕ (dP ∧ b1) ⊕ (eP ∧ a1) ⊕ (dP ∧ eP ∧ lead)
+  ;; mine and other are given by their quarters: 0 → dS, 1 → dP, 2 → eS, 3 → eP.
+  (func (export "combine_level")
+    (param $x0 i32) (param $x1 i32) (param $x2 i32) (param $x3 i32)
+    (param $y0 i32) (param $y1 i32) (param $y2 i32) (param $y3 i32)
+    (param $S i32) (param $P i32) (param $a0 i32) (param $a1 i32) (param $b0 i32) (param $b1 i32)
+    (param $c0 i32) (param $c1 i32) (param $lead i64) (param $notOut i64) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vlead v128) (local $vnot v128) (local $d v128) (local $e v128)
+    (local.set $vlead (i64x2.splat (local.get $lead)))
+    (local.set $vnot (i64x2.splat (local.get $notOut)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $d
+          (v128.xor
+            (v128.load (i32.add (local.get $x0) (local.get $i)))
+            (v128.load (i32.add (local.get $y0) (local.get $i)))))
+        (local.set $e
+          (v128.xor
+            (v128.load (i32.add (local.get $x2) (local.get $i)))
+            (v128.load (i32.add (local.get $y2) (local.get $i)))))
+        (v128.store (i32.add (local.get $S) (local.get $i))
+          (v128.xor
+            (v128.xor
+              (v128.xor
+                (v128.load (i32.add (local.get $S) (local.get $i)))
+                (v128.load (i32.add (local.get $c0) (local.get $i))))
+              (v128.xor
+                (v128.and (local.get $d) (v128.load (i32.add (local.get $b0) (local.get $i))))
+                (v128.and (local.get $e) (v128.load (i32.add (local.get $a0) (local.get $i))))))
+            (v128.and (v128.and (local.get $d) (local.get $e)) (local.get $vlead))))
+        (local.set $d
+          (v128.xor
+            (v128.load (i32.add (local.get $x1) (local.get $i)))
+            (v128.load (i32.add (local.get $y1) (local.get $i)))))
+        (local.set $e
+          (v128.xor
+            (v128.load (i32.add (local.get $x3) (local.get $i)))
+            (v128.load (i32.add (local.get $y3) (local.get $i)))))
+        (v128.store (i32.add (local.get $P) (local.get $i))
+          (v128.xor
+            (v128.xor
+              (v128.xor
+                (v128.and (v128.load (i32.add (local.get $P) (local.get $i))) (local.get $vnot))
+                (v128.load (i32.add (local.get $c1) (local.get $i))))
+              (v128.xor
+                (v128.and (local.get $d) (v128.load (i32.add (local.get $b1) (local.get $i))))
+                (v128.and (local.get $e) (v128.load (i32.add (local.get $a1) (local.get $i))))))
+            (v128.and (v128.and (local.get $d) (local.get $e)) (local.get $vlead))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+;; The dealer's AND-triple shares from five keystream pieces (runtime/material/and-triple-fused.ts):
+  ;; raw = the share draws rA, rB, rC; derived dA = a ⊕ rA, dB = b ⊕ rB, dC = (a ∧ b) ⊕ rC; all ∧ mask.
+  (func (export "and_triple")
+    (param $a i32) (param $b i32) (param $ra i32) (param $rb i32) (param $rc i32)
+    (param $rawA i32) (param $rawB i32) (param $rawC i32) (param $derA i32) (param $derB i32) (param $derC i32)
+    (param $mask i64) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vmask v128) (local $va v128) (local $vb v128) (local $r v128)
+    (local.set $vmask (i64x2.splat (local.get $mask)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $va (v128.load (i32.add (local.get $a) (local.get $i))))
+        (local.set $vb (v128.load (i32.add (local.get $b) (local.get $i))))
+        (local.set $r (v128.load (i32.add (local.get $ra) (local.get $i))))
+        (v128.store (i32.add (local.get $rawA) (local.get $i)) (v128.and (local.get $r) (local.get $vmask)))
+        (v128.store (i32.add (local.get $derA) (local.get $i))
+          (v128.and (v128.xor (local.get $va) (local.get $r)) (local.get $vmask)))
+        (local.set $r (v128.load (i32.add (local.get $rb) (local.get $i))))
+        (v128.store (i32.add (local.get $rawB) (local.get $i)) (v128.and (local.get $r) (local.get $vmask)))
+        (v128.store (i32.add (local.get $derB) (local.get $i))
+          (v128.and (v128.xor (local.get $vb) (local.get $r)) (local.get $vmask)))
+        (local.set $r (v128.load (i32.add (local.get $rc) (local.get $i))))
+        (v128.store (i32.add (local.get $rawC) (local.get $i)) (v128.and (local.get $r) (local.get $vmask)))
+        (v128.store (i32.add (local.get $derC) (local.get $i))
+          (v128.and (v128.xor (v128.and (local.get $va) (local.get $vb)) (local.get $r)) (local.get $vmask)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+)
