@@ -1,13 +1,16 @@
-// What the two speed mechanisms buy, measured so the machine's drift cancels out: the same case runs in
-// three variants, one after the other, repeatedly in one process, and each variant's median is reported.
+// What the speed mechanisms buy, measured so the machine's drift cancels out: the same case runs in
+// four variants, one after the other, repeatedly in one process, and each variant's median is reported.
 //   full      — inside a WordArena (recycled buffers, core/word-pool.ts) with the helper thread
-//               (core/parallel/split-run.ts): what conform and the other benches run;
-//   1 thread  — recycled buffers, helper off;
-//   fresh     — neither: plain arrays, page-faulted on first touch, one thread.
+//               (core/parallel/split-run.ts) and the arrays in the WebAssembly memory, so kernels with a
+//               SIMD loop run it (core/wasm/): what conform and the other benches run;
+//   no SIMD   — the same with MPCSPEC_WASM=0: arrays in plain SharedArrayBuffers, JavaScript loops;
+//   1 thread  — recycled buffers, helper off (and so no SIMD: only shared arrays go in the memory);
+//   fresh     — none: plain arrays, page-faulted on first touch, one thread.
 // Whole-suite timings on this VM drift by ±30 % within minutes, more than the effects measured here.
 import { type RingTensor, ringTensor } from '../core/ring.ts';
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import { setThreadsEnabled } from '../core/parallel/split-run.ts';
+import { setWasmEnabled } from '../core/wasm/memory.ts';
 import { runParties } from '../runtime/run.ts';
 import { beaverMul } from '../protocols/arithmetic/mul.ts';
 import { findProtocol } from '../registry/index.ts';
@@ -36,9 +39,19 @@ async function singleThreaded(body: () => Promise<unknown>): Promise<void> {
   }
 }
 
+async function withoutSimd(body: () => Promise<unknown>): Promise<void> {
+  setWasmEnabled(false);
+  try {
+    await body();
+  } finally {
+    setWasmEnabled(true);
+  }
+}
+
 async function ablate(name: string, elements: number, run: () => Promise<unknown>): Promise<BenchRow[]> {
   const variants: [string, () => Promise<unknown>][] = [
     ['full', () => runRecycled(run)],
+    ['no SIMD', () => withoutSimd(() => runRecycled(run))],
     ['1 thread', () => singleThreaded(() => runRecycled(run))],
     ['fresh buffers, 1 thread', () => singleThreaded(run)],
   ];
