@@ -18,6 +18,13 @@ export interface SimdLoops {
   readonly mask_level: SimdLoop;
   readonly combine_level: SimdLoop;
   readonly and_triple: SimdLoop;
+  readonly add: SimdLoop;
+  readonly sub: SimdLoop;
+  readonly mul: SimdLoop;
+  readonly div_pow2: SimdLoop;
+  readonly beaver_mask: SimdLoop;
+  readonly beaver_combine: SimdLoop;
+  readonly square_combine: SimdLoop;
 }
 
 let loops: SimdLoops | undefined;
@@ -44,8 +51,12 @@ export type SimdBody = (
   scalars: readonly bigint[],
   lo: number,
   hi: number,
-) => void;
+) => void | false;
 
+/**
+ * `js` where an array lies outside the memory or `simd` returns false (a case it does not cover, such as
+ * a divisor that is not a power of two), the SIMD loop otherwise.
+ */
 export function withSimd(js: RangeKernel, simd: SimdBody): RangeKernel {
   return (arrays, scalars, lo, hi) => {
     if (!arrays.every(inWasmMemory)) {
@@ -53,7 +64,10 @@ export function withSimd(js: RangeKernel, simd: SimdBody): RangeKernel {
       return;
     }
     const even = lo + ((hi - lo) & ~1);
-    if (even > lo) simd(simdLoops(), arrays, scalars, lo, even);
+    if (even > lo && simd(simdLoops(), arrays, scalars, lo, even) === false) {
+      js(arrays, scalars, lo, hi);
+      return;
+    }
     if (even < hi) js(arrays, scalars, even, hi);
   };
 }

@@ -160,4 +160,167 @@
           (v128.and (v128.xor (v128.and (local.get $va) (local.get $vb)) (local.get $r)) (local.get $vmask)))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $next))))
+;; Ring arithmetic mod 2^ℓ (core/ring-kernels.ts): out = (x op y) ∧ mask, wrapping 64-bit lanes. The
+  ;; low ℓ bits of a wrapped sum, difference or product are those of the exact one, as in the BigInt loops.
+  (func (export "add") (param $x i32) (param $y i32) (param $out i32) (param $mask i64) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vmask v128)
+    (local.set $vmask (i64x2.splat (local.get $mask)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (v128.store (i32.add (local.get $out) (local.get $i))
+          (v128.and
+            (i64x2.add
+              (v128.load (i32.add (local.get $x) (local.get $i)))
+              (v128.load (i32.add (local.get $y) (local.get $i))))
+            (local.get $vmask)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  (func (export "sub") (param $x i32) (param $y i32) (param $out i32) (param $mask i64) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vmask v128)
+    (local.set $vmask (i64x2.splat (local.get $mask)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (v128.store (i32.add (local.get $out) (local.get $i))
+          (v128.and
+            (i64x2.sub
+              (v128.load (i32.add (local.get $x) (local.get $i)))
+              (v128.load (i32.add (local.get $y) (local.get $i))))
+            (local.get $vmask)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  (func (export "mul") (param $x i32) (param $y i32) (param $out i32) (param $mask i64) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vmask v128)
+    (local.set $vmask (i64x2.splat (local.get $mask)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (v128.store (i32.add (local.get $out) (local.get $i))
+          (v128.and
+            (i64x2.mul
+              (v128.load (i32.add (local.get $x) (local.get $i)))
+              (v128.load (i32.add (local.get $y) (local.get $i))))
+            (local.get $vmask)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  ;; Signed words divided by 2^k (1 ≤ k ≤ 62), rounded toward zero like BigInt64 division: a negative x
+  ;; gets 2^k − 1 added before the arithmetic shift.
+  (func (export "div_pow2") (param $src i32) (param $dst i32) (param $k i32) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vbias v128) (local $v v128)
+    (local.set $vbias
+      (i64x2.splat (i64.sub (i64.shl (i64.const 1) (i64.extend_i32_u (local.get $k))) (i64.const 1))))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $v (v128.load (i32.add (local.get $src) (local.get $i))))
+        (v128.store (i32.add (local.get $dst) (local.get $i))
+          (i64x2.shr_s
+            (i64x2.add
+              (local.get $v)
+              (v128.and (i64x2.shr_s (local.get $v) (i32.const 63)) (local.get $vbias)))
+            (local.get $k)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  ;; Beaver's opening (protocols/arithmetic/beaver-kernels.ts maskBoth): e = (x − a) ∧ mask, d = (y − b) ∧ mask.
+  (func (export "beaver_mask")
+    (param $x i32) (param $a i32) (param $y i32) (param $b i32) (param $e i32) (param $d i32)
+    (param $mask i64) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vmask v128)
+    (local.set $vmask (i64x2.splat (local.get $mask)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (v128.store (i32.add (local.get $e) (local.get $i))
+          (v128.and
+            (i64x2.sub
+              (v128.load (i32.add (local.get $x) (local.get $i)))
+              (v128.load (i32.add (local.get $a) (local.get $i))))
+            (local.get $vmask)))
+        (v128.store (i32.add (local.get $d) (local.get $i))
+          (v128.and
+            (i64x2.sub
+              (v128.load (i32.add (local.get $y) (local.get $i)))
+              (v128.load (i32.add (local.get $b) (local.get $i))))
+            (local.get $vmask)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  ;; Beaver's combination (beaver-kernels.ts combineLead / combineOther), ε = e0 + e1 and δ = d0 + d1 from
+  ;; the two halves of mine and other: z = (c + ε·b + δ·a + (ε·δ ∧ lead)) ∧ mask, lead all ones at party 0.
+  (func (export "beaver_combine")
+    (param $c i32) (param $a i32) (param $b i32) (param $e0 i32) (param $d0 i32) (param $e1 i32) (param $d1 i32)
+    (param $z i32) (param $lead i64) (param $mask i64) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vmask v128) (local $vlead v128) (local $e v128) (local $d v128)
+    (local.set $vmask (i64x2.splat (local.get $mask)))
+    (local.set $vlead (i64x2.splat (local.get $lead)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $e
+          (i64x2.add
+            (v128.load (i32.add (local.get $e0) (local.get $i)))
+            (v128.load (i32.add (local.get $e1) (local.get $i)))))
+        (local.set $d
+          (i64x2.add
+            (v128.load (i32.add (local.get $d0) (local.get $i)))
+            (v128.load (i32.add (local.get $d1) (local.get $i)))))
+        (v128.store (i32.add (local.get $z) (local.get $i))
+          (v128.and
+            (i64x2.add
+              (i64x2.add
+                (v128.load (i32.add (local.get $c) (local.get $i)))
+                (i64x2.mul (local.get $e) (v128.load (i32.add (local.get $b) (local.get $i)))))
+              (i64x2.add
+                (i64x2.mul (local.get $d) (v128.load (i32.add (local.get $a) (local.get $i))))
+                (v128.and (i64x2.mul (local.get $e) (local.get $d)) (local.get $vlead))))
+            (local.get $vmask)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  ;; Squaring's combination (beaver-kernels.ts squareLead / squareOther), e = mine + other:
+  ;; z = (r² + 2·e·r + (e² ∧ lead)) ∧ mask.
+  (func (export "square_combine")
+    (param $r i32) (param $r2 i32) (param $mine i32) (param $other i32) (param $z i32)
+    (param $lead i64) (param $mask i64) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vmask v128) (local $vlead v128) (local $e v128)
+    (local.set $vmask (i64x2.splat (local.get $mask)))
+    (local.set $vlead (i64x2.splat (local.get $lead)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $e
+          (i64x2.add
+            (v128.load (i32.add (local.get $mine) (local.get $i)))
+            (v128.load (i32.add (local.get $other) (local.get $i)))))
+        (v128.store (i32.add (local.get $z) (local.get $i))
+          (v128.and
+            (i64x2.add
+              (i64x2.add
+                (v128.load (i32.add (local.get $r2) (local.get $i)))
+                (i64x2.shl
+                  (i64x2.mul (local.get $e) (v128.load (i32.add (local.get $r) (local.get $i))))
+                  (i32.const 1)))
+              (v128.and (i64x2.mul (local.get $e) (local.get $e)) (local.get $vlead)))
+            (local.get $vmask)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
 )

@@ -22,6 +22,7 @@ import { WordArena, allocWords } from '../../core/word-pool.ts';
 import { xorWords } from '../../core/ring-kernels.ts';
 import { slowOnMain } from './fixtures/throwing-kernel.ts';
 import '../../protocols/comparison/adder-kernels.ts';
+import '../../protocols/arithmetic/beaver-kernels.ts';
 
 afterEach(() => {
   setThreadsEnabled(true);
@@ -61,7 +62,7 @@ function bothPaths(
     lo,
     hi,
   );
-  if (hi - lo >= 2) expect(simdRangeCount()).toBeGreaterThan(before);
+  if (hi - lo >= 2) expect(simdRangeCount()).toBeGreaterThan(before); // the SIMD path was tried
   body(plain, scalars, lo, hi);
   const simd = placed.map((p) => Array.from(p.words));
   placed.forEach((p) => p.free());
@@ -140,6 +141,45 @@ describe('WebAssembly SIMD kernels', () => {
       ),
     );
   });
+
+  // The ring and Beaver kernels: array lengths in units of n, and how their scalars are drawn.
+  const mask = fc.integer({ min: 1, max: 64 }).map((ell) => (1n << BigInt(ell)) - 1n);
+  const divisor = fc.oneof(
+    fc.integer({ min: 0, max: 63 }).map((k) => 1n << BigInt(k)),
+    fc.constantFrom(3n, 6n, -4n, (1n << 64n) - 1n),
+  );
+  const arithmetic: [string, number[], fc.Arbitrary<bigint>][] = [
+    ['ring/add', [1, 1, 1], mask],
+    ['ring/sub', [1, 1, 1], mask],
+    ['ring/mul', [1, 1, 1], mask],
+    ['ring/div64', [1, 1], divisor],
+    ['beaver/mask-both', [1, 1, 1, 1, 2], mask],
+    ['beaver/combine-lead', [1, 1, 1, 2, 2, 1], mask],
+    ['beaver/combine-other', [1, 1, 1, 2, 2, 1], mask],
+    ['square/combine-lead', [1, 1, 1, 1, 1], mask],
+    ['square/combine-other', [1, 1, 1, 1, 1], mask],
+  ];
+  for (const [name, lengths, scalar] of arithmetic) {
+    it(`${name} gives the JavaScript words`, () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 40 }),
+          fc.array(word, { minLength: 8 * 40, maxLength: 8 * 40 }),
+          scalar,
+          fc.nat(),
+          fc.nat(),
+          (n, pool, s, a, b) => {
+            let at = 0;
+            const inputs = lengths.map((units) => pool.slice(at, (at += units * n)));
+            expect(inputs.map((words) => words.length)).toEqual(lengths.map((units) => units * n));
+            const [lo, hi] = rangeOf(n, a % n, b % (n + 1));
+            const { simd, js } = bothPaths(name, inputs, [s], lo, hi);
+            expect(simd).toEqual(js);
+          },
+        ),
+      );
+    });
+  }
 
   it('the helper thread writes into arrays carved after the memory grew', async () => {
     setThreadsEnabled(true);
