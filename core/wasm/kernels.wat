@@ -1,5 +1,6 @@
 ;; SIMD versions of the hottest elementwise loops (README "Speed"): the same words as the JavaScript bodies
-;; in core/ring-kernels.ts and protocols/comparison/adder-kernels.ts, two 64-bit lanes at a time.
+;; in core/ring-kernels.ts, protocols/arithmetic/beaver-kernels.ts, protocols/comparison/adder-kernels.ts
+;; and runtime/material/and-triple-fused.ts, two 64-bit lanes at a time.
 ;; Built into kernels.wasm by `npm run wasm` (scripts/build-wasm.mjs); a test checks the committed binary
 ;; is this file's build. Every function takes byte addresses in the shared memory and a word range
 ;; [lo, hi) with hi − lo even (core/wasm/dispatch.ts runs an odd last word in JavaScript).
