@@ -99,11 +99,18 @@ const BIT = BigUint64Array.of(0n, 1n);
  * out = bit j of each word, read through a 32-bit view (little-endian, as core/prg.ts requires): number
  * shifts by a variable amount are cheap, BigInt ones are not. Arrays [words, out], scalars [j].
  */
-export const bitOfWords = defineKernel(import.meta.url, 'bits/bit-at', (arrays, scalars, lo, hi) => {
-  const [words, out] = arrays as [BigUint64Array, BigUint64Array];
-  const halves = new Uint32Array(words.buffer, words.byteOffset, 2 * words.length);
-  const j = Number(scalars[0]!);
-  const half = j >>> 5;
-  const shift = j & 31;
-  for (let i = lo; i < hi; i++) out[i] = BIT[(halves[2 * i + half]! >>> shift) & 1]!;
-});
+export const bitOfWords = defineKernel(
+  import.meta.url,
+  'bits/bit-at',
+  withSimd(
+    (arrays, scalars, lo, hi) => {
+      const [words, out] = arrays as [BigUint64Array, BigUint64Array];
+      const halves = new Uint32Array(words.buffer, words.byteOffset, 2 * words.length);
+      const j = Number(scalars[0]!);
+      const half = j >>> 5;
+      const shift = j & 31;
+      for (let i = lo; i < hi; i++) out[i] = BIT[(halves[2 * i + half]! >>> shift) & 1]!;
+    },
+    (simd, [words, out], [j], lo, hi) => simd.bit_at(addressOf(words!), addressOf(out!), Number(j!), lo, hi),
+  ),
+);

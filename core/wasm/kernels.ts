@@ -25,6 +25,11 @@ export interface SimdLoops {
   readonly beaver_mask: SimdLoop;
   readonly beaver_combine: SimdLoop;
   readonly square_combine: SimdLoop;
+  readonly and_mask: SimdLoop;
+  readonly and_combine: SimdLoop;
+  readonly adder_finish: SimdLoop;
+  readonly b2a_unmask: SimdLoop;
+  readonly bit_at: SimdLoop;
 }
 
 let loops: SimdLoops | undefined;
@@ -72,5 +77,27 @@ export function withSimd(js: RangeKernel, simd: SimdBody): RangeKernel {
   };
 }
 
+/** All ones, as a lead mask: the party that adds the public term (party 0) passes it, the others 0. */
+export const ALL_ONES = (1n << 64n) - 1n;
+
 /** The byte address of word `at` of an array in the memory. */
 export const addressOf = (words: BigUint64Array, at = 0): number => words.byteOffset + 8 * at;
+
+/**
+ * The addresses a Beaver-style combination loop takes for arrays [c, a, b, mine, other, z], where mine
+ * and other hold two halves of z's length each: c, a, b, both halves of mine, both of other, z.
+ */
+export function combineAddresses(arrays: readonly BigUint64Array[]): number[] {
+  const [c, a, b, mine, other, z] = arrays as [BigUint64Array, ...BigUint64Array[]];
+  const n = z!.length;
+  return [
+    addressOf(c),
+    addressOf(a!),
+    addressOf(b!),
+    addressOf(mine!),
+    addressOf(mine!, n),
+    addressOf(other!),
+    addressOf(other!, n),
+    addressOf(z!),
+  ];
+}

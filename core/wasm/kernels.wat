@@ -324,4 +324,114 @@
             (local.get $vmask)))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $next))))
+;; The boolean Beaver AND's opening (protocols/comparison/boolean/and-kernels.ts): d = x ⊕ a, e = y ⊕ b.
+  (func (export "and_mask")
+    (param $x i32) (param $a i32) (param $y i32) (param $b i32) (param $d i32) (param $e i32)
+    (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32)
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (v128.store (i32.add (local.get $d) (local.get $i))
+          (v128.xor
+            (v128.load (i32.add (local.get $x) (local.get $i)))
+            (v128.load (i32.add (local.get $a) (local.get $i)))))
+        (v128.store (i32.add (local.get $e) (local.get $i))
+          (v128.xor
+            (v128.load (i32.add (local.get $y) (local.get $i)))
+            (v128.load (i32.add (local.get $b) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  ;; Its combination (and-kernels.ts combineAndLead / combineAndOther), d = d0 ⊕ d1 and e = e0 ⊕ e1 from the
+  ;; halves of mine and other: z = c ⊕ (d ∧ b) ⊕ (e ∧ a) ⊕ (d ∧ e ∧ lead), lead all ones at party 0.
+  (func (export "and_combine")
+    (param $c i32) (param $a i32) (param $b i32) (param $d0 i32) (param $e0 i32) (param $d1 i32) (param $e1 i32)
+    (param $z i32) (param $lead i64) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vlead v128) (local $d v128) (local $e v128)
+    (local.set $vlead (i64x2.splat (local.get $lead)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $d
+          (v128.xor
+            (v128.load (i32.add (local.get $d0) (local.get $i)))
+            (v128.load (i32.add (local.get $d1) (local.get $i)))))
+        (local.set $e
+          (v128.xor
+            (v128.load (i32.add (local.get $e0) (local.get $i)))
+            (v128.load (i32.add (local.get $e1) (local.get $i)))))
+        (v128.store (i32.add (local.get $z) (local.get $i))
+          (v128.xor
+            (v128.xor
+              (v128.load (i32.add (local.get $c) (local.get $i)))
+              (v128.and (local.get $d) (v128.load (i32.add (local.get $b) (local.get $i)))))
+            (v128.xor
+              (v128.and (local.get $e) (v128.load (i32.add (local.get $a) (local.get $i))))
+              (v128.and (v128.and (local.get $d) (local.get $e)) (local.get $vlead)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  ;; The adder's last step (protocols/comparison/adder.ts): sum = p ⊕ ((s ≪ 1) ∧ mask), written over p.
+  (func (export "adder_finish") (param $p i32) (param $s i32) (param $mask i64) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vmask v128)
+    (local.set $vmask (i64x2.splat (local.get $mask)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (v128.store (i32.add (local.get $p) (local.get $i))
+          (v128.xor
+            (v128.load (i32.add (local.get $p) (local.get $i)))
+            (v128.and
+              (i64x2.shl (v128.load (i32.add (local.get $s) (local.get $i))) (i32.const 1))
+              (local.get $vmask))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  ;; B2A's unmasking (protocols/comparison/b2a.ts): out = (r − 2·z·r + (z ∧ lead)) ∧ mask, lead all ones at
+  ;; party 0 (the JavaScript form multiplies z by lead = 1).
+  (func (export "b2a_unmask") (param $r i32) (param $z i32) (param $out i32) (param $lead i64) (param $mask i64)
+    (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $vlead v128) (local $vmask v128) (local $vr v128) (local $vz v128)
+    (local.set $vlead (i64x2.splat (local.get $lead)))
+    (local.set $vmask (i64x2.splat (local.get $mask)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $vr (v128.load (i32.add (local.get $r) (local.get $i))))
+        (local.set $vz (v128.load (i32.add (local.get $z) (local.get $i))))
+        (v128.store (i32.add (local.get $out) (local.get $i))
+          (v128.and
+            (i64x2.add
+              (i64x2.sub
+                (local.get $vr)
+                (i64x2.shl (i64x2.mul (local.get $vz) (local.get $vr)) (i32.const 1)))
+              (v128.and (local.get $vz) (local.get $vlead)))
+            (local.get $vmask)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
+
+  ;; Bit j of every word (core/ring-kernels.ts bitOfWords): out = (w ≫ j) ∧ 1.
+  (func (export "bit_at") (param $w i32) (param $out i32) (param $j i32) (param $lo i32) (param $hi i32)
+    (local $i i32) (local $end i32) (local $one v128)
+    (local.set $one (i64x2.splat (i64.const 1)))
+    (local.set $i (i32.shl (local.get $lo) (i32.const 3)))
+    (local.set $end (i32.shl (local.get $hi) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (v128.store (i32.add (local.get $out) (local.get $i))
+          (v128.and
+            (i64x2.shr_u (v128.load (i32.add (local.get $w) (local.get $i))) (local.get $j))
+            (local.get $one)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next))))
 )

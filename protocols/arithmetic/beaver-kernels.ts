@@ -3,10 +3,9 @@
 // short loop in its own function, with the party-0 and other-party forms separate: a BigInt-valued
 // conditional in the loop body makes V8 leave its native 64-bit path (measured 30× slower).
 import { defineKernel } from '../../core/parallel/split-run.ts';
-import { type SimdBody, addressOf, withSimd } from '../../core/wasm/kernels.ts';
+import { ALL_ONES, type SimdBody, addressOf, combineAddresses, withSimd } from '../../core/wasm/kernels.ts';
 
 type Words = BigUint64Array;
-const ALL_ONES = (1n << 64n) - 1n;
 
 /** out = (x − a) ‖ (y − b). Arrays [x, a, y, b, out (2n)], scalars [mask]; n = x.length. */
 export const maskBoth = defineKernel(
@@ -33,23 +32,8 @@ export const maskBoth = defineKernel(
 /** The SIMD form of both Beaver combinations; `lead` all ones adds ε·δ (party 0). */
 const beaverCombineSimd =
   (lead: bigint): SimdBody =>
-  (simd, arrays, [m], lo, hi) => {
-    const [c, a, b, mine, other, z] = arrays as [Words, Words, Words, Words, Words, Words];
-    const n = z.length;
-    const halves = (w: Words): number[] => [addressOf(w), addressOf(w, n)];
-    simd.beaver_combine(
-      addressOf(c),
-      addressOf(a),
-      addressOf(b),
-      ...halves(mine),
-      ...halves(other),
-      addressOf(z),
-      lead,
-      m!,
-      lo,
-      hi,
-    );
-  };
+  (simd, arrays, [m], lo, hi) =>
+    simd.beaver_combine(...combineAddresses(arrays), lead, m!, lo, hi);
 
 /** The SIMD form of both square combinations; `lead` all ones adds e² (party 0). */
 const squareCombineSimd =

@@ -6,6 +6,7 @@
 // binaryAdd (label '<scope>/a2b/sum<level>'). Two parties: one adder, 1 + ⌈log₂ℓ⌉ AND rounds.
 // Both schedules use this full conversion; the default schedule's LTZ does not need it (ltz-lookup.ts).
 import { type BitTensor, bitTensor, concatBits, splitBits } from '../../core/bits.ts';
+import { xorWords } from '../../core/ring-kernels.ts';
 import type { RingTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
@@ -19,7 +20,7 @@ export async function a2b(ctx: PartyContext, config: Config, x: RingTensor): Pro
   const { ell } = config;
   let operands: BitTensor[] = Array.from({ length: ctx.parties }, (_, i) => {
     const z = c.zeroShareBits(`przs${i}`, ell, x.shape);
-    if (i === ctx.party) for (let k = 0; k < z.data.length; k++) z.data[k] = z.data[k]! ^ x.data[k]!;
+    if (i === ctx.party) xorWords([z.data, x.data, z.data], [], z.data.length);
     return z;
   });
   for (let level = 0; operands.length > 1; level++) {

@@ -83,3 +83,17 @@ function combineLevelJs(arrays: readonly Words[], scalars: readonly bigint[], lo
     P[k] = (P[k]! & notOutMask) ^ cd[w + k]! ^ (dP & bd[w + k]!) ^ (eP & ad[w + k]!) ^ (dP & eP & lead);
   }
 }
+
+/** The sum: P ← P ⊕ ((S ≪ 1) ∧ mask), over the propagate words. Arrays [P, S], scalars [mask]. */
+export const finishSum = defineKernel(
+  import.meta.url,
+  'adder/finish',
+  withSimd(
+    (arrays, scalars, lo, hi) => {
+      const [P, S] = arrays as [Words, Words];
+      const m = scalars[0]!;
+      for (let k = lo; k < hi; k++) P[k] = P[k]! ^ ((S[k]! * 2n) & m);
+    },
+    (simd, [P, S], [m], lo, hi) => simd.adder_finish(addressOf(P!), addressOf(S!), m!, lo, hi),
+  ),
+);

@@ -14,7 +14,7 @@ import { andTriple } from '../../runtime/material/boolean.ts';
 import { andShares } from './boolean/and.ts';
 import { exchangeShares } from '../../runtime/comm.ts';
 import { type SklanskyLevel, sklanskyLevels } from './sklansky.ts';
-import { combineLevel, maskLevel } from './adder-kernels.ts';
+import { combineLevel, finishSum, maskLevel } from './adder-kernels.ts';
 
 export async function binaryAdd(ctx: PartyContext, x: BitTensor, y: BitTensor): Promise<BitTensor> {
   const ell = x.width;
@@ -26,7 +26,7 @@ export async function binaryAdd(ctx: PartyContext, x: BitTensor, y: BitTensor): 
   const levels = sklanskyLevels(ell);
   for (let i = 0; i < levels.length; i++) await sklanskyLevel(ctx.scope(`level${i}`), ell, levels[i]!, S, P);
   // The sum overwrites the local propagate buffer (fresh memory is what costs most here).
-  for (let k = 0; k < w; k++) propagate[k] = propagate[k]! ^ ((S[k]! * 2n) & m);
+  finishSum([propagate, S], [m], w);
   return bitTensor(ell, x.shape, propagate);
 }
 

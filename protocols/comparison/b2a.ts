@@ -5,6 +5,7 @@
 // ℓ-bit word (CrypTen reveals a 64-bit tensor), the default schedule a single bit.
 // Labels: '<scope>/b2a/dabit' (dealer), '<scope>/b2a/open'.
 import { defineKernel } from '../../core/parallel/split-run.ts';
+import { ALL_ONES, addressOf, withSimd } from '../../core/wasm/kernels.ts';
 import { xorWords } from '../../core/ring-kernels.ts';
 import { allocWords } from '../../core/word-pool.ts';
 import { type BitTensor, andScalar, bitTensor } from '../../core/bits.ts';
@@ -18,11 +19,36 @@ import { assertBoolean } from './operands.ts';
 
 /** ⟨b⟩ in Z_2^ℓ for XOR-shared words b whose value is 0 or 1, opening b.width bits per element. */
 /** out = r − 2·z·r + lead·z: ⟨z ⊕ r⟩ from the opened z and the ring share of r. Arrays [rA, z, out], scalars [lead, mask]. */
-const unmaskBit = defineKernel(import.meta.url, 'b2a/unmask', (arrays, scalars, lo, hi) => {
-  const [ra, z, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
-  const [lead, m] = scalars as [bigint, bigint];
-  for (let i = lo; i < hi; i++) out[i] = (ra[i]! - 2n * z[i]! * ra[i]! + lead * z[i]!) & m;
-});
+const unmaskBit = defineKernel(
+  import.meta.url,
+  'b2a/unmask',
+  withSimd(
+    (arrays, scalars, lo, hi) => {
+      const [ra, z, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
+      const [lead, m] = scalars as [bigint, bigint];
+      for (let i = lo; i < hi; i++) out[i] = (ra[i]! - 2n * z[i]! * ra[i]! + lead * z[i]!) & m;
+    },
+    (simd, [ra, z, out], [lead, m], lo, hi) => {
+      if (lead !== 0n && lead !== 1n) return false;
+      simd.b2a_unmask(
+        addressOf(ra!),
+        addressOf(z!),
+        addressOf(out!),
+        lead === 1n ? ALL_ONES : 0n,
+        m!,
+        lo,
+        hi,
+      );
+    },
+  ),
+);
+
+/** The first word above 1 (not a single bit), or −1; on 32-bit halves, so the loop stays off BigInts. */
+function firstNonBit(words: BigUint64Array): number {
+  const halves = new Uint32Array(words.buffer, words.byteOffset, 2 * words.length);
+  for (let i = 0; i < words.length; i++) if (halves[2 * i]! > 1 || halves[2 * i + 1]! !== 0) return i;
+  return -1;
+}
 
 export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor): Promise<RingTensor> {
   const n = b.data.length;
@@ -30,11 +56,11 @@ export async function b2aWithDabit(ctx: PartyContext, ell: number, b: BitTensor)
   const masked = allocWords(n, false);
   xorWords([b.data, rB.data, masked], [], n);
   const z = (await openBitsToAll(ctx, 'open', bitTensor(b.width, [n], masked))).data;
-  for (let i = 0; i < n; i++)
-    if (z[i]! > 1n)
-      throw runtimeError(
-        `party ${ctx.party}, label '${ctx.label('open')}': b2a input is not a single bit (opened word ${i} has bits above bit 0)`,
-      );
+  const i = firstNonBit(z);
+  if (i >= 0)
+    throw runtimeError(
+      `party ${ctx.party}, label '${ctx.label('open')}': b2a input is not a single bit (opened word ${i} has bits above bit 0)`,
+    );
   const m = ringMask(ell);
   const lead = ctx.party === 0 ? 1n : 0n;
   const out = allocWords(n, false);

@@ -23,6 +23,8 @@ import { xorWords } from '../../core/ring-kernels.ts';
 import { slowOnMain } from './fixtures/throwing-kernel.ts';
 import '../../protocols/comparison/adder-kernels.ts';
 import '../../protocols/arithmetic/beaver-kernels.ts';
+import '../../protocols/comparison/boolean/and-kernels.ts';
+import '../../protocols/comparison/b2a.ts';
 
 afterEach(() => {
   setThreadsEnabled(true);
@@ -142,13 +144,17 @@ describe('WebAssembly SIMD kernels', () => {
     );
   });
 
-  // The ring and Beaver kernels: array lengths in units of n, and how their scalars are drawn.
-  const mask = fc.integer({ min: 1, max: 64 }).map((ell) => (1n << BigInt(ell)) - 1n);
-  const divisor = fc.oneof(
-    fc.integer({ min: 0, max: 63 }).map((k) => 1n << BigInt(k)),
-    fc.constantFrom(3n, 6n, -4n, (1n << 64n) - 1n),
-  );
-  const arithmetic: [string, number[], fc.Arbitrary<bigint>][] = [
+  // The other kernels with a SIMD loop: array lengths in units of n, and how their scalars are drawn.
+  const mask = fc.integer({ min: 1, max: 64 }).map((ell) => [(1n << BigInt(ell)) - 1n]);
+  const divisor = fc
+    .oneof(
+      fc.integer({ min: 0, max: 63 }).map((k) => 1n << BigInt(k)),
+      fc.constantFrom(3n, 6n, -4n, (1n << 64n) - 1n),
+    )
+    .map((d) => [d]);
+  const lead = fc.tuple(fc.constantFrom(0n, 1n, 5n), mask).map(([l, [m]]) => [l, m!]);
+  const none = fc.constant<bigint[]>([]);
+  const arithmetic: [string, number[], fc.Arbitrary<bigint[]>][] = [
     ['ring/add', [1, 1, 1], mask],
     ['ring/sub', [1, 1, 1], mask],
     ['ring/mul', [1, 1, 1], mask],
@@ -158,6 +164,12 @@ describe('WebAssembly SIMD kernels', () => {
     ['beaver/combine-other', [1, 1, 1, 2, 2, 1], mask],
     ['square/combine-lead', [1, 1, 1, 1, 1], mask],
     ['square/combine-other', [1, 1, 1, 1, 1], mask],
+    ['and/mask-both', [1, 1, 1, 1, 2], none],
+    ['and/combine-lead', [1, 1, 1, 2, 2, 1], none],
+    ['and/combine-other', [1, 1, 1, 2, 2, 1], none],
+    ['adder/finish', [1, 1], mask],
+    ['b2a/unmask', [1, 1, 1], lead],
+    ['bits/bit-at', [1, 1], fc.integer({ min: 0, max: 63 }).map((j) => [BigInt(j)])],
   ];
   for (const [name, lengths, scalar] of arithmetic) {
     it(`${name} gives the JavaScript words`, () => {
@@ -173,7 +185,7 @@ describe('WebAssembly SIMD kernels', () => {
             const inputs = lengths.map((units) => pool.slice(at, (at += units * n)));
             expect(inputs.map((words) => words.length)).toEqual(lengths.map((units) => units * n));
             const [lo, hi] = rangeOf(n, a % n, b % (n + 1));
-            const { simd, js } = bothPaths(name, inputs, [s], lo, hi);
+            const { simd, js } = bothPaths(name, inputs, s, lo, hi);
             expect(simd).toEqual(js);
           },
         ),
