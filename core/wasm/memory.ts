@@ -38,20 +38,40 @@ const REGIONS_START = ALIGN + THREADS * SCRATCH_BYTES;
 
 let memory = (workerData as { wasmMemory?: WebAssembly.Memory } | null | undefined)?.wasmMemory;
 
-/** This process's memory (created on first use; the helper thread receives the main thread's). */
-export function wasmMemory(): WebAssembly.Memory {
-  return (memory ??= new WebAssembly.Memory({
-    initial: Math.ceil(REGIONS_START / PAGE_BYTES),
-    maximum: MAX_PAGES,
-    shared: true,
-  }));
+let unavailable = false;
+
+/**
+ * This process's memory, created on first use (the helper thread receives the main thread's), or
+ * undefined where it cannot be had: a shared memory reserves its 4 GiB maximum of address space up
+ * front, which a process limit (ulimit -v) may refuse. Arrays then stay in SharedArrayBuffers.
+ */
+export function wasmMemory(): WebAssembly.Memory | undefined {
+  if (memory === undefined && !unavailable) {
+    try {
+      memory = new WebAssembly.Memory({
+        initial: Math.ceil(REGIONS_START / PAGE_BYTES),
+        maximum: MAX_PAGES,
+        shared: true,
+      });
+    } catch {
+      unavailable = true;
+    }
+  }
+  return memory;
+}
+
+/** The memory, where the caller holds arrays in it (so it exists). */
+function theMemory(): WebAssembly.Memory {
+  const m = wasmMemory();
+  if (m === undefined) throw new Error('no WebAssembly memory, yet an array in it was asked for');
+  return m;
 }
 
 /** The memory's buffer objects seen by this thread: an array is in the memory iff its buffer is one. */
 const buffers = new WeakSet<ArrayBufferLike>();
 
 function currentBuffer(): SharedArrayBuffer {
-  const b = wasmMemory().buffer as unknown as SharedArrayBuffer;
+  const b = theMemory().buffer as unknown as SharedArrayBuffer;
   buffers.add(b);
   return b;
 }
@@ -93,12 +113,17 @@ export function takeRegion(bytes: number): Region | undefined {
   const pooled = freeBySize.get(size)?.pop();
   if (pooled !== undefined) return { offset: pooled, bytes: size, fresh: false };
   const m = wasmMemory();
+  if (m === undefined) return undefined;
   const end = top + size;
   const have = m.buffer.byteLength;
   if (end > have) {
     const pages = Math.ceil((end - have) / PAGE_BYTES / GROW_PAGES) * GROW_PAGES;
     if (have / PAGE_BYTES + pages > pageLimit) return undefined;
-    m.grow(pages);
+    try {
+      m.grow(pages);
+    } catch {
+      return undefined; // the system would not commit the pages: a SharedArrayBuffer instead
+    }
   }
   const offset = top;
   top = end;

@@ -214,7 +214,7 @@ describe('WebAssembly SIMD kernels', () => {
     await WordArena.within(async () => {
       const inside = allocWords(n);
       expect(inWasmMemory(inside)).toBe(true);
-      setWasmPageLimit(wasmMemory().buffer.byteLength / 2 ** 16);
+      setWasmPageLimit(wasmMemory()!.buffer.byteLength / 2 ** 16);
       // Free regions of this size may remain from other tests: take them until the memory says no.
       let outside = allocWords(n);
       while (inWasmMemory(outside)) outside = allocWords(n);
