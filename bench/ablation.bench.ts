@@ -30,30 +30,22 @@ async function timed(body: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-async function singleThreaded(body: () => Promise<unknown>): Promise<void> {
-  setThreadsEnabled(false);
+/** Run `body` with a mechanism switched off (setThreadsEnabled, setWasmEnabled), on again after. */
+async function without(turn: (on: boolean) => void, body: () => Promise<unknown>): Promise<void> {
+  turn(false);
   try {
     await body();
   } finally {
-    setThreadsEnabled(true);
-  }
-}
-
-async function withoutSimd(body: () => Promise<unknown>): Promise<void> {
-  setWasmEnabled(false);
-  try {
-    await body();
-  } finally {
-    setWasmEnabled(true);
+    turn(true);
   }
 }
 
 async function ablate(name: string, elements: number, run: () => Promise<unknown>): Promise<BenchRow[]> {
   const variants: [string, () => Promise<unknown>][] = [
     ['full', () => runRecycled(run)],
-    ['no SIMD', () => withoutSimd(() => runRecycled(run))],
-    ['1 thread', () => singleThreaded(() => runRecycled(run))],
-    ['fresh buffers, 1 thread', () => singleThreaded(run)],
+    ['no SIMD', () => without(setWasmEnabled, () => runRecycled(run))],
+    ['1 thread', () => without(setThreadsEnabled, () => runRecycled(run))],
+    ['fresh buffers, 1 thread', () => without(setThreadsEnabled, run)],
   ];
   const times: number[][] = variants.map(() => []);
   for (let k = 0; k < ROUNDS + 2; k++) {
