@@ -2,7 +2,7 @@
 // ring-ops.ts, shift.ts and the dealer's share split that dominate large products. Arrays and scalars
 // are positional; each body handles elements [lo, hi).
 import { defineKernel } from './parallel/split-run.ts';
-import { type SimdBody, addressOf, withSimd } from './wasm/kernels.ts';
+import { type SimdBody, addressOf } from './wasm/kernels.ts';
 
 /** The SIMD form of out = x op y: arrays [x, y, out], then the kernel's scalars (the mask, if any). */
 const binarySimd =
@@ -14,33 +14,36 @@ const binarySimd =
 export const addWords = defineKernel(
   import.meta.url,
   'ring/add',
-  withSimd((arrays, scalars, lo, hi) => {
+  (arrays, scalars, lo, hi) => {
     const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
     const m = scalars[0]!;
     for (let i = lo; i < hi; i++) out[i] = (x[i]! + y[i]!) & m;
-  }, binarySimd('add')),
+  },
+  { simd: binarySimd('add') },
 );
 
 /** out = (x − y) mod 2^ℓ; `out` may be `x`. Arrays [x, y, out], scalars [mask]. */
 export const subtractWords = defineKernel(
   import.meta.url,
   'ring/sub',
-  withSimd((arrays, scalars, lo, hi) => {
+  (arrays, scalars, lo, hi) => {
     const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
     const m = scalars[0]!;
     for (let i = lo; i < hi; i++) out[i] = (x[i]! - y[i]!) & m;
-  }, binarySimd('sub')),
+  },
+  { simd: binarySimd('sub') },
 );
 
 /** out = x·y mod 2^ℓ. Arrays [x, y, out], scalars [mask]. */
 export const multiplyWords = defineKernel(
   import.meta.url,
   'ring/mul',
-  withSimd((arrays, scalars, lo, hi) => {
+  (arrays, scalars, lo, hi) => {
     const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
     const m = scalars[0]!;
     for (let i = lo; i < hi; i++) out[i] = (x[i]! * y[i]!) & m;
-  }, binarySimd('mul')),
+  },
+  { simd: binarySimd('mul') },
 );
 
 /**
@@ -50,21 +53,21 @@ export const multiplyWords = defineKernel(
 export const divideWords64 = defineKernel(
   import.meta.url,
   'ring/div64',
-  withSimd(
-    (arrays, scalars, lo, hi) => {
-      const [src, dst] = arrays as [BigUint64Array, BigUint64Array];
-      const s = new BigInt64Array(src.buffer, src.byteOffset, src.length);
-      const t = new BigInt64Array(dst.buffer, dst.byteOffset, dst.length);
-      const d = scalars[0]!;
-      for (let i = lo; i < hi; i++) t[i] = s[i]! / d;
-    },
+  (arrays, scalars, lo, hi) => {
+    const [src, dst] = arrays as [BigUint64Array, BigUint64Array];
+    const s = new BigInt64Array(src.buffer, src.byteOffset, src.length);
+    const t = new BigInt64Array(dst.buffer, dst.byteOffset, dst.length);
+    const d = scalars[0]!;
+    for (let i = lo; i < hi; i++) t[i] = s[i]! / d;
+  },
+  {
     // SIMD has no division: a power-of-two divisor (truncation's 2^f) becomes a biased shift.
-    (simd, [src, dst], [d], lo, hi) => {
+    simd: (simd, [src, dst], [d], lo, hi) => {
       const k = powerOfTwoExponent(d!);
       if (k === undefined) return false;
       simd.div_pow2(addressOf(src!), addressOf(dst!), k, lo, hi);
     },
-  ),
+  },
 );
 
 /** k when d = 2^k with 0 ≤ k ≤ 63, else undefined. */
@@ -77,20 +80,22 @@ function powerOfTwoExponent(d: bigint): number | undefined {
 export const xorWords = defineKernel(
   import.meta.url,
   'bits/xor',
-  withSimd((arrays, _scalars, lo, hi) => {
+  (arrays, _scalars, lo, hi) => {
     const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
     for (let i = lo; i < hi; i++) out[i] = x[i]! ^ y[i]!;
-  }, binarySimd('xor')),
+  },
+  { simd: binarySimd('xor') },
 );
 
 /** out = x ∧ y. Arrays [x, y, out]. */
 export const andWords = defineKernel(
   import.meta.url,
   'bits/and',
-  withSimd((arrays, _scalars, lo, hi) => {
+  (arrays, _scalars, lo, hi) => {
     const [x, y, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
     for (let i = lo; i < hi; i++) out[i] = x[i]! & y[i]!;
-  }, binarySimd('and')),
+  },
+  { simd: binarySimd('and') },
 );
 
 const BIT = BigUint64Array.of(0n, 1n);
@@ -102,15 +107,16 @@ const BIT = BigUint64Array.of(0n, 1n);
 export const bitOfWords = defineKernel(
   import.meta.url,
   'bits/bit-at',
-  withSimd(
-    (arrays, scalars, lo, hi) => {
-      const [words, out] = arrays as [BigUint64Array, BigUint64Array];
-      const halves = new Uint32Array(words.buffer, words.byteOffset, 2 * words.length);
-      const j = Number(scalars[0]!);
-      const half = j >>> 5;
-      const shift = j & 31;
-      for (let i = lo; i < hi; i++) out[i] = BIT[(halves[2 * i + half]! >>> shift) & 1]!;
-    },
-    (simd, [words, out], [j], lo, hi) => simd.bit_at(addressOf(words!), addressOf(out!), Number(j!), lo, hi),
-  ),
+  (arrays, scalars, lo, hi) => {
+    const [words, out] = arrays as [BigUint64Array, BigUint64Array];
+    const halves = new Uint32Array(words.buffer, words.byteOffset, 2 * words.length);
+    const j = Number(scalars[0]!);
+    const half = j >>> 5;
+    const shift = j & 31;
+    for (let i = lo; i < hi; i++) out[i] = BIT[(halves[2 * i + half]! >>> shift) & 1]!;
+  },
+  {
+    simd: (simd, [words, out], [j], lo, hi) =>
+      simd.bit_at(addressOf(words!), addressOf(out!), Number(j!), lo, hi),
+  },
 );

@@ -5,7 +5,9 @@
 // A kernel is declared once with `defineKernel(import.meta.url, name, body)`, where body(arrays, scalars,
 // lo, hi) handles elements [lo, hi) (lo a multiple of 8). The returned runner splits the range when it pays: n is large, the
 // helper is enabled (MPCSPEC_THREADS=0 disables it) and every array lives in a SharedArrayBuffer — which
-// core/word-pool.ts hands out inside a WordArena. Otherwise the body runs here over [0, n).
+// core/word-pool.ts hands out inside a WordArena. Otherwise the body runs here over [0, n). A kernel may
+// also name a WebAssembly SIMD loop (option `simd`, core/wasm/kernels.ts): on either thread it runs
+// instead of the body whenever every array lives in the shared WebAssembly memory.
 //
 // The hand-off avoids the event loop, whose wake-up costs ≈100 µs (a 10⁵-element loop takes ≈200 µs):
 // the job's buffers travel in a MessagePort message that the helper reads synchronously, and the job
@@ -21,6 +23,7 @@ import {
   WASM_MEMORY,
 } from './helper-protocol.ts';
 import { inWasmMemory, wasmMemory } from '../wasm/memory.ts';
+import { type SimdBody, withSimd } from '../wasm/kernels.ts';
 
 export type RangeKernel = (
   arrays: readonly BigUint64Array[],
@@ -40,6 +43,9 @@ interface Kernel {
   readonly id: number;
   readonly module: string;
   readonly name: string;
+  /** The JavaScript body as defined (a second definition under the name must be this one). */
+  readonly definition: RangeKernel;
+  /** What runs: the definition, or its SIMD loop where the arrays allow. */
   readonly body: RangeKernel;
 }
 
@@ -106,6 +112,11 @@ const chunkSize = (n: number, minChunk: number): number => Math.max(minChunk, Ma
 export interface KernelOptions {
   /** The smallest chunk worth handing out (default 8192 elements; more for kernels with a setup cost). */
   readonly minChunk?: number;
+  /**
+   * The kernel's WebAssembly SIMD loop (core/wasm/kernels.ts), run instead of the body when every array
+   * lives in the shared memory; the body stays the kernel's definition and runs everywhere else.
+   */
+  readonly simd?: SimdBody;
 }
 
 export function defineKernel(
@@ -116,13 +127,20 @@ export function defineKernel(
 ): KernelRunner {
   const minChunk = options.minChunk ?? 8192;
   const known = byName.get(name);
-  if (known !== undefined && known.body !== body)
+  if (known !== undefined && known.definition !== body)
     throw new Error(`kernel '${name}' is defined twice (${module})`);
-  const kernel: Kernel = known ?? { id: byId.length, module, name, body };
+  const kernel: Kernel = known ?? {
+    id: byId.length,
+    module,
+    name,
+    definition: body,
+    body: options.simd === undefined ? body : withSimd(body, options.simd),
+  };
   if (known === undefined) {
     byName.set(name, kernel);
     byId.push(kernel);
   }
+  const run = kernel.body;
   return (arrays, scalars, n) => {
     if (
       !enabled ||
@@ -131,7 +149,7 @@ export function defineKernel(
       scalars.length > MAX_SCALARS ||
       !arrays.every(isShared)
     ) {
-      body(arrays, scalars, 0, n);
+      run(arrays, scalars, 0, n);
       return;
     }
     const h = (helper ??= startHelper());
@@ -140,7 +158,7 @@ export function defineKernel(
     post(h, kernel, arrays, scalars, n, chunk);
     try {
       for (let lo = h.slots.takeChunk(n, chunk); lo !== undefined; lo = h.slots.takeChunk(n, chunk))
-        body(arrays, scalars, lo, Math.min(n, lo + chunk));
+        run(arrays, scalars, lo, Math.min(n, lo + chunk));
     } finally {
       // Even when this thread's chunk threw: the helper must be out of this job before the next one
       // resets the cursor, or it would take the next job's chunks with this job's kernel.

@@ -1,11 +1,13 @@
-// The SIMD loops of kernels.wasm (built from kernels.wat) as range kernels (core/parallel/split-run.ts):
-// `withSimd(js, simd)` runs the WebAssembly loop when every array of the call lives in the shared memory
-// (core/wasm/memory.ts) and the JavaScript body otherwise, so results never depend on where an array
-// lives (test/core/wasm-kernels.test.ts compares the two on every kernel). The SIMD loops take two words
-// at a time; an odd last word of a range runs in JavaScript.
+// The SIMD loops of kernels.wasm (built from kernels.wat). A kernel names its loop in defineKernel's
+// `simd` option (core/parallel/split-run.ts), which runs it through `withSimd`: the WebAssembly loop when
+// every array of the call lives in the shared memory (core/wasm/memory.ts), the JavaScript body
+// otherwise, so results never depend on where an array lives (test/core/wasm-kernels.test.ts compares
+// the two on every kernel). The SIMD loops take two words at a time; an odd last word runs in JavaScript.
 import { readFileSync } from 'node:fs';
-import type { RangeKernel } from '../parallel/split-run.ts';
 import { inWasmMemory, wasmMemory } from './memory.ts';
+
+/** A range kernel's body (core/parallel/split-run.ts RangeKernel; spelled here so the import is one way). */
+type Body = (arrays: readonly BigUint64Array[], scalars: readonly bigint[], lo: number, hi: number) => void;
 
 /**
  * The module's exports: byte addresses (i32) and 64-bit scalars (i64, given as BigInt), then the word
@@ -62,7 +64,7 @@ export type SimdBody = (
  * `js` where an array lies outside the memory or `simd` returns false (a case it does not cover, such as
  * a divisor that is not a power of two), the SIMD loop otherwise.
  */
-export function withSimd(js: RangeKernel, simd: SimdBody): RangeKernel {
+export function withSimd(js: Body, simd: SimdBody): Body {
   return (arrays, scalars, lo, hi) => {
     if (!arrays.every(inWasmMemory)) {
       js(arrays, scalars, lo, hi);

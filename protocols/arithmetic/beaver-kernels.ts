@@ -3,7 +3,7 @@
 // short loop in its own function, with the party-0 and other-party forms separate: a BigInt-valued
 // conditional in the loop body makes V8 leave its native 64-bit path (measured 30× slower).
 import { defineKernel } from '../../core/parallel/split-run.ts';
-import { ALL_ONES, type SimdBody, addressOf, combineAddresses, withSimd } from '../../core/wasm/kernels.ts';
+import { ALL_ONES, type SimdBody, addressOf, combineAddresses } from '../../core/wasm/kernels.ts';
 
 type Words = BigUint64Array;
 
@@ -11,22 +11,22 @@ type Words = BigUint64Array;
 export const maskBoth = defineKernel(
   import.meta.url,
   'beaver/mask-both',
-  withSimd(
-    (arrays, scalars, lo, hi) => {
-      const [x, a, y, b, out] = arrays as [Words, Words, Words, Words, Words];
-      const m = scalars[0]!;
-      const n = x.length;
-      for (let i = lo; i < hi; i++) {
-        out[i] = (x[i]! - a[i]!) & m;
-        out[n + i] = (y[i]! - b[i]!) & m;
-      }
-    },
-    (simd, arrays, [m], lo, hi) => {
+  (arrays, scalars, lo, hi) => {
+    const [x, a, y, b, out] = arrays as [Words, Words, Words, Words, Words];
+    const m = scalars[0]!;
+    const n = x.length;
+    for (let i = lo; i < hi; i++) {
+      out[i] = (x[i]! - a[i]!) & m;
+      out[n + i] = (y[i]! - b[i]!) & m;
+    }
+  },
+  {
+    simd: (simd, arrays, [m], lo, hi) => {
       const [x, a, y, b, out] = arrays as [Words, Words, Words, Words, Words];
       const halves = [addressOf(out), addressOf(out, x.length)];
       simd.beaver_mask(...[x, a, y, b].map((w) => addressOf(w)), ...halves, m!, lo, hi);
     },
-  ),
+  },
 );
 
 /** The SIMD form of both Beaver combinations; `lead` all ones adds ε·δ (party 0). */
@@ -45,7 +45,7 @@ const squareCombineSimd =
 export const combineLead = defineKernel(
   import.meta.url,
   'beaver/combine-lead',
-  withSimd((arrays, scalars, lo, hi) => {
+  (arrays, scalars, lo, hi) => {
     const [c, a, b, mine, other, z] = arrays as [Words, Words, Words, Words, Words, Words];
     const m = scalars[0]!;
     const n = z.length;
@@ -54,43 +54,47 @@ export const combineLead = defineKernel(
       const d = mine[n + i]! + other[n + i]!;
       z[i] = (c[i]! + e * b[i]! + d * a[i]! + e * d) & m;
     }
-  }, beaverCombineSimd(ALL_ONES)),
+  },
+  { simd: beaverCombineSimd(ALL_ONES) },
 );
 
 /** Other parties: z = c + ε·b + δ·a. Arrays and scalars as combineLead. */
 export const combineOther = defineKernel(
   import.meta.url,
   'beaver/combine-other',
-  withSimd((arrays, scalars, lo, hi) => {
+  (arrays, scalars, lo, hi) => {
     const [c, a, b, mine, other, z] = arrays as [Words, Words, Words, Words, Words, Words];
     const m = scalars[0]!;
     const n = z.length;
     for (let i = lo; i < hi; i++)
       z[i] = (c[i]! + (mine[i]! + other[i]!) * b[i]! + (mine[n + i]! + other[n + i]!) * a[i]!) & m;
-  }, beaverCombineSimd(0n)),
+  },
+  { simd: beaverCombineSimd(0n) },
 );
 
 /** Party 0: z = r² + 2·e·r + e², e = mine + other. Arrays [r, r2, mine, other, z], scalars [mask]. */
 export const squareLead = defineKernel(
   import.meta.url,
   'square/combine-lead',
-  withSimd((arrays, scalars, lo, hi) => {
+  (arrays, scalars, lo, hi) => {
     const [r, r2, mine, other, z] = arrays as [Words, Words, Words, Words, Words];
     const m = scalars[0]!;
     for (let i = lo; i < hi; i++) {
       const e = mine[i]! + other[i]!;
       z[i] = (r2[i]! + 2n * e * r[i]! + e * e) & m;
     }
-  }, squareCombineSimd(ALL_ONES)),
+  },
+  { simd: squareCombineSimd(ALL_ONES) },
 );
 
 /** Other parties: z = r² + 2·e·r. Arrays and scalars as squareLead. */
 export const squareOther = defineKernel(
   import.meta.url,
   'square/combine-other',
-  withSimd((arrays, scalars, lo, hi) => {
+  (arrays, scalars, lo, hi) => {
     const [r, r2, mine, other, z] = arrays as [Words, Words, Words, Words, Words];
     const m = scalars[0]!;
     for (let i = lo; i < hi; i++) z[i] = (r2[i]! + 2n * (mine[i]! + other[i]!) * r[i]!) & m;
-  }, squareCombineSimd(0n)),
+  },
+  { simd: squareCombineSimd(0n) },
 );

@@ -5,7 +5,7 @@
 // ℓ-bit word (CrypTen reveals a 64-bit tensor), the default schedule a single bit.
 // Labels: '<scope>/b2a/dabit' (dealer), '<scope>/b2a/open'.
 import { defineKernel } from '../../core/parallel/split-run.ts';
-import { ALL_ONES, addressOf, withSimd } from '../../core/wasm/kernels.ts';
+import { ALL_ONES, addressOf } from '../../core/wasm/kernels.ts';
 import { xorWords } from '../../core/ring-kernels.ts';
 import { allocWords } from '../../core/word-pool.ts';
 import { type BitTensor, andScalar, bitTensor } from '../../core/bits.ts';
@@ -22,13 +22,13 @@ import { assertBoolean } from './operands.ts';
 const unmaskBit = defineKernel(
   import.meta.url,
   'b2a/unmask',
-  withSimd(
-    (arrays, scalars, lo, hi) => {
-      const [ra, z, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
-      const [lead, m] = scalars as [bigint, bigint];
-      for (let i = lo; i < hi; i++) out[i] = (ra[i]! - 2n * z[i]! * ra[i]! + lead * z[i]!) & m;
-    },
-    (simd, [ra, z, out], [lead, m], lo, hi) => {
+  (arrays, scalars, lo, hi) => {
+    const [ra, z, out] = arrays as [BigUint64Array, BigUint64Array, BigUint64Array];
+    const [lead, m] = scalars as [bigint, bigint];
+    for (let i = lo; i < hi; i++) out[i] = (ra[i]! - 2n * z[i]! * ra[i]! + lead * z[i]!) & m;
+  },
+  {
+    simd: (simd, [ra, z, out], [lead, m], lo, hi) => {
       if (lead !== 0n && lead !== 1n) return false;
       simd.b2a_unmask(
         addressOf(ra!),
@@ -40,7 +40,7 @@ const unmaskBit = defineKernel(
         hi,
       );
     },
-  ),
+  },
 );
 
 /** The first word above 1 (not a single bit), or −1; on 32-bit halves, so the loop stays off BigInts. */

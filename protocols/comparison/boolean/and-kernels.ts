@@ -1,13 +1,7 @@
 // The local loops of the boolean Beaver AND (and.ts) as split-able kernels (core/parallel/split-run.ts).
 // Split by party: a BigInt-valued conditional inside the loop leaves V8's native 64-bit path.
 import { defineKernel } from '../../../core/parallel/split-run.ts';
-import {
-  ALL_ONES,
-  type SimdBody,
-  addressOf,
-  combineAddresses,
-  withSimd,
-} from '../../../core/wasm/kernels.ts';
+import { ALL_ONES, type SimdBody, addressOf, combineAddresses } from '../../../core/wasm/kernels.ts';
 
 type Words = BigUint64Array;
 
@@ -15,16 +9,16 @@ type Words = BigUint64Array;
 export const maskBothBits = defineKernel(
   import.meta.url,
   'and/mask-both',
-  withSimd(
-    (arrays, _scalars, lo, hi) => {
-      const [x, a, y, b, out] = arrays as [Words, Words, Words, Words, Words];
-      const n = x.length;
-      for (let i = lo; i < hi; i++) {
-        out[i] = x[i]! ^ a[i]!;
-        out[n + i] = y[i]! ^ b[i]!;
-      }
-    },
-    (simd, arrays, _scalars, lo, hi) => {
+  (arrays, _scalars, lo, hi) => {
+    const [x, a, y, b, out] = arrays as [Words, Words, Words, Words, Words];
+    const n = x.length;
+    for (let i = lo; i < hi; i++) {
+      out[i] = x[i]! ^ a[i]!;
+      out[n + i] = y[i]! ^ b[i]!;
+    }
+  },
+  {
+    simd: (simd, arrays, _scalars, lo, hi) => {
       const [x, a, y, b, out] = arrays as [Words, Words, Words, Words, Words];
       simd.and_mask(
         ...[x, a, y, b].map((w) => addressOf(w)),
@@ -34,7 +28,7 @@ export const maskBothBits = defineKernel(
         hi,
       );
     },
-  ),
+  },
 );
 
 /** The SIMD form of both combinations; `lead` all ones adds d ∧ e (party 0). */
@@ -47,7 +41,7 @@ const combineSimd =
 export const combineAndLead = defineKernel(
   import.meta.url,
   'and/combine-lead',
-  withSimd((arrays, _scalars, lo, hi) => {
+  (arrays, _scalars, lo, hi) => {
     const [c, a, b, mine, other, z] = arrays as [Words, Words, Words, Words, Words, Words];
     const n = z.length;
     for (let i = lo; i < hi; i++) {
@@ -55,17 +49,19 @@ export const combineAndLead = defineKernel(
       const e = mine[n + i]! ^ other[n + i]!;
       z[i] = c[i]! ^ (d & b[i]!) ^ (e & a[i]!) ^ (d & e);
     }
-  }, combineSimd(ALL_ONES)),
+  },
+  { simd: combineSimd(ALL_ONES) },
 );
 
 /** Other parties: z = c ⊕ (d ∧ b) ⊕ (e ∧ a). Arrays as combineAndLead. */
 export const combineAndOther = defineKernel(
   import.meta.url,
   'and/combine-other',
-  withSimd((arrays, _scalars, lo, hi) => {
+  (arrays, _scalars, lo, hi) => {
     const [c, a, b, mine, other, z] = arrays as [Words, Words, Words, Words, Words, Words];
     const n = z.length;
     for (let i = lo; i < hi; i++)
       z[i] = c[i]! ^ ((mine[i]! ^ other[i]!) & b[i]!) ^ ((mine[n + i]! ^ other[n + i]!) & a[i]!);
-  }, combineSimd(0n)),
+  },
+  { simd: combineSimd(0n) },
 );
