@@ -4,7 +4,8 @@
 //   v — the value the steps compute in exact real arithmetic (with the constants as encoded),
 //   e — a bound on |reference − v| (floor truncations, constant encodings),
 //   d — a bound on |protocol − reference| (each secure truncation deviates from the floor by at most
-//       the method's ulps, spec/arithmetic/truncation.ts), and
+//       the method's ulps, spec/arithmetic/truncation.ts; once the two differ, their floors may differ
+//       by one more ulp), and
 //   w — a bound on the probability that a local truncation wraps (the shares overflow; the element is
 //       then garbage), by the union bound over every truncation of the program.
 // Each rule below is the first-order-exact propagation of an absolute error through one operation, so
@@ -118,7 +119,9 @@ function truncated(m: ErrorModel, r: Tracked, ringUnitsBefore: number): Tracked 
   return {
     v: r.v,
     e: r.e + m.u,
-    d: r.d + m.truncUlps * m.u,
+    // The protocol truncates its own value, which may differ from the reference's: the two floors of
+    // values D apart differ by up to ⌈D⌉ ulps (D/2^k + 1 ulp), and the secure method adds its own ulps.
+    d: r.d + (r.d > 0 ? m.u : 0) + m.truncUlps * m.u,
     w: r.w + (m.local ? ringUnitsBefore / m.half : 0),
   };
 }
