@@ -20,6 +20,7 @@
 // ε (ReLU softmax) is added to the row sum by party 0 as an encoded constant; 1e-5 encodes to 0 at f = 16.
 import * as t from 'io-ts';
 import type { Config } from '../config.ts';
+import { chosenBy } from '../codecs.ts';
 import { free, seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
 import { Iterations, PositiveReal } from '../kernels/params.ts';
@@ -47,15 +48,15 @@ import { mulFixedByRowCost } from '../rows/cost.ts';
 export const Deflation = t.union([t.literal('none'), PositiveReal]);
 export type Deflation = t.TypeOf<typeof Deflation>;
 
-export const Denominator = t.union([
-  t.type({
+export const Denominator = chosenBy('Denominator', 'method', {
+  newton: t.type({
     method: t.literal('newton'),
     iterations: Iterations,
     signStep: t.boolean,
     eta: Deflation,
   }),
-  t.type({ method: t.literal('goldschmidt'), t: Iterations, eta: Deflation }),
-]);
+  goldschmidt: t.type({ method: t.literal('goldschmidt'), t: Iterations, eta: Deflation }),
+});
 export type Denominator = t.TypeOf<typeof Denominator>;
 
 /** The public divisor D = η·N of a row sum (1 without deflation). */

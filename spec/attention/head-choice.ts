@@ -8,6 +8,7 @@
 import * as t from 'io-ts';
 import { inputError } from '../../core/errors.ts';
 import { type Shape, formatShape, sizeOf } from '../../core/shape.ts';
+import { chosenBy } from '../codecs.ts';
 
 const Bit = t.union([t.literal(0), t.literal(1)]);
 
@@ -27,7 +28,10 @@ const Alphas = t.refinement(
   'list of finite numbers, one per head (≥ 1)',
 );
 
-export const HeadChoice = t.union([t.type({ mask: HeadMask }), t.type({ alphas: Alphas, mu: Ratio })]);
+export const HeadChoice = chosenBy('HeadChoice', undefined, {
+  mask: t.type({ mask: HeadMask }),
+  alphas: t.type({ alphas: Alphas, mu: Ratio }),
+});
 export type HeadChoice = t.TypeOf<typeof HeadChoice>;
 
 /** MPCViT's global binarisation: 1 for the heads whose α is in the top μ fraction. */

@@ -7,13 +7,17 @@
 import * as t from 'io-ts';
 import { inputError } from '../../core/errors.ts';
 import { type Shape, formatShape, sizeOf } from '../../core/shape.ts';
+import { chosenBy } from '../codecs.ts';
 
 const Bit = t.union([t.literal(0), t.literal(1)]);
 
 export const RowMask = t.refinement(t.array(Bit), (m) => m.length >= 1, 'list of 0/1, one per row (≥ 1)');
 export const Budget = t.refinement(t.Int, (b) => b >= 0, 'integer ≥ 0');
 
-export const RowChoice = t.union([t.type({ mask: RowMask }), t.type({ budget: Budget })]);
+export const RowChoice = chosenBy('RowChoice', undefined, {
+  mask: t.type({ mask: RowMask }),
+  budget: t.type({ budget: Budget }),
+});
 export type RowChoice = t.TypeOf<typeof RowChoice>;
 
 /** Rows of x: the product of its leading axes. */

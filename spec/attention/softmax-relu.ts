@@ -7,7 +7,7 @@
 // 0 or ε: outside every reciprocal's range, the reciprocal is some finite value — or garbage after a
 // wrap — but its product with the zero numerators is exactly 0 in the ring. Such a row gives 0 (within
 // the final truncation's ulps); the ideal is defined as 0 there too (0/ε for MPCViT; 0/0 for 2ReLU
-// without ε, where 0 is the convention). properties/attention.test.ts shows it.
+// without ε, where 0 is the convention). test/attention/relu-zero-row.test.ts shows it.
 // Domain: scaled scores in [−8, 8]; rows with no positive score, or whose Σ ReLU(x) + ε, deflated, lies
 // in the reciprocal's range. Defaults (MPCViT): Newton, η = 1/4 (Σ ReLU/N in [0.0025, 12.5]). Variants:
 // MPCFormer's 2ReLU with CrypTen's default (sign-step) reciprocal, deflated; Goldschmidt, t = 13, η = 4.5
