@@ -3,14 +3,14 @@
 // its normaliser, one after the other, and the results are put back. Labels 'attention_heads/relu/…',
 // 'attention_heads/scale/…'.
 import { type RingTensor, zeros } from '../../core/ring.ts';
-import { putRows, rowDims, takeRows } from '../../core/rows.ts';
+import { rowDims } from '../../core/rows.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import type { AttentionHeadsParams } from '../../spec/attention/attention-heads.ts';
 import { headMask, rowsOfHeads } from '../../spec/attention/head-choice.ts';
-import { mulConst } from '../arithmetic/fixed-point.ts';
 import { type Protocol, ringInput } from '../types.ts';
 import { softmaxRelu } from './softmax-relu.ts';
+import { mulConst, putRows, takeRows } from '../steps.ts';
 
 export async function attentionHeads(
   ctx: PartyContext,

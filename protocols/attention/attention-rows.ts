@@ -3,7 +3,6 @@
 // normaliser, one after the other, and the results are put back. Labels 'attention_rows/softmax/…',
 // 'attention_rows/squared/…'.
 import { type RingTensor, zeros } from '../../core/ring.ts';
-import { putRows, takeRows } from '../../core/rows.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import type { AttentionRowsParams } from '../../spec/attention/attention-rows.ts';
@@ -11,6 +10,7 @@ import { rowsOf, softmaxRows, squaredRows } from '../../spec/attention/row-choic
 import { type Protocol, ringInput } from '../types.ts';
 import { softmax } from './softmax.ts';
 import { softmaxSquared } from './softmax-squared.ts';
+import { putRows, takeRows } from '../steps.ts';
 
 export async function attentionRows(
   ctx: PartyContext,

@@ -5,9 +5,8 @@ import type { RingTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import type { Softmax2QuadParams } from '../../spec/attention/softmax-2quad.ts';
-import { addConst, mulFixed, squareFixed } from '../arithmetic/fixed-point.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { normalizeRows } from './normalize-rows.ts';
+import { addConst, mulFixed, normalizeRows, squareFixed } from '../steps.ts';
 
 /** ⟨(x + c)²⟩. */
 export async function quad(ctx: PartyContext, c: Config, x: RingTensor, shift: number): Promise<RingTensor> {

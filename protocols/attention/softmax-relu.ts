@@ -5,9 +5,8 @@ import type { RingTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import type { SoftmaxReluParams } from '../../spec/attention/softmax-relu.ts';
-import { relu } from '../comparison/relu.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { normalizeRows } from './normalize-rows.ts';
+import { normalizeRows, relu } from '../steps.ts';
 
 export async function softmaxRelu(
   ctx: PartyContext,

@@ -5,8 +5,8 @@ import { rowDims } from '../../core/rows.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import { type SoftmaxScaleParams, tokensOf } from '../../spec/attention/softmax-scale.ts';
-import { mulConst } from '../arithmetic/fixed-point.ts';
 import { type Protocol, ringInput } from '../types.ts';
+import { mulConst } from '../steps.ts';
 
 export const softmaxScale = (
   ctx: PartyContext,

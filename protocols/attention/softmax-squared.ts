@@ -4,8 +4,8 @@ import type { RingTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import type { SoftmaxSquaredParams } from '../../spec/attention/softmax-squared.ts';
-import { mulConst, squareFixed } from '../arithmetic/fixed-point.ts';
 import { type Protocol, ringInput } from '../types.ts';
+import { mulConst, squareFixed } from '../steps.ts';
 
 export const softmaxSquared = async (
   ctx: PartyContext,

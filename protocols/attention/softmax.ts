@@ -2,19 +2,14 @@
 // schedule, the pairwise tree under the default — then exp(x − max) and the shared denominator. A row
 // of one value is 1 (party 0 holds the encoded 1), with no message. Labels 'softmax/max/…' or
 // 'softmax/max_log/…', 'softmax/numerator/…', then the denominator's.
-import type { RingTensor } from '../../core/ring.ts';
+import { type RingTensor, zeros } from '../../core/ring.ts';
 import { sub } from '../../core/ring-ops.ts';
-import { broadcastRows, rowDims } from '../../core/rows.ts';
+import { rowDims } from '../../core/rows.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import type { SoftmaxParams } from '../../spec/attention/softmax.ts';
-import { addConst } from '../arithmetic/fixed-point.ts';
-import { max } from '../comparison/reduce.ts';
-import { maxLogReduction } from '../comparison/max-log-reduction.ts';
-import { exp } from '../kernels/exp.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { zeros } from '../../core/ring.ts';
-import { normalizeRows } from './normalize-rows.ts';
+import { addConst, broadcastRows, exp, max, maxLogReduction, normalizeRows } from '../steps.ts';
 
 /** ⟨max⟩ of each row: CrypTen's log reduction (crypten schedule) or the pairwise tree. */
 export const rowMax = (ctx: PartyContext, c: Config, x: RingTensor): Promise<RingTensor> =>

@@ -1,13 +1,13 @@
 // Reference of MPCViT's heterogeneous attention (spec/attention/attention-heads.ts): RSAttn on the rows of
 // the RSAttn heads, ⌊x·enc(1/N)⌋ on the others.
 import { type RingTensor, zeros } from '../../core/ring.ts';
-import { putRows, rowDims, takeRows } from '../../core/rows.ts';
+import { rowDims } from '../../core/rows.ts';
 import type { Config } from '../../spec/config.ts';
 import type { AttentionHeadsParams } from '../../spec/attention/attention-heads.ts';
 import { headMask, rowsOfHeads } from '../../spec/attention/head-choice.ts';
-import { mulConst } from '../arithmetic/fixed-point.ts';
 import type { Reference } from '../types.ts';
 import { softmaxRelu } from './softmax-relu.ts';
+import { mulConst, putRows, takeRows } from '../steps.ts';
 
 export function attentionHeads(c: Config, x: RingTensor, p: AttentionHeadsParams): RingTensor {
   const { n } = rowDims('attention_heads', 'x', x.shape);

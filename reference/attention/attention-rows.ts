@@ -1,13 +1,13 @@
 // Reference of PriViT's per-row attention switch (spec/attention/attention-rows.ts): softmax on the
 // softmax rows, ⌊⌊x²⌋·enc(1/N)⌋ on the others.
 import { type RingTensor, zeros } from '../../core/ring.ts';
-import { putRows, takeRows } from '../../core/rows.ts';
 import type { Config } from '../../spec/config.ts';
 import type { AttentionRowsParams } from '../../spec/attention/attention-rows.ts';
 import { rowsOf, softmaxRows, squaredRows } from '../../spec/attention/row-choice.ts';
 import type { Reference } from '../types.ts';
 import { softmax } from './softmax.ts';
 import { softmaxSquared } from './softmax-squared.ts';
+import { putRows, takeRows } from '../steps.ts';
 
 export function attentionRows(c: Config, x: RingTensor, p: AttentionRowsParams): RingTensor {
   const rows = rowsOf(x.shape);

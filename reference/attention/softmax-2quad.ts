@@ -3,9 +3,8 @@
 import type { RingTensor } from '../../core/ring.ts';
 import type { Config } from '../../spec/config.ts';
 import type { Softmax2QuadParams } from '../../spec/attention/softmax-2quad.ts';
-import { addConst, squareFixed } from '../arithmetic/fixed-point.ts';
 import type { Reference } from '../types.ts';
-import { normalizeRows } from './normalize-rows.ts';
+import { addConst, normalizeRows, squareFixed } from '../steps.ts';
 
 export const softmax2Quad = (c: Config, x: RingTensor, p: Softmax2QuadParams): RingTensor =>
   normalizeRows(c, squareFixed(c, addConst(c, x, p.c)), p.denominator, 0);

@@ -2,9 +2,8 @@
 import type { RingTensor } from '../../core/ring.ts';
 import type { Config } from '../../spec/config.ts';
 import type { SoftmaxReluParams } from '../../spec/attention/softmax-relu.ts';
-import { relu } from '../comparison/clear.ts';
 import type { Reference } from '../types.ts';
-import { normalizeRows } from './normalize-rows.ts';
+import { normalizeRows, relu } from '../steps.ts';
 
 export const softmaxRelu = (c: Config, x: RingTensor, p: SoftmaxReluParams): RingTensor =>
   normalizeRows(c, relu(x), p.denominator, p.epsilon);

@@ -3,8 +3,8 @@ import type { RingTensor } from '../../core/ring.ts';
 import { rowDims } from '../../core/rows.ts';
 import type { Config } from '../../spec/config.ts';
 import { type SoftmaxScaleParams, tokensOf } from '../../spec/attention/softmax-scale.ts';
-import { mulConst } from '../arithmetic/fixed-point.ts';
 import type { Reference } from '../types.ts';
+import { mulConst } from '../steps.ts';
 
 export const softmaxScale = (c: Config, x: RingTensor, p: SoftmaxScaleParams): RingTensor =>
   mulConst(c, x, 1 / tokensOf(p, rowDims('softmax_scale', 'x', x.shape).n));

@@ -2,8 +2,8 @@
 import type { RingTensor } from '../../core/ring.ts';
 import type { Config } from '../../spec/config.ts';
 import type { SoftmaxSquaredParams } from '../../spec/attention/softmax-squared.ts';
-import { mulConst, squareFixed } from '../arithmetic/fixed-point.ts';
 import type { Reference } from '../types.ts';
+import { mulConst, squareFixed } from '../steps.ts';
 
 export const softmaxSquared = (c: Config, x: RingTensor, p: SoftmaxSquaredParams): RingTensor =>
   mulConst(c, squareFixed(c, x), 1 / p.n);

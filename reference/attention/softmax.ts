@@ -3,14 +3,11 @@
 // then the denominator. A row of one value is the encoded 1.
 import { type RingTensor, zeros } from '../../core/ring.ts';
 import { sub } from '../../core/ring-ops.ts';
-import { broadcastRows, rowDims } from '../../core/rows.ts';
+import { rowDims } from '../../core/rows.ts';
 import type { Config } from '../../spec/config.ts';
 import type { SoftmaxParams } from '../../spec/attention/softmax.ts';
-import { addConst } from '../arithmetic/fixed-point.ts';
-import { max } from '../comparison/reduce.ts';
-import { exp } from '../kernels/exp.ts';
 import type { Reference } from '../types.ts';
-import { normalizeRows } from './normalize-rows.ts';
+import { addConst, broadcastRows, exp, max, normalizeRows } from '../steps.ts';
 
 export function softmax(c: Config, x: RingTensor, p: SoftmaxParams): RingTensor {
   const { n } = rowDims('softmax', 'x', x.shape);

@@ -12,8 +12,6 @@
 import * as t from 'io-ts';
 import type { Shape } from '../../core/shape.ts';
 import type { Config } from '../config.ts';
-import { free, seq } from '../cost.ts';
-import { mulConst } from '../arithmetic/tracked.ts';
 import { rowwiseSpec } from '../rows/rowwise-spec.ts';
 import type { Cost } from '../types.ts';
 import { HeadChoice, assertHeads, headMask, rowsOfHeads } from './head-choice.ts';
@@ -27,6 +25,7 @@ import {
 } from './softmax-relu.ts';
 import { softmaxScaleCost } from './softmax-scale.ts';
 import { PROPERTY_ROW_LENGTHS } from './scores.ts';
+import { free, mulConst, seq } from '../steps.ts';
 
 export const AttentionHeadsParams = t.type({ heads: HeadChoice, relu: SoftmaxReluParams });
 export type AttentionHeadsParams = t.TypeOf<typeof AttentionHeadsParams>;

@@ -11,7 +11,6 @@
 import * as t from 'io-ts';
 import type { Shape } from '../../core/shape.ts';
 import type { Config } from '../config.ts';
-import { free, seq } from '../cost.ts';
 import { rowwiseSpec } from '../rows/rowwise-spec.ts';
 import type { Cost } from '../types.ts';
 import { RowChoice, assertRows, rowsOf, softmaxRows, squaredRows } from './row-choice.ts';
@@ -24,6 +23,7 @@ import {
   squaredSteps,
 } from './softmax-squared.ts';
 import { PROPERTY_ROW_LENGTHS } from './scores.ts';
+import { free, seq } from '../steps.ts';
 
 export const AttentionRowsParams = t.type({
   rows: RowChoice,

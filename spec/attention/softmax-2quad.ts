@@ -17,14 +17,22 @@
 // numerator is about 25 + σ².
 import * as t from 'io-ts';
 import type { Config } from '../config.ts';
-import { seq } from '../cost.ts';
-import { addConst, mulFixed, squareFixed } from '../arithmetic/tracked.ts';
-import { mulFixedCost, squareFixedCost } from '../arithmetic/cost.ts';
 import { Finite } from '../codecs.ts';
 import { rowwiseSpec } from '../rows/rowwise-spec.ts';
 import type { Cost } from '../types.ts';
-import { Denominator, normalizeRows, normalizeRowsCost, rowSumOutside } from './denominator.ts';
 import { PROPERTY_ROW_LENGTHS, typicalScores } from './scores.ts';
+import {
+  addConst,
+  Denominator,
+  mulFixed,
+  mulFixedCost,
+  normalizeRows,
+  normalizeRowsCost,
+  rowSumOutside,
+  seq,
+  squareFixed,
+  squareFixedCost,
+} from '../steps.ts';
 
 export const Softmax2QuadParams = t.type({ c: Finite, denominator: Denominator });
 export type Softmax2QuadParams = t.TypeOf<typeof Softmax2QuadParams>;

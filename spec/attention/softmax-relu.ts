@@ -15,15 +15,21 @@
 // deflation — at N = 512 a typical row sum is about 300, past the Newton reciprocal's divergence.
 import * as t from 'io-ts';
 import type { Config } from '../config.ts';
-import { seq } from '../cost.ts';
-import type { ErrorModel, Tracked } from '../arithmetic/tracked.ts';
 import type { Cost } from '../types.ts';
 import type { RealDomain } from '../rows/draw.ts';
-import { ltzThenProductCost } from '../comparison/cost.ts';
-import { relu } from '../comparison/tracked.ts';
 import { rowwiseSpec } from '../rows/rowwise-spec.ts';
-import { Denominator, normalizeRows, normalizeRowsCost, rowSumOutside } from './denominator.ts';
 import { PROPERTY_ROW_LENGTHS, typicalScores } from './scores.ts';
+import {
+  type ErrorModel,
+  type Tracked,
+  Denominator,
+  ltzThenProductCost,
+  normalizeRows,
+  normalizeRowsCost,
+  relu,
+  rowSumOutside,
+  seq,
+} from '../steps.ts';
 
 /** ε ≥ 0 (a finite real). */
 export const Epsilon = t.refinement(t.number, (v) => Number.isFinite(v) && v >= 0, 'number ≥ 0');

@@ -9,10 +9,9 @@
 import * as t from 'io-ts';
 import type { Config } from '../config.ts';
 import type { Cost } from '../types.ts';
-import { mulConst } from '../arithmetic/tracked.ts';
-import { truncBitsCost } from '../arithmetic/cost.ts';
 import { rowwiseSpec } from '../rows/rowwise-spec.ts';
 import { PROPERTY_ROW_LENGTHS, typicalScores } from './scores.ts';
+import { mulConst, truncBitsCost } from '../steps.ts';
 
 export const TokenCount = t.union([t.literal('row'), t.refinement(t.Int, (n) => n >= 1, 'integer ≥ 1')]);
 export type TokenCount = t.TypeOf<typeof TokenCount>;

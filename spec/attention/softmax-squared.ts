@@ -6,13 +6,19 @@
 // Error: two floors and the encoding of 1/N (relative up to 2^−f·N/2, 0.15 % at N = 197 with rounding to
 // nearest, 0.3 % with CrypTen's truncating encoding) — |x²/N| ≤ 0.33 on the domain.
 import * as t from 'io-ts';
-import { seq } from '../cost.ts';
 import type { Config } from '../config.ts';
 import type { Cost } from '../types.ts';
-import { type ErrorModel, type Tracked, mulConst, squareFixed } from '../arithmetic/tracked.ts';
-import { squareFixedCost, truncBitsCost } from '../arithmetic/cost.ts';
 import { rowwiseSpec } from '../rows/rowwise-spec.ts';
 import { PROPERTY_ROW_LENGTHS, typicalScores } from './scores.ts';
+import {
+  type ErrorModel,
+  type Tracked,
+  mulConst,
+  seq,
+  squareFixed,
+  squareFixedCost,
+  truncBitsCost,
+} from '../steps.ts';
 
 export const SoftmaxSquaredParams = t.type({ n: t.refinement(t.Int, (n) => n >= 1, 'integer ≥ 1') });
 export type SoftmaxSquaredParams = t.TypeOf<typeof SoftmaxSquaredParams>;

@@ -19,17 +19,27 @@
 // and rows whose Σ exp(x − m), deflated, lies in the reciprocal's range. The ideal is exact softmax.
 import * as t from 'io-ts';
 import type { Config } from '../config.ts';
-import { free, seq } from '../cost.ts';
-import { type ErrorModel, type Tracked, exact, sub } from '../arithmetic/tracked.ts';
 import { Iterations } from '../kernels/params.ts';
-import { exp, expCost } from '../kernels/exp.ts';
-import { reduceCost } from '../comparison/cost.ts';
-import { maxLogReductionCost } from '../comparison/max-log-reduction.ts';
 import { rowwiseSpec } from '../rows/rowwise-spec.ts';
 import type { Cost } from '../types.ts';
 import type { RealDomain } from '../rows/draw.ts';
-import { Denominator, normalizeRows, normalizeRowsCost, rowSumOutside } from './denominator.ts';
 import { PROPERTY_ROW_LENGTHS, typicalScores } from './scores.ts';
+import {
+  type ErrorModel,
+  type Tracked,
+  Denominator,
+  exact,
+  exp,
+  expCost,
+  free,
+  maxLogReductionCost,
+  normalizeRows,
+  normalizeRowsCost,
+  reduceCost,
+  rowSumOutside,
+  seq,
+  sub,
+} from '../steps.ts';
 
 export const SoftmaxParams = t.type({ expIterations: Iterations, denominator: Denominator });
 export type SoftmaxParams = t.TypeOf<typeof SoftmaxParams>;
