@@ -115,7 +115,7 @@ function rowBounds<P>(
   for (let i = 0; i < n; i++) {
     const o = out[i]!;
     // A hair of slack for float64 rounding in the ideal and in the sums (≪ 1 ulp).
-    implementationUlps[i] = Math.ceil(o.d / m.u - 1e-9);
+    implementationUlps[i] = Math.max(0, Math.ceil(o.d / m.u - 1e-9));
     approximation[i] = (Math.abs(o.v - ideal[i]!) + o.e) * (1 + 1e-9) + 1e-12;
     wrap[i] = o.w;
   }
@@ -143,7 +143,9 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
       inputs: ['x'],
       lengths: fixed === undefined ? def.lengths : [fixed],
       ...(fixed === undefined ? {} : { fixedLength: fixed }),
-      ...(def.rowShape === undefined ? {} : { shapeOf: (rows: number, n: number) => rowShape(params, rows, n) }),
+      ...(def.rowShape === undefined
+        ? {}
+        : { shapeOf: (rows: number, n: number) => rowShape(params, rows, n) }),
     };
   };
   const checkRowLength = (params: P, x: Shape): void => {

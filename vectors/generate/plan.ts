@@ -5,7 +5,7 @@
 // 2-party group per parameter variant the spec declares (truncation methods, sharing variants, …). Shapes
 // are kept small — at most four elements per input, fewer for protocols that send or preprocess much,
 // judged by the spec's own cost formulas — so that the committed files stay a few MB in all.
-import { sizeOf } from '../../core/shape.ts';
+import { type Shape, sizeOf } from '../../core/shape.ts';
 import type { BoundProtocol } from '../../registry/index.ts';
 import type { Config } from '../../spec/config.ts';
 
@@ -61,11 +61,20 @@ function recordedElements(protocol: BoundProtocol, config: Config, size: number)
   );
 }
 
-/** The largest run size (≤ 4) with at most four elements per input and a small record. */
-export function caseSize(protocol: BoundProtocol, config: Config): number {
+/**
+ * The shapes of a group's cases: those of the largest run size (≤ 4) with at most four elements per
+ * input and a small record; failing that, for a row-wise spec one row of two values (a row of one value
+ * is degenerate for a normaliser — softmax of one value is 1, with no message — so a longer record is
+ * accepted), or of its fixed length; else size 1.
+ */
+export function caseShapes(protocol: BoundProtocol, config: Config): Readonly<Record<string, Shape>> {
   for (let s = MAX_ELEMENTS; s > 1; s--) {
     const largest = Math.max(0, ...Object.values(protocol.shapes(s)).map(sizeOf));
-    if (largest <= MAX_ELEMENTS && recordedElements(protocol, config, s) <= MAX_RECORDED_ELEMENTS) return s;
+    if (largest <= MAX_ELEMENTS && recordedElements(protocol, config, s) <= MAX_RECORDED_ELEMENTS)
+      return protocol.shapes(s);
   }
-  return 1;
+  const rows = protocol.rows;
+  if (rows === undefined) return protocol.shapes(1);
+  const n = rows.fixedLength ?? 2;
+  return protocol.shapesFor(rows.shapeOf?.(1, n) ?? [1, n]);
 }
