@@ -95,12 +95,16 @@ export async function maxLogReduction(ctx: PartyContext, config: Config, x: Ring
   const block = rows * rest;
   const mine = allocWords(copies * block, false);
   const rotated = allocWords(copies * block, false);
-  for (let i = 0; i < copies; i++)
-    for (let r = 0; r < rows; r++)
-      for (let j = 0; j < rest; j++) {
-        mine[i * block + r * rest + j] = cur[r * rest + j]!;
-        rotated[i * block + r * rest + j] = cur[r * rest + ((((j - (i + 1)) % rest) + rest) % rest)]!;
-      }
+  for (let i = 0; i < copies; i++) {
+    mine.set(cur.subarray(0, block), i * block);
+    const s = (i + 1) % rest;
+    for (let r = 0; r < rows; r++) {
+      const row = cur.subarray(r * rest, (r + 1) * rest);
+      const at = i * block + r * rest;
+      rotated.set(row.subarray(rest - s), at);
+      rotated.set(row.subarray(0, rest - s), at + s);
+    }
+  }
   const pair = c.scope('pairwise');
   let factors = (await ge(pair, config, ring(mine), ring(rotated))).data;
   for (const [level, p] of productTreeLevels(copies).entries()) {

@@ -10,8 +10,9 @@
 //                  (gt with c re-encoded at scale 2^f), and g minus g shifted by one: a one-hot at the
 //                  first position whose cumulative sum exceeds u — uniform among the 1s of t.
 import { bitTensor } from '../../core/bits.ts';
-import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
-import { rowDims } from '../../core/rows.ts';
+import { type RingTensor, reshape, ringMask, ringTensor } from '../../core/ring.ts';
+import { mulScalar, sub } from '../../core/ring-ops.ts';
+import { broadcastRows, rowDims } from '../../core/rows.ts';
 import { allocWords } from '../../core/word-pool.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
@@ -40,39 +41,51 @@ export async function rand(ctx: PartyContext, config: Config, count: number): Pr
   return ringTensor(ell, [count], out);
 }
 
+/** Cumulative sums along each row of [rows, w] words, mod 2^64, on their 32-bit halves (no BigInts). */
+function rowPrefixSums(t: BigUint64Array, rows: number, w: number): BigUint64Array {
+  const out = allocWords(rows * w, false);
+  const h = new Uint32Array(t.buffer, t.byteOffset, 2 * t.length);
+  const o = new Uint32Array(out.buffer, out.byteOffset, 2 * out.length);
+  for (let r = 0; r < rows; r++) {
+    let lo = 0;
+    let hi = 0;
+    for (let k = 2 * r * w; k < 2 * (r + 1) * w; k += 2) {
+      lo += h[k]!;
+      hi += h[k + 1]!;
+      if (lo >= WORD) {
+        lo -= WORD;
+        hi += 1;
+      }
+      o[k] = lo;
+      o[k + 1] = hi >>> 0; // hi < w·2^32 + w stays exact; ToUint32 reduces it mod 2^32
+    }
+  }
+  return out;
+}
+
+const WORD = 4294967296;
+
 /** A one-hot along each row of t (0/1 at scale 1, shape [..., w]), at a uniformly chosen 1 of the row. */
 export async function weightedIndex(ctx: PartyContext, config: Config, t: RingTensor): Promise<RingTensor> {
   const c = ctx.scope('weighted_index');
   const { rows, n: w } = rowDims('weighted_index', 't', t.shape);
   const { ell, f } = config;
   const m = ringMask(ell);
-  const cum = allocWords(rows * w);
-  const last = allocWords(rows);
-  for (let r = 0; r < rows; r++) {
-    let s = 0n;
-    for (let j = 0; j < w; j++) {
-      s = (s + t.data[r * w + j]!) & m;
-      cum[r * w + j] = s;
-    }
-    last[r] = s;
-  }
+  const cum = ringTensor(ell, [rows, w], rowPrefixSums(t.data, rows, w));
+  if (ell < 64) for (let k = 0; k < cum.data.length; k++) cum.data[k] = cum.data[k]! & m;
+  const last = allocWords(rows, false);
+  for (let r = 0; r < rows; r++) last[r] = cum.data[r * w + w - 1]!;
   const u = await rand(c, config, rows);
   const threshold = await mulRaw(c.scope('scale'), u, ringTensor(ell, [rows], last));
   // [c > u]: c re-encoded from scale 1 to scale 2^f (CrypTen's encode_as_ before the subtraction).
-  const scaled = allocWords(rows * w);
-  const broadcast = allocWords(rows * w);
-  const up = BigInt(f);
-  for (let r = 0; r < rows; r++)
-    for (let j = 0; j < w; j++) {
-      scaled[r * w + j] = (cum[r * w + j]! << up) & m;
-      broadcast[r * w + j] = threshold.data[r]!;
-    }
-  const g = await gt(c, config, ringTensor(ell, [rows * w], scaled), ringTensor(ell, [rows * w], broadcast));
-  const out = allocWords(rows * w);
-  for (let r = 0; r < rows; r++)
-    for (let j = 0; j < w; j++) {
-      const k = r * w + j;
-      out[k] = j === 0 ? g.data[k]! : (g.data[k]! - g.data[k - 1]!) & m;
-    }
-  return ringTensor(ell, t.shape, out);
+  const g = await gt(
+    c,
+    config,
+    reshape(mulScalar(cum, 1n << BigInt(f)), [rows * w]),
+    reshape(broadcastRows(threshold, [rows, w]), [rows * w]),
+  );
+  // g minus g shifted by one place along the row (0 shifted in).
+  const shifted = allocWords(rows * w);
+  for (let r = 0; r < rows; r++) shifted.set(g.data.subarray(r * w, (r + 1) * w - 1), r * w + 1);
+  return reshape(sub(g, ringTensor(ell, g.shape, shifted)), t.shape);
 }

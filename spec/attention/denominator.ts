@@ -87,7 +87,7 @@ export function rowSumOutside(config: Config, p: Denominator, n: number, S: numb
   const { min, max } = reciprocalRange(config, p);
   const scaled = S * c;
   if (scaled >= min && scaled <= max) return undefined;
-  return `its row sum ${S.toPrecision(4)}${D === 1 ? '' : ` deflated by ${D} (× ${c.toPrecision(3)}) to ${scaled.toPrecision(4)}`} lies outside the ${p.method} reciprocal's range [${min}, ${max}]`;
+  return `its row sum ${S.toPrecision(4)}${D === 1 ? '' : ` deflated by ${D} (× ${c.toPrecision(3)}) to ${scaled.toPrecision(4)}`} lies outside the ${p.method} reciprocal's range [${Number(min.toPrecision(4))}, ${max}]`;
 }
 
 function reciprocalTracked(m: ErrorModel, p: Denominator, s: Tracked): Tracked {
