@@ -11,23 +11,11 @@
 //                whose parameters fix the row length or the leading axes (a token count, a head or row
 //                mask) says so (`fixedLength`, `rowShape`), and the properties draw shapes accordingly
 // Extra inputs that are not rows (LayerNorm's γ and β, one value per feature) ride along in `others`.
-import type * as t from 'io-ts';
 import { type Shape, formatShape, sizeOf } from '../../core/shape.ts';
 import { inputError } from '../../core/errors.ts';
 import { rowDims } from '../../core/rows.ts';
 import type { Config } from '../config.ts';
-import type {
-  Bounds,
-  Cost,
-  Domain,
-  ElementBounds,
-  Family,
-  InputDecl,
-  ProtocolSpec,
-  ReleasedDefect,
-  RowsDecl,
-} from '../types.ts';
-import type { PrivacyDecl } from '../privacy.ts';
+import type { Bounds, Cost, Domain, ElementBounds, InputDecl, ProtocolSpec, RowsDecl } from '../types.ts';
 import { type ErrorModel, type Tracked, errorModel, exact } from '../arithmetic/tracked.ts';
 import { kernelRingSupport } from '../kernels/unary.ts';
 import { type RealDomain, witnessRows } from './draw.ts';
@@ -55,16 +43,10 @@ export interface ExtraInput<P> {
   domain(config: Config, params: P): Domain;
 }
 
-export interface RowwiseDef<P> {
-  readonly id: string;
-  readonly title: string;
-  readonly family: Family;
-  readonly source: string;
-  readonly params: t.Type<P, unknown>;
-  readonly defaults: P;
-  readonly variants?: readonly P[];
-  readonly releasedDefects?: readonly ReleasedDefect<P>[];
-  readonly privacy?: PrivacyDecl<P>;
+export interface RowwiseDef<P> extends Pick<
+  ProtocolSpec<P>,
+  'id' | 'title' | 'family' | 'source' | 'params' | 'defaults' | 'variants' | 'releasedDefects' | 'privacy'
+> {
   /** Row lengths the properties try besides `shapes(size)`. */
   readonly lengths: readonly number[];
   /**
