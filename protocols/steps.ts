@@ -22,6 +22,7 @@ export { matmulFixed, matmulRaw } from './arithmetic/matmul.ts';
 export { broadcastRows, putRows, rowSum, takeRows } from '../core/rows.ts';
 export { mulFixedByRow, mulRawByRow } from './rows/mul-by-row.ts';
 export { mulConstByRow } from './rows/public-by-row.ts';
+export { type RowSet, mapRowSets } from './rows/row-sets.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
 export { ltz } from './comparison/ltz.ts';
 export { ge, gt, le, lt } from './comparison/compare.ts';

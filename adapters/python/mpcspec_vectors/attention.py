@@ -23,12 +23,6 @@ from .tensor import ring
 NR_EXP_ITERATIONS = 8
 
 
-def _size(shape) -> int:
-    n = 1
-    for d in shape:
-        n *= d
-    return n
-
 
 def encoded(cfg, v: float) -> int:
     """core/fixed.ts roundScaled: toward zero (CrypTen) or to nearest, ties to even."""
@@ -97,29 +91,8 @@ def square_fixed(w, cfg, xs, scope):
 
 
 def mul_fixed_by_row(w, cfg, xs, rs, scope):
-    """x times one value per row (protocols/rows/mul-by-row.ts): a row triple, eps || delta opened."""
-    ell = cfg["ell"]
-    shape, row_shape = xs[0].shape, rs[0].shape
-    n = shape[-1]
-    size, rows = _size(shape), _size(row_shape)
-
-    def generate(draw):
-        a, b = draw("a", ell, shape), draw("b", ell, row_shape)
-        return {"a": a, "b": b, "c": ring(ell, shape, [a.values[k] * b.values[k // n] for k in range(size)])}
-
-    t = w.deal("row-triple", scope + "triple", generate)
-    masked = [
-        ring(ell, (size + rows,), [x - a for x, a in zip(xs[i].values, t[i]["a"].values)]
-             + [r - b for r, b in zip(rs[i].values, t[i]["b"].values)])
-        for i in range(w.n)
-    ]
-    opened = w.open_to_all(scope + "open", masked).values
-    eps, dlt = opened[:size], opened[size:]
-    z = []
-    for i in range(w.n):
-        a, b, c = t[i]["a"].values, t[i]["b"].values, t[i]["c"].values
-        z.append(ring(ell, shape, [c[k] + eps[k] * b[k // n] + dlt[k // n] * a[k] + (eps[k] * dlt[k // n] if i == 0 else 0) for k in range(size)]))
-    return truncate(w, cfg, cfg["truncation"], z, cfg["f"], scope)
+    """x times one value per row (protocols/rows/mul-by-row.ts), then the truncation."""
+    return truncate(w, cfg, cfg["truncation"], beaver_product(w, cfg["ell"], xs, rs, scope), cfg["f"], scope)
 
 
 def row_sum(xs):

@@ -5,17 +5,11 @@ boolean Beaver triples), each party shifts its word right by l-1, then B2A with 
 l-bit word. default schedule (profiles default, spu): open c = x + r, look up r's per-chunk tables at
 c's 8-bit chunks, an AND tree over the chunks, a final round landing in Z_2^l.
 """
-from .tensor import Tensor, bits, ring
+from .tensor import Tensor, bits, ring, size_of
 from .world import combine
 
 CHUNK_BITS = 8
 
-
-def _size(shape) -> int:
-    n = 1
-    for d in shape:
-        n *= d
-    return n
 
 
 def _exchange(w, label, shares):
@@ -91,7 +85,7 @@ def binary_add(w, scope, xs, ys):
 
 
 def _zero_share_bits(w, party, label, width, shape):
-    count = _size(shape)
+    count = size_of(shape)
     nxt = w.tapes[party]["przs-next"].ring(label, width, count)
     prv = w.tapes[party]["przs-prev"].ring(label, width, count)
     return [a ^ b for a, b in zip(nxt, prv)]
