@@ -64,6 +64,8 @@ export const attentionRowsSpec = rowwiseSpec<AttentionRowsParams>({
   variants: [
     { rows: { mask: [0, 1, 1, 0] }, softmax: SOFTMAX_DEFAULTS, squared: { n: PRIVIT_TOKENS as t.Int } },
   ],
+  // A row of one value is 1 with no message: audit rows of two.
+  privacy: { instanceSize: 2 },
   lengths: PROPERTY_ROW_LENGTHS,
   rowShape: (p, rows, n) => ['mask' in p.rows ? p.rows.mask.length : Math.max(rows, p.rows.budget), n],
   checkShapes: (p, shapes) => assertRows('attention_rows', p.rows, shapes['x']!),

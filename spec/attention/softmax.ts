@@ -130,6 +130,8 @@ export const softmaxSpec = rowwiseSpec<SoftmaxParams>({
     },
     { expIterations: 8 as t.Int, denominator: { method: 'goldschmidt', t: 13 as t.Int, eta: 0.6 } },
   ],
+  // A row of one value is 1 with no message: audit rows of two.
+  privacy: { instanceSize: 2 },
   lengths: PROPERTY_ROW_LENGTHS,
   domain: (config, p, n) => softmaxDomain(config, p, n),
   idealRow: (_p, row) => softmaxRow(row),
