@@ -1,8 +1,11 @@
 // One number per instance view (issue 4: "count views by hashing packed view words in typed arrays"): the
 // compared items' elements packed exactly into a float64 when they fit in 52 bits, else hashed to 53
-// bits by two 32-bit multiply–xorshift lanes. Equal views always get equal keys, so hashing can only
-// merge distinct views (a miss with probability ≤ pairs/2^53), never invent a difference.
-import { type BatchPlan, position } from './batch-plan.ts';
+// bits by two 32-bit multiply–xorshift lanes. A view whose structure differs from the plan's (another
+// traffic shape) gets the 52-bit hash of its whole content instead (instance-views.ts). Equal views
+// always get equal keys, so hashing can only merge distinct views (a miss with probability ≤
+// pairs/2^52), never invent a difference.
+import { position } from './batch-layout.ts';
+import type { BatchPlan } from './batch-plan.ts';
 import type { InstanceViews } from './instance-views.ts';
 
 export interface Coordinate {
@@ -34,6 +37,13 @@ export function keyLayout(plan: BatchPlan, include: (item: number) => boolean): 
 const u32 = (w: BigUint64Array): Uint32Array => new Uint32Array(w.buffer, w.byteOffset, w.length * 2);
 
 export function viewKeys(layout: KeyLayout, plan: BatchPlan, views: InstanceViews): Float64Array {
+  const keys = packedKeys(layout, plan, views);
+  if (views.deviants > 0)
+    for (let b = 0; b < views.batch; b++) if (views.deviant[b] === 1) keys[b] = views.contentKey[b]!;
+  return keys;
+}
+
+function packedKeys(layout: KeyLayout, plan: BatchPlan, views: InstanceViews): Float64Array {
   const B = views.batch;
   const keys = new Float64Array(B);
   if (layout.exact) {

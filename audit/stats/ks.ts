@@ -17,13 +17,13 @@ export function ksPValue(d: number, nA: number, nB: number): number {
   return Math.min(1, Math.max(0, 2 * sum));
 }
 
-/** p-value of the KS test on two samples, each already sorted ascending. */
-export function ksTwoSampleSorted(a: Float64Array, b: Float64Array): number {
+/** p-value of the KS test on two samples (numbers or 64-bit integers), each sorted ascending. */
+export function ksTwoSampleSorted<T extends number | bigint>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   let i = 0;
   let j = 0;
   let d = 0;
   while (i < a.length && j < b.length) {
-    const v = Math.min(a[i]!, b[j]!);
+    const v = a[i]! <= b[j]! ? a[i]! : b[j]!;
     while (i < a.length && a[i]! === v) i++;
     while (j < b.length && b[j]! === v) j++;
     d = Math.max(d, Math.abs(i / a.length - j / b.length));

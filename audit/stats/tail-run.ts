@@ -3,12 +3,20 @@
 // other group also has. Under equal distributions the pooled order is exchangeable, so all k extremes
 // fall in one given group with probability C(n_G, k)/C(n, k); both groups and both ends: four events,
 // p = 4 · max over them — conservative with ties (a value both groups hold ends the run).
-function runFromLow(a: Float64Array, b: Float64Array): { readonly k: number; readonly fromA: boolean } {
+
+/** The run of one group's values below every value of the other, from the low (or high) end. */
+function run<T extends number | bigint>(
+  a: ArrayLike<T>,
+  b: ArrayLike<T>,
+  high: boolean,
+): { readonly k: number; readonly fromA: boolean } {
   if (a.length === 0 || b.length === 0) return { k: 0, fromA: true };
-  const fromA = a[0]! < b[0]!;
+  const at = (x: ArrayLike<T>, k: number): T => (high ? x[x.length - 1 - k]! : x[k]!);
+  const before = (u: T, v: T): boolean => (high ? u > v : u < v);
+  const fromA = before(at(a, 0), at(b, 0));
   const [x, y] = fromA ? [a, b] : [b, a];
   let k = 0;
-  while (k < x.length && x[k]! < y[0]!) k++;
+  while (k < x.length && before(at(x, k), at(y, 0))) k++;
   return { k, fromA };
 }
 
@@ -19,12 +27,11 @@ function logAllFrom(m: number, n: number, k: number): number {
   return s;
 }
 
-/** p-value of the tail-run test on two samples sorted ascending. */
-export function tailRunSorted(a: Float64Array, b: Float64Array): number {
+/** p-value of the tail-run test on two samples (numbers or 64-bit integers) sorted ascending. */
+export function tailRunSorted<T extends number | bigint>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   const n = a.length + b.length;
-  const low = runFromLow(a, b);
-  const neg = (x: Float64Array): Float64Array => Float64Array.from(x, (v) => -v).reverse();
-  const high = runFromLow(neg(a), neg(b));
+  const low = run(a, b, false);
+  const high = run(a, b, true);
   const pLow = Math.exp(logAllFrom(low.fromA ? a.length : b.length, n, low.k));
   const pHigh = Math.exp(logAllFrom(high.fromA ? a.length : b.length, n, high.k));
   return Math.min(1, 2 * 2 * Math.min(pLow, pHigh));

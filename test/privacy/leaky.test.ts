@@ -1,47 +1,48 @@
-// Proof that the view audit bites (issue 4 §4): every defect of the catalogue is flagged by at least one
-// mode at the fixed seeds, and every control built the same way passes both modes that reach it.
+// Proof that the view audit bites (issue 4 §4, issue 16 §7): the automatic audit — every mode, every
+// party, at the budget `npm start` uses and the fixed seeds — flags every defect of the catalogue, and
+// exactly the modes each entry declares find it (so each mode is shown to see what it claims); every
+// control built the same way passes, in no mode and for no party a leak.
 import { describe, expect, it } from 'vitest';
-import { auditViews } from '../../audit/audit-views.ts';
-import { OutOfReach } from '../../audit/out-of-reach.ts';
-import type { ViewVerdict } from '../../audit/verdict.ts';
-import type { BoundProtocol } from '../../registry/index.ts';
+import { QUICK, auditViews } from '../../audit/audit-views.ts';
+import { describeVerdict } from '../../audit/describe.ts';
 import { resolveConfig } from '../../spec/config.ts';
+import type { CatalogueEntry } from './leaky/build.ts';
 import { CONTROLS, LEAKY } from './leaky/catalogue.ts';
+import { ENGINE_CONTROLS, ENGINE_LEAKY } from './leaky/engine-defects.ts';
 
-const config = resolveConfig('default');
-const EXHAUSTIVE = { mode: 'exhaustive', budgetBits: 20 } as const;
-const STATISTICAL = { mode: 'statistical', samples: 1000, maxPairs: 100 } as const;
+const audit = (e: CatalogueEntry) =>
+  auditViews(e.protocol, resolveConfig('default', { parties: e.parties ?? 2 }), QUICK);
 
-async function inReach(
-  p: BoundProtocol,
-  options: typeof EXHAUSTIVE | typeof STATISTICAL,
-): Promise<ViewVerdict | undefined> {
-  try {
-    return await auditViews(p, config, options);
-  } catch (e) {
-    if (e instanceof OutOfReach) return undefined;
-    throw e;
-  }
-}
-
-describe('leaky catalogue: every defect is caught', () => {
-  for (const { protocol, defect } of LEAKY)
-    it(`${protocol.id}: ${defect}`, async () => {
-      const verdicts = [await inReach(protocol, EXHAUSTIVE), await inReach(protocol, STATISTICAL)].filter(
-        (v): v is ViewVerdict => v !== undefined,
+describe('leaky catalogue: the automatic audit flags every defect, in the modes declared', () => {
+  for (const e of [...ENGINE_LEAKY, ...LEAKY])
+    it(`${e.protocol.id}: ${e.defect} — caught by ${e.caughtBy!.join(', ')}`, async () => {
+      const v = await audit(e);
+      const text = describeVerdict(v);
+      expect(v.status, text).toBe('leak');
+      expect(v.ok).toBe(false);
+      const caught = new Set(
+        v.verdicts.flatMap((p) => p.modes.filter((m) => m.status === 'leak').map((m) => m.mode)),
       );
-      expect(verdicts.map((v) => v.ok)).toContain(false);
-      const leak = verdicts.find((v) => !v.ok)!;
-      expect(leak.verdicts.some((p) => p.status === 'leak' && p.evidence.leak !== undefined)).toBe(true);
+      expect([...caught].sort(), text).toEqual([...e.caughtBy!].sort());
+      // a leak's evidence names what leaks: the relation, the differing views, or the test
+      for (const p of v.verdicts)
+        for (const m of p.modes)
+          if (m.status === 'leak') expect((m.evidence as { leak?: unknown }).leak, text).toBeDefined();
     });
 });
 
 describe('leaky catalogue: the controls pass', () => {
-  for (const { protocol, defect } of CONTROLS)
-    it(`${protocol.id} (${defect})`, async () => {
-      const verdicts = [await inReach(protocol, EXHAUSTIVE), await inReach(protocol, STATISTICAL)];
-      expect(verdicts.filter((v) => v !== undefined).length).toBeGreaterThan(0);
-      for (const v of verdicts)
-        if (v !== undefined) expect(v.verdicts.map((p) => p.status)).not.toContain('leak');
+  for (const e of [...ENGINE_CONTROLS, ...CONTROLS])
+    it(`${e.protocol.id} (${e.defect})`, async () => {
+      const v = await audit(e);
+      const text = describeVerdict(v);
+      expect(v.ok, text).toBe(true);
+      expect(v.verdicts).toHaveLength(e.parties ?? 2);
+      for (const p of v.verdicts) {
+        expect(p.status, text).not.toBe('leak');
+        // the modes that can see masks in the full ring ran for every party
+        for (const mode of ['relation', 'statistical'] as const)
+          expect(p.modes.find((m) => m.mode === mode)?.status, text).not.toBe('not run');
+      }
     });
 });

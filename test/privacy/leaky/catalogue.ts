@@ -1,6 +1,7 @@
 // The catalogue of deliberately leaky protocols (issue 4 §4): each reproduces one classic masking defect
-// in a few lines, next to correct controls built the same way. The audit must flag every defect (in at
-// least one mode, at the fixed seeds) and pass every control.
+// in a few lines, next to correct controls built the same way. The automatic audit must flag every
+// defect, in the modes each entry declares, at the fixed seeds, and pass every control (engine-defects.ts
+// holds the defects of issue 16).
 import { type BitTensor, bitTensor, xor } from '../../../core/bits.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../../core/ring.ts';
 import { mul } from '../../../core/ring-ops.ts';
@@ -211,30 +212,48 @@ export const LEAKY: readonly CatalogueEntry[] = [
   {
     protocol: product('leaky_open_unmasked', uniformPair, false),
     defect: 'opens x and y instead of x − a, y − b',
+    caughtBy: ['relation', 'exhaustive', 'statistical'],
   },
   {
     protocol: product('leaky_zero_mask', constantPair(0n, 0n)),
     defect: 'Beaver triple with a = b = 0 (zero mask)',
+    caughtBy: ['relation', 'exhaustive'],
   },
   {
     protocol: product('leaky_constant_mask', constantPair(5n, 3n)),
     defect: 'Beaver triple with constant a = 5, b = 3',
+    caughtBy: ['relation', 'exhaustive'],
   },
   {
     protocol: maskedOpen('leaky_short_mask', true),
     defect: 'opens x + r with r from [0, 2^(ℓ−3)) (a short range)',
+    caughtBy: ['exhaustive', 'statistical'],
   },
-  { protocol: twoProducts('leaky_reused_triple', true), defect: 'one Beaver triple for two products' },
-  { protocol: product('leaky_biased_triple', evenPair), defect: "a dealer whose triple's a is always even" },
-  { protocol: b2a('leaky_b2a_unmasked', false), defect: 'B2A that opens the bit unmasked' },
+  {
+    protocol: twoProducts('leaky_reused_triple', true),
+    defect: 'one Beaver triple for two products',
+    caughtBy: ['relation'],
+  },
+  {
+    protocol: product('leaky_biased_triple', evenPair),
+    defect: "a dealer whose triple's a is always even",
+    caughtBy: ['relation', 'exhaustive', 'statistical'],
+  },
+  {
+    protocol: b2a('leaky_b2a_unmasked', false),
+    defect: 'B2A that opens the bit unmasked',
+    caughtBy: ['relation', 'exhaustive'],
+  },
   {
     protocol: a2bGenerate('leaky_a2b_carries', true),
     defect: 'A2B that opens its carries (the generate word x₀ ∧ x₁)',
+    caughtBy: ['exhaustive', 'statistical'],
   },
   {
     protocol: findProtocol('sin').bind({ variant: 'secformer', period: 20 }),
     defect:
       'sine whose angle mask is a bounded real interval [−1024, 0) (SecFormer released code, ALGORITHMS.md §3)',
+    caughtBy: ['statistical'],
   },
 ];
 
