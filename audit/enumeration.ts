@@ -32,12 +32,17 @@ export interface Enumeration {
 /** Instance indices stay below 2^30, so they fit the 32-bit integer operations of the fills. */
 export const MAX_BUDGET_BITS = 30;
 
+/**
+ * `budgetHint(bits)`: what to say when one own tape needs 2^bits evaluations (the budget option that
+ * would reach it).
+ */
 export function enumeration(
   plan: BatchPlan,
   space: SecretSpace,
   budgetBits: number,
   ownSamples: number | undefined,
   seed: bigint,
+  budgetHint: (bits: number) => string = () => '',
 ): Enumeration {
   const hidden = plan.draws.filter((d) => !d.raw);
   const own = plan.draws.filter((d) => d.raw);
@@ -71,7 +76,7 @@ export function enumeration(
   const describe = hidden.map((d) => `${d.source}:${d.label} (${d.perInstance}×${d.bits} bits)`).join(', ');
   if (hBits + sBits > budgetBits)
     throw outOfReach(
-      `${plan.protocol.id} at ℓ = ${plan.config.ell}: 2^${sBits} secrets × 2^${hBits} hidden tapes (${describe || 'none'}) per own tape exceed the budget of 2^${budgetBits} evaluations${plan.mode === 'unbatched' ? ' (one run per instance: this protocol does not batch)' : ''}`,
+      `${plan.protocol.id} at ℓ = ${plan.config.ell}: 2^${sBits} secrets × 2^${hBits} hidden tapes (${describe || 'none'}) per own tape exceed the budget of 2^${budgetBits} evaluations${budgetHint(hBits + sBits)}`,
     );
   const complete = dBits + hBits + sBits <= budgetBits && ownSamples === undefined;
   const room = 2 ** (MAX_BUDGET_BITS - hBits - sBits);

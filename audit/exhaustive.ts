@@ -7,7 +7,7 @@
 import type { BoundProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
 import { planBatch } from './batch-plan.ts';
-import { enumeration } from './enumeration.ts';
+import { MAX_BUDGET_BITS, enumeration } from './enumeration.ts';
 import { ReferenceBank, difference } from './histogram.ts';
 import { collectViews } from './instance-views.ts';
 import { outOfReach } from './out-of-reach.ts';
@@ -53,7 +53,12 @@ export async function auditExhaustive(
   const budgetBits =
     plan.mode === 'unbatched' ? options.budgetBits - UNBATCHED_BUDGET_CUT : options.budgetBits;
   const space = secretSpace(protocol, config, party, plan.instanceShapes);
-  const en = enumeration(plan, space, budgetBits, options.ownTapes, options.seed);
+  const cut = plan.mode === 'unbatched' ? UNBATCHED_BUDGET_CUT : 0;
+  const en = enumeration(plan, space, budgetBits, options.ownTapes, options.seed, (bits) =>
+    bits + cut > MAX_BUDGET_BITS
+      ? `, and more than the largest budget (2^${MAX_BUDGET_BITS}) allows`
+      : `${cut > 0 ? ` (one run per instance: this protocol does not batch, so its budget is 2^${cut} times smaller)` : ''}; --budget ${bits + cut} reaches one own tape`,
+  );
   const classes = space.classes();
   const classCount = classes === undefined ? 1 : new Set(classes).size;
   const layout = keyLayout(plan, (k) => plan.items[k]!.rawId === undefined);

@@ -1,8 +1,9 @@
 // Leaky protocols of the kinds real engines have (issue 16 §7), each next to a control built the same
 // way without the defect: a trusted-first-party Beaver product (CrypTen's TFP provider: party 0 makes
 // the triple itself), a zero share used as a pad, one triple over a whole vector, a three-term leak on a
-// later input after honest products, a message count that depends on a secret, a mask that is 0 a
-// little too often, and a zero sharing that leaves one party of a three-party sum unmasked.
+// later input after honest products, a message count and a message's round that depend on a secret, a
+// mask that is 0 a little too often, and a zero sharing that leaves one party of a three-party sum
+// unmasked.
 import { type RingTensor, ringMask, ringTensor } from '../../../core/ring.ts';
 import type { Shape } from '../../../core/shape.ts';
 import { beaverProduct } from '../../../protocols/arithmetic/mul.ts';
@@ -234,6 +235,35 @@ const limbSharing = (id: string, skipZeroLimbs: boolean) =>
   });
 
 /**
+ * Party 1 sends party 0 a random share r of its own input y after party 0's ready message; the defect
+ * sends it at once when every element of y is below 2^(ℓ−1) (an early exit), so the round the share
+ * arrives in says whether y is small. Contents and counts are the same either way.
+ */
+const delayedShare = (id: string, early: boolean) =>
+  catalogueProtocol(id, [owned('y', 1)], [sharedOut('y')], async (ctx, { config, shapes }, inputs) => {
+    const { ell } = config;
+    const shape = shapes['y']!;
+    if (ctx.party === 0) {
+      ctx.send(1, 'ready', ringTensor(ell, [1], new BigUint64Array(1)));
+      return { y: await ctx.recvRing(1, 'share', ell) };
+    }
+    const y = ringInput(ctx, inputs, 'y', ell);
+    const r = ctx.random('share', ell, shape);
+    const now = early && y.data.every((v) => v >> BigInt(ell - 1) === 0n);
+    if (now) ctx.send(0, 'share', r);
+    await ctx.recv(0, 'ready');
+    if (!now) ctx.send(0, 'share', r);
+    const m = ringMask(ell);
+    return {
+      y: ringTensor(
+        ell,
+        shape,
+        y.data.map((v, i) => (v - r.data[i]!) & m),
+      ),
+    };
+  });
+
+/**
  * The sum a + b + c of three owners' inputs, opened to all: each party sends its input plus a zero share
  * built from pairwise keys (party i sends k_i to party i+1; z_i = k_i − k_{i−1}). The defect keeps only
  * the key of parties 0 and 1 (two-party code reused for three): z₀ = k₀, z₁ = −k₀, z₂ = 0, so party 2's
@@ -310,6 +340,11 @@ export const ENGINE_LEAKY: readonly CatalogueEntry[] = [
     caughtBy: ['exhaustive', 'statistical'],
   },
   {
+    protocol: delayedShare('leaky_round', true),
+    defect: 'a message whose round depends on the secret (small inputs are sent without waiting)',
+    caughtBy: ['exhaustive', 'statistical'],
+  },
+  {
     protocol: paddedOpening('leaky_point_mask', 'point-mass'),
     defect: 'a mask that is 0 with 1 % extra probability',
     caughtBy: ['exhaustive', 'statistical'],
@@ -330,6 +365,10 @@ export const ENGINE_CONTROLS: readonly CatalogueEntry[] = [
   { protocol: paddedOpening('control_dealer_pad', 'dealer'), defect: 'none: a uniform dealer pad' },
   { protocol: lateInput('control_late_input', false), defect: 'none: a uniform re-randomising mask' },
   { protocol: limbSharing('control_message_count', false), defect: 'none: every limb is sent' },
+  {
+    protocol: delayedShare('control_round', false),
+    defect: 'none: the share always waits for the ready message',
+  },
   {
     protocol: threePartySum('control_zero_sum3', false),
     defect: 'none: a key per pair of parties',
