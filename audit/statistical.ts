@@ -40,11 +40,15 @@ export type StatisticalResult =
 
 export const DEFAULT_ALPHA = 1e-6;
 
-/** Runs per group for a plan under a budget of `work` coordinate-samples. */
+/**
+ * Runs per group for a plan under a budget of `work` coordinate-samples; a protocol that does not batch
+ * runs once per instance (about a hundred times slower a run) and gets the least.
+ */
 export function samplesFor(
   plan: BatchPlan,
   o: Pick<StatisticalOptions, 'work' | 'minSamples' | 'maxSamples'>,
 ): number {
+  if (plan.mode === 'unbatched') return o.minSamples;
   const words =
     plan.items.reduce((a, it) => a + it.perInstance, 0) + plan.draws.reduce((a, d) => a + d.perInstance, 0);
   return Math.max(o.minSamples, Math.min(o.maxSamples, Math.floor(o.work / Math.max(1, words))));
