@@ -13,7 +13,7 @@ import { collectViews } from './instance-views.ts';
 import { outOfReach } from './out-of-reach.ts';
 import { secretSpace } from './secret-space.ts';
 import { type TrafficShape, describeShape } from './traffic-shape.ts';
-import type { ExhaustiveEvidence, ModeStatus } from './verdict.ts';
+import type { ExhaustiveEvidence, ModeResult, ModeStatus } from './verdict.ts';
 import { describeKey, keyLayout, viewKeys } from './view-keys.ts';
 
 export interface ExhaustiveOptions {
@@ -24,11 +24,7 @@ export interface ExhaustiveOptions {
   readonly seed: bigint;
 }
 
-export interface ExhaustiveResult {
-  readonly status: ModeStatus;
-  readonly evidence: ExhaustiveEvidence;
-  readonly coverage: string;
-}
+export type ExhaustiveResult = Extract<ModeResult<ExhaustiveEvidence>, { readonly evidence: unknown }>;
 
 const CHUNK_BATCHED = 1 << 17;
 const CHUNK_UNBATCHED = 1 << 9;

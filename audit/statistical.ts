@@ -16,7 +16,7 @@ import { secretGroups } from './statistical-groups.ts';
 import { projections } from './statistical-projections.ts';
 import { projectionTests } from './statistical-tests.ts';
 import { describeShape } from './traffic-shape.ts';
-import type { ModeStatus, StatisticalEvidence, TestResult } from './verdict.ts';
+import type { ModeResult, StatisticalEvidence, TestResult } from './verdict.ts';
 
 export interface StatisticalOptions {
   readonly seed: bigint;
@@ -34,9 +34,7 @@ export interface StatisticalOptions {
   readonly knowsAll?: boolean;
 }
 
-export type StatisticalResult =
-  | { readonly status: ModeStatus; readonly evidence: StatisticalEvidence; readonly coverage: string }
-  | { readonly status: 'not run'; readonly reason: string };
+export type StatisticalResult = ModeResult<StatisticalEvidence>;
 
 export const DEFAULT_ALPHA = 1e-6;
 

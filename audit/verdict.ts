@@ -113,7 +113,12 @@ export interface StatisticalEvidence {
 
 export type Evidence = RelationEvidence | ExhaustiveEvidence | StatisticalEvidence;
 
-/** One mode's result for one party: it ran (with evidence and coverage), or why it did not. */
+/** What a mode returns for one party: its status with evidence and coverage, or why it did not run. */
+export type ModeResult<E extends Evidence = Evidence> =
+  | { readonly status: ModeStatus; readonly evidence: E; readonly coverage: string }
+  | { readonly status: 'not run'; readonly reason: string };
+
+/** One mode's result for one party, named and timed: it ran (with evidence and coverage), or why it did not. */
 export type ModeOutcome =
   | {
       readonly mode: ModeName;

@@ -14,6 +14,7 @@
 // the constant and the inputs, what party i knows, every received message, the rest of the view,
 // products of elements at the same position, hidden draws, then products across positions and extra
 // bit lanes — and says what it left out.
+import { sizeOf } from '../../core/shape.ts';
 import { position } from '../batch-layout.ts';
 import type { BatchPlan, PlannedDraw } from '../batch-plan.ts';
 import type { InstanceFill } from '../instance-tapes.ts';
@@ -60,7 +61,7 @@ export function chooseColumns(
   const inputs = plan.protocol.inputs();
   const held = new Set(knowledge.inputs);
   const elements: (InputElement & { readonly known: boolean })[] = inputs.flatMap((d) =>
-    Array.from({ length: sizeOf(plan, d.name) }, (_, t) => ({
+    Array.from({ length: elementsOf(plan, d.name) }, (_, t) => ({
       input: d.name,
       element: t,
       known: held.has(d.name),
@@ -158,8 +159,7 @@ export function chooseColumns(
   return { columns, dropped };
 }
 
-const sizeOf = (plan: BatchPlan, input: string): number =>
-  plan.instanceShapes[input]!.reduce((a, d) => a * d, 1);
+const elementsOf = (plan: BatchPlan, input: string): number => sizeOf(plan.instanceShapes[input]!);
 
 /** The values a sample set gives every column: one array of `samples.length` words per column. */
 export function columnValues(
@@ -174,7 +174,7 @@ export function columnValues(
 ): BigUint64Array[] {
   const m = (1n << BigInt(plan.config.ell)) - 1n;
   const B = views.batch;
-  const n = (input: string): number => sizeOf(plan, input);
+  const n = (input: string): number => elementsOf(plan, input);
   const hidden = new Map<string, BigUint64Array>();
   const hiddenWords = (d: PlannedDraw): BigUint64Array => {
     let w = hidden.get(d.id);

@@ -18,6 +18,7 @@ import { chachaWords, deriveKey, rootKey } from '../../core/prg.ts';
 import type { BatchPlan } from '../batch-plan.ts';
 import { collectViews } from '../instance-views.ts';
 import { type Knowledge, knowledgeOf } from '../knowledge.ts';
+import { outOfReach } from '../out-of-reach.ts';
 import { PrgFill } from '../prg-fill.ts';
 import { uniformSecrets } from '../secret-values.ts';
 import type { RelationEvidence } from '../verdict.ts';
@@ -63,6 +64,11 @@ interface Samples {
   readonly otherShape: number;
 }
 
+/**
+ * The columns' values on `wanted` instances whose view has the plan's traffic shape (collecting more when
+ * some do not). Relations are read on views of one shape: the party sees the shape, and the other modes
+ * compare shapes. Throws OutOfReach when fewer than `wanted` have it after three tries.
+ */
 async function sampleColumns(
   plan: BatchPlan,
   knowledge: Knowledge,
@@ -70,25 +76,27 @@ async function sampleColumns(
   seed: bigint,
   wanted: number,
 ): Promise<Samples> {
-  // enough instances that `wanted` of them have the plan's traffic shape, if most do
   let count = wanted;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     const fill = new PrgFill(seed, count);
     const secrets = uniformSecrets(plan.protocol, plan.config, plan.instanceShapes, seed, 'relation');
     const views = await collectViews(plan, fill, secrets, 0, count);
     const samples = Array.from({ length: count }, (_, b) => b).filter((b) => views.deviant[b] === 0);
-    if (samples.length >= wanted || attempt === 2) {
+    if (samples.length >= wanted) {
       const clear = secrets(0, count);
       const known = knownValues(plan, knowledge, clear, count);
       return {
-        values: columnValues(columns, plan, views, samples, clear, known, fill, 0),
-        used: samples.length,
+        values: columnValues(columns, plan, views, samples.slice(0, wanted), clear, known, fill, 0),
+        used: wanted,
         otherShape: count - samples.length,
       };
     }
+    if (attempt === 2)
+      throw outOfReach(
+        `${plan.protocol.id}: party ${plan.party}'s traffic shape differs from the plan's in ${count - samples.length} of ${count} samples; the relation search needs ${wanted} views of one shape (the other modes compare shapes)`,
+      );
     count = Math.ceil((count * wanted * 1.5) / Math.max(1, samples.length));
   }
-  throw new Error('unreachable');
 }
 
 /** Outputs and reveals the party knows, per instance, concatenated (inputs are columns of their own). */
