@@ -52,7 +52,7 @@ function brief(m: ModeOutcome): string {
     e.mode === 'relation'
       ? `ℓ${e.ell}, ${e.instanceSize} el., ${e.columns.view + e.columns.hidden + e.columns.secret + e.columns.known} coords${e.dropped.length > 0 ? ' (capped)' : ''}`
       : e.mode === 'exhaustive'
-        ? `Z_2^${e.ell}, ${e.complete ? 'all' : e.ownTapes} own tapes`
+        ? `Z_2^${e.ell}, ${e.complete ? 'all' : `${e.ownTapes} of 2^${e.ownBits}`} own tapes`
         : `ℓ${e.ell}, ${e.instanceSize} el., ${e.groups.length}×${e.samplesPerGroup}`;
   return m.status === 'trivial' ? 'trivial' : `${modeWord(m)} (${what})`;
 }

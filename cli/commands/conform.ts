@@ -152,7 +152,10 @@ export function registerConformCommand(program: Command): void {
               '\nView privacy (2 parties, default profile, every mode per party; `mpcspec audit views <id>` for the evidence and coverage):\n',
             );
             printTable([...VIEW_TABLE_HEADER], views.map(viewTableRow));
-            process.stdout.write(`${views.length} protocols audited, ${leaks.length} leak(s)\n`);
+            const incomplete = views.filter((v) => v.status === 'incomplete').length;
+            process.stdout.write(
+              `${views.length} protocols audited, ${leaks.length} leak(s), ${incomplete} with no leak found but some mode not run\n`,
+            );
           }
         }
         if (leaks.length > 0) process.exitCode = EXIT_FAILED_CHECK;
