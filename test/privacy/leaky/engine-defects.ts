@@ -6,7 +6,7 @@
 // unmasked.
 import { type RingTensor, ringMask, ringTensor } from '../../../core/ring.ts';
 import type { Shape } from '../../../core/shape.ts';
-import { beaverProduct } from '../../../protocols/arithmetic/mul.ts';
+import { mulRaw } from '../../../protocols/steps.ts';
 import { ringInput } from '../../../protocols/types.ts';
 import { exchangeShares, openToAll } from '../../../runtime/comm.ts';
 import type { PartyContext } from '../../../runtime/context.ts';
@@ -153,8 +153,8 @@ const lateInput = (id: string, degenerate: boolean) =>
     async (ctx, { config }, inputs) => {
       const { ell } = config;
       const input = (n: string): RingTensor => ringInput(ctx, inputs, n, ell);
-      const p = await beaverProduct(ctx.scope('first'), input('x'), input('y'));
-      const q = await beaverProduct(ctx.scope('second'), input('u'), input('v'));
+      const p = await mulRaw(ctx.scope('first'), input('x'), input('y'));
+      const q = await mulRaw(ctx.scope('second'), input('u'), input('v'));
       const w = input('w');
       const got = ctx.deal({
         kind: 'mask',
