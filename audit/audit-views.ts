@@ -5,6 +5,7 @@
 // (no leak found) when some mode could not run, with the reason. A party a mode cannot reach is audited
 // by the others, never dropped. This is what the CLI (`mpcspec audit views`), the conformance summary
 // and the generic property call.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { usageError } from '../core/errors.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import { type Config, resolveConfig } from '../spec/config.ts';
@@ -165,6 +166,7 @@ export async function auditViews(
 
   const verdicts: PartyVerdict[] = [];
   for (const party of parties) {
+    await yieldToEventLoop();
     const p0 = performance.now();
     const modes: ModeOutcome[] = [];
     const full =

@@ -4,6 +4,7 @@
 // the evidence says which). Instances are run in batches of whole (own tape, secret) blocks; each
 // block's view keys are compared with the block of the first secret of the same class under the same
 // own tape. Throws OutOfReach when the enumeration does not fit (out-of-reach.ts).
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { BoundProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
 import { planBatch } from './batch-plan.ts';
@@ -101,7 +102,7 @@ export async function auditExhaustive(
   const otherShapes = new Map<number, TrafficShape>();
   for (let q0 = 0; q0 < blocks; q0 += chunk) {
     const nq = Math.min(chunk, blocks - q0);
-    await new Promise((resolve) => setImmediate(resolve)); // let a test runner's or CLI's timers run
+    await yieldToEventLoop(); // a test runner's or CLI's timers and messages run
     const views = await collectViews(plan, en.fill, en.secrets, q0 * block, nq * block);
     for (const [k, s] of views.deviantShapes) otherShapes.set(k, s);
     const keys = viewKeys(layout, plan, views);

@@ -5,6 +5,7 @@
 // recorded, and its content is summarised by one hash, so every mode still sees that its view differs.
 // A batch whose structure differs from the plan's is run again one instance at a time, so each
 // instance's own shape is seen.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type PlannedItem, batchedShapes, position } from './batch-layout.ts';
 import { sameStructure } from './batch-check.ts';
 import type { BatchPlan } from './batch-plan.ts';
@@ -120,8 +121,11 @@ export async function collectViews(
     const run = await runInstanceBatch({ ...setup, shapes, first, batch, layouts: plan.layouts });
     if (conforms(plan, run.items, batch)) return views.done(run.items.map((i) => i.data));
   }
-  for (let b = 0; b < batch; b++)
+  for (let b = 0; b < batch; b++) {
+    // a run on the in-memory network is one chain of microtasks: let timers and messages in now and then
+    if (b % 32 === 31) await yieldToEventLoop();
     views.put(b, (await runInstanceAlone(setup, plan.instanceShapes, first + b)).items);
+  }
   return views.done();
 }
 

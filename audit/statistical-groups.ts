@@ -16,10 +16,20 @@ import { edgeValue, uniformValue } from './secret-values.ts';
 
 export interface SecretGroup {
   readonly name: string;
-  /** Instance b's clear inputs (b counts within the group). */
-  readonly values: (b: number) => Readonly<Record<string, BigUint64Array>>;
+  /** The clear inputs of the group's `runs` instances, each input's instances one after another. */
+  readonly values: (runs: number) => Readonly<Record<string, BigUint64Array>>;
   readonly describe: string;
 }
+
+/** `runs` copies of one instance's inputs. */
+const repeated = (c: Clear, runs: number): Clear =>
+  Object.fromEntries(
+    Object.entries(c).map(([k, v]) => {
+      const out = new BigUint64Array(v.length * runs);
+      for (let b = 0; b < runs; b++) out.set(v, b * v.length);
+      return [k, out];
+    }),
+  );
 
 export type GroupPlan =
   | {
@@ -63,7 +73,21 @@ export function secretGroups(
     Object.entries(c)
       .map(([k, v]) => `${k} = [${[...v].map((x) => BigInt.asIntN(config.ell, x).toString()).join(', ')}]`)
       .join(', ');
-  const constant = (name: string, c: Clear): SecretGroup => ({ name, values: () => c, describe: show(c) });
+  const constant = (name: string, c: Clear): SecretGroup => ({
+    name,
+    values: (runs) => repeated(c, runs),
+    describe: show(c),
+  });
+  // a fresh uniform secret per run (one stream per input for the whole group); held inputs stay fixed
+  const uniformRuns = (runs: number): Clear =>
+    Object.fromEntries(
+      decls.map((d) => {
+        const held = low[d.name]!;
+        if (isOwn(d)) return [d.name, repeated({ v: held }, runs)['v']!];
+        const w = words(`uniform/${d.name}`, runs * held.length);
+        return [d.name, w.map((x) => uniformValue(d, domains[d.name], config, x))];
+      }),
+    );
   if (!knowledge.learns) {
     const groups = [
       constant('low edge', low),
@@ -71,7 +95,7 @@ export function secretGroups(
       {
         name: 'uniform',
         describe: 'a fresh uniform secret per run, from the domain',
-        values: (b: number) => fixed(`uniform/${b}`, (d, w) => uniformValue(d, domains[d.name], config, w)),
+        values: uniformRuns,
       },
     ];
     return {

@@ -3,12 +3,13 @@
 // ends), the repeated-value test (a mask that is 0 a little too often puts an atom at the secret), χ²
 // on the top three bits and χ² on single bits. Each group's sample is summarised once per projection, in
 // one pass over its words as 32-bit halves: sorted as signed 64-bit integers (exact: order for KS and
-// tail-run, equality for repeated values), and its bit counts.
+// tail-run, equality for repeated values), and its bit counts; each compared pair is merged once.
 import type { Coordinate } from './coordinates.ts';
-import { atomTest } from './stats/atoms.ts';
+import { atomsFromRuns } from './stats/atoms.ts';
 import { chiSquareHomogeneity } from './stats/chi-square.ts';
-import { ksTwoSampleSorted } from './stats/ks.ts';
-import { tailRunSorted } from './stats/tail-run.ts';
+import { ksFromRuns } from './stats/ks.ts';
+import { type SortedWords, mergeWords, sortWords } from './stats/runs.ts';
+import { tailRunFromRuns } from './stats/tail-run.ts';
 import type { TestResult } from './verdict.ts';
 
 /** A projection to test: a coordinate, a masked value, or a sum or difference of two coordinates. */
@@ -25,7 +26,7 @@ export function bitPositions(width: number): number[] {
 
 interface GroupSample {
   /** The values, sign-extended from their width, ascending. */
-  readonly sorted: BigInt64Array;
+  readonly sorted: SortedWords;
   /** Per tested bit position: how many values have it set. */
   readonly ones: Int32Array;
   /** Counts of the top `top` bits' values. */
@@ -61,7 +62,7 @@ function groupSample(c: Projection, from: number, to: number, top: number): Grou
     const field = p >= 32 ? hi >>> (p - 32) : p + top <= 32 ? lo >>> p : (lo >>> p) | (hi << (32 - p));
     tops[field & (2 ** top - 1)]! += 1;
   }
-  return { sorted: new BigInt64Array(ext.buffer).sort(), ones, top: tops };
+  return { sorted: sortWords(ext), ones, top: tops };
 }
 
 /** The tests of projection `c` for every compared pair of groups (groups are runs [g·N, (g+1)·N)). */
@@ -79,10 +80,11 @@ export function projectionTests(
     const a = samples[g]!;
     const b = samples[h]!;
     const name = `${tag(g, h)}${c.name}`;
+    const runs = mergeWords(a.sorted, b.sorted);
     out.push(
-      { test: `KS ${name}`, p: ksTwoSampleSorted(a.sorted, b.sorted) },
-      { test: `tail-run ${name}`, p: tailRunSorted(a.sorted, b.sorted) },
-      { test: `repeated values ${name}`, p: atomTest(a.sorted, b.sorted) },
+      { test: `KS ${name}`, p: ksFromRuns(runs) },
+      { test: `tail-run ${name}`, p: tailRunFromRuns(runs) },
+      { test: `repeated values ${name}`, p: atomsFromRuns(runs) },
     );
     if (c.shape === true) continue;
     out.push({ test: `χ² top ${top} bits ${name}`, p: chiSquareHomogeneity(a.top, b.top) });

@@ -7,6 +7,7 @@
 // caller's, or sized by the budget: `work` coordinate-samples per group over the words of one instance's
 // view and randomness, between `minSamples` and `maxSamples` — cheap protocols get many runs (atoms of
 // 1 % need hundreds of runs to show), large ones fewer.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import type { BatchPlan } from './batch-plan.ts';
 import { collectViews } from './instance-views.ts';
@@ -94,26 +95,28 @@ export async function auditStatistical(
   }
   const { groups, comparisons } = groupPlan;
   const total = N * groups.length;
-  const secrets = (first: number, batch: number): Readonly<Record<string, BigUint64Array>> => {
-    const parts = Array.from({ length: batch }, (_, b) =>
-      groups[Math.floor((first + b) / N)]!.values((first + b) % N),
-    );
-    return Object.fromEntries(
+  const all = groups.map((g) => g.values(N));
+  const secrets = (first: number, batch: number): Readonly<Record<string, BigUint64Array>> =>
+    Object.fromEntries(
       protocol.inputs().map((d) => {
-        const n = parts[0]![d.name]!.length;
+        const n = all[0]![d.name]!.length / N;
         const out = new BigUint64Array(batch * n);
-        parts.forEach((p, b) => out.set(p[d.name]!, b * n));
+        for (let b = first; b < first + batch;) {
+          const g = Math.floor(b / N);
+          const end = Math.min(first + batch, (g + 1) * N);
+          out.set(all[g]![d.name]!.subarray((b - g * N) * n, (end - g * N) * n), (b - first) * n);
+          b = end;
+        }
         return [d.name, out];
       }),
     );
-  };
   const views = await collectViews(plan, new PrgFill(seed, total), secrets, 0, total);
   const set = projections(plan, views, options.openings, options.maxPairs);
   const tag = (g: number, h: number): string => `${groups[g]!.name} vs ${groups[h]!.name}: `;
   const results: TestResult[] = [];
   let n = 0;
   for (const c of set.all()) {
-    if (++n % 256 === 0) await new Promise((resolve) => setImmediate(resolve)); // let timers run
+    if (++n % 256 === 0) await yieldToEventLoop(); // a test runner's or CLI's timers and messages run
     for (const r of projectionTests(c, N, groups.length, comparisons, tag)) results.push(r);
   }
   const threshold = alpha / Math.max(1, results.length);

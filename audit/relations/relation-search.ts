@@ -14,6 +14,7 @@
 // miss a direction of the view's span; every leak is checked again on 64 fresh samples before it is
 // reported (a relation that fails there is discarded and the search is rerun with twice the samples).
 // Cost: O(C²·(N + C)) word operations for C coordinates, whatever ℓ — sized by coordinates, not by 2^ℓ.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { chachaWords, deriveKey, rootKey } from '../../core/prg.ts';
 import type { BatchPlan } from '../batch-plan.ts';
 import { collectViews } from '../instance-views.ts';
@@ -161,6 +162,7 @@ export async function auditRelations(plan: BatchPlan, options: RelationOptions):
       derivedSeed(options.seed, `relation/${attempt}`),
       samples,
     );
+    await yieldToEventLoop();
     const basis = kernel(main.values, ell);
     const inSecret = (h: HowellRow): boolean => s0 >= 0 && h.pivot >= s0 && h.pivot < s1;
     const sBasis = basis.filter(inSecret);

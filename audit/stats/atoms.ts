@@ -7,19 +7,15 @@
 // labels exchangeable, which is what the χ² approximation of this table assumes; a value's being
 // repeated is read from the pooled sample alone, so choosing the categories does not bias the test.
 import { chiSquareHomogeneity } from './chi-square.ts';
+import { type Runs, mergeSorted } from './runs.ts';
 
-/** p-value of the atom test on two samples of exact values, each sorted ascending. */
-export function atomTest<T extends number | bigint>(a: ArrayLike<T>, b: ArrayLike<T>): number {
+/** p-value of the atom test from the runs of two samples of exact values. */
+export function atomsFromRuns(r: Runs): number {
   const countsA: number[] = [0];
   const countsB: number[] = [0];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const v = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i]! : b[j]!;
-    let ca = 0;
-    let cb = 0;
-    for (; i < a.length && a[i] === v; i++) ca++;
-    for (; j < b.length && b[j] === v; j++) cb++;
+  for (let k = 0; k < r.length; k++) {
+    const ca = r.a[k]!;
+    const cb = r.b[k]!;
     if (ca + cb >= 2) {
       countsA.push(ca);
       countsB.push(cb);
@@ -30,3 +26,7 @@ export function atomTest<T extends number | bigint>(a: ArrayLike<T>, b: ArrayLik
   }
   return countsA.length === 1 ? 1 : chiSquareHomogeneity(countsA, countsB);
 }
+
+/** p-value of the atom test on two samples of exact values, each sorted ascending. */
+export const atomTest = <T extends number | bigint>(a: ArrayLike<T>, b: ArrayLike<T>): number =>
+  atomsFromRuns(mergeSorted(a, b));

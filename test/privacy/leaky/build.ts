@@ -2,7 +2,9 @@
 // outputs, shapes, domains, the reference (for outputs delivered in the clear) and the privacy
 // declaration; cost, ideal and bounds are never consulted here.
 import type { RingTensor } from '../../../core/ring.ts';
-import type { ModeName } from '../../../audit/verdict.ts';
+import { QUICK, auditViews } from '../../../audit/audit-views.ts';
+import type { ModeName, ViewVerdict } from '../../../audit/verdict.ts';
+import { resolveConfig } from '../../../spec/config.ts';
 import { RING } from '../../../spec/domains.ts';
 import { NoParams } from '../../../spec/codecs.ts';
 import { free } from '../../../spec/cost.ts';
@@ -49,3 +51,7 @@ export function catalogueProtocol(
   };
   return register(spec, (_config, _p, clear) => reference(clear), run).bind();
 }
+
+/** The automatic audit of an entry at `npm start`'s budget, with its party count. */
+export const auditEntry = (e: CatalogueEntry): Promise<ViewVerdict> =>
+  auditViews(e.protocol, resolveConfig('default', { parties: e.parties ?? 2 }), QUICK);
