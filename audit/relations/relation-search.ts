@@ -277,9 +277,9 @@ function simplest(
           cost = c;
         }
       }
-  // the first term positive (multiplying a relation by −1 changes nothing it says)
-  const lead = best.find((x) => x !== 0n);
-  return lead !== undefined && BigInt.asIntN(ell, lead) < 0n ? best.map((x) => (m + 1n - x) & m) : best;
+  // the first secret term positive on the right-hand side (multiplying by −1 changes nothing it says)
+  const lead = best.find((x, j) => x !== 0n && columns[j]!.kind === 'secret');
+  return lead !== undefined && BigInt.asIntN(ell, lead) > 0n ? best.map((x) => (m + 1n - x) & m) : best;
 }
 
 /**
