@@ -73,7 +73,8 @@ export function enumeration(
   const sBits = space.bits;
   if (budgetBits > MAX_BUDGET_BITS)
     throw outOfReach(`budget 2^${budgetBits} is above the limit 2^${MAX_BUDGET_BITS}`);
-  const describe = hidden.map((d) => `${d.source}:${d.label} (${d.perInstance}×${d.bits} bits)`).join(', ');
+  const named = hidden.slice(0, 4).map((d) => `${d.source}:${d.label} (${d.perInstance}×${d.bits} bits)`);
+  const describe = [...named, ...(hidden.length > 4 ? [`… ${hidden.length} draws in all`] : [])].join(', ');
   if (hBits + sBits > budgetBits)
     throw outOfReach(
       `${plan.protocol.id} at ℓ = ${plan.config.ell}: 2^${sBits} secrets × 2^${hBits} hidden tapes (${describe || 'none'}) per own tape exceed the budget of 2^${budgetBits} evaluations${budgetHint(hBits + sBits)}`,
