@@ -15,7 +15,9 @@ import { openToAll } from '../../../runtime/comm.ts';
 import { ringInput } from '../../../protocols/types.ts';
 import { findProtocol } from '../../../registry/index.ts';
 import type { InputDecl, OutputDecl } from '../../../spec/types.ts';
+import { type Triple, beaverStep } from './beaver-step.ts';
 import { type CatalogueEntry, catalogueProtocol } from './build.ts';
+import { dealerMask, reshare } from './masked-opening.ts';
 
 const shared = (name: string): InputDecl => ({ name, holder: 'shared', scale: 'int' });
 const sharedOut = (name: string): OutputDecl => ({ name, delivery: 'shared', scale: 'int' });
@@ -39,13 +41,7 @@ const evenPair: Pair = (d, ell, shape) => {
   return { a, b };
 };
 
-function triple(
-  ctx: PartyContext,
-  label: string,
-  ell: number,
-  shape: Shape,
-  pair: Pair,
-): Record<string, RingTensor> {
+function triple(ctx: PartyContext, label: string, ell: number, shape: Shape, pair: Pair): Triple {
   const v = ctx.deal({
     kind: 'beaver-triple',
     label,
@@ -56,41 +52,17 @@ function triple(
       return { a, b, c: mul(a, b) };
     },
   });
-  return v as Record<string, RingTensor>;
+  return { a: v['a'] as RingTensor, b: v['b'] as RingTensor, c: v['c'] as RingTensor };
 }
 
 /** Beaver product (ALGORITHMS.md §1) with a pluggable dealer and, for the defect, unmasked opening. */
-async function beaver(
+const beaver = (
   ctx: PartyContext,
   x: RingTensor,
   y: RingTensor,
   pair: Pair,
   masked = true,
-): Promise<RingTensor> {
-  const { ell } = x;
-  const m = ringMask(ell);
-  const { a, b, c } = triple(ctx, 'triple', ell, x.shape, pair) as {
-    a: RingTensor;
-    b: RingTensor;
-    c: RingTensor;
-  };
-  const n = x.data.length;
-  const open = new BigUint64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    open[i] = masked ? (x.data[i]! - a.data[i]!) & m : x.data[i]!;
-    open[n + i] = masked ? (y.data[i]! - b.data[i]!) & m : y.data[i]!;
-  }
-  const o = (await openToAll(ctx, 'open', ringTensor(ell, [2 * n], open))).data;
-  const z = new BigUint64Array(n);
-  for (let i = 0; i < n; i++)
-    z[i] =
-      (c.data[i]! +
-        o[i]! * b.data[i]! +
-        o[n + i]! * a.data[i]! +
-        (ctx.party === 0 ? o[i]! * o[n + i]! : 0n)) &
-      m;
-  return ringTensor(ell, x.shape, z);
-}
+): Promise<RingTensor> => beaverStep(ctx, x, y, triple(ctx, 'triple', x.ell, x.shape, pair), masked);
 
 const product = (id: string, pair: Pair, masked = true) =>
   catalogueProtocol(id, [shared('x'), shared('y')], [sharedOut('z')], async (ctx, { config }, inputs) => ({
@@ -118,9 +90,9 @@ const twoProducts = (id: string, reuse: boolean) =>
         };
       const { a, b, c } = triple(ctx, 'triple', config.ell, r('x').shape, uniformPair);
       const m = ringMask(config.ell);
-      const n = a!.data.length;
+      const n = a.data.length;
       const ops = ['x', 'y', 'u', 'y'].map(r);
-      const masks = [a!, b!, a!, b!];
+      const masks = [a, b, a, b];
       const open = new BigUint64Array(4 * n);
       ops.forEach((op, k) => {
         for (let i = 0; i < n; i++) open[k * n + i] = (op.data[i]! - masks[k]!.data[i]!) & m;
@@ -129,12 +101,12 @@ const twoProducts = (id: string, reuse: boolean) =>
       const prod = (e: number): RingTensor =>
         ringTensor(
           config.ell,
-          a!.shape,
-          c!.data.map(
+          a.shape,
+          c.data.map(
             (ci, i) =>
               (ci +
-                o[e * n + i]! * b!.data[i]! +
-                o[(e + 1) * n + i]! * a!.data[i]! +
+                o[e * n + i]! * b.data[i]! +
+                o[(e + 1) * n + i]! * a.data[i]! +
                 (ctx.party === 0 ? o[e * n + i]! * o[(e + 1) * n + i]! : 0n)) &
               m,
           ),
@@ -148,30 +120,10 @@ const maskedOpen = (id: string, short: boolean) =>
   catalogueProtocol(id, [shared('x')], [sharedOut('z')], async (ctx, { config }, inputs) => {
     const { ell } = config;
     const x = ringInput(ctx, inputs, 'x', ell);
-    const v = ctx.deal({
-      kind: 'mask',
-      label: 'mask',
-      items: 1,
-      signature: `catalogue ${ell}`,
-      generate: (d) => {
-        const r = d.ring('r', ell, x.shape);
-        if (short) for (let i = 0; i < r.data.length; i++) r.data[i] = r.data[i]! & ringMask(ell - 3);
-        return { r };
-      },
-    });
-    const r = v['r'] as RingTensor;
-    const m = ringMask(ell);
-    const c = await openToAll(
-      ctx,
-      'open',
-      ringTensor(
-        ell,
-        x.shape,
-        x.data.map((xi, i) => (xi + r.data[i]!) & m),
-      ),
-    );
-    const z = c.data.map((ci, i) => ((ctx.party === 0 ? ci : 0n) - r.data[i]!) & m);
-    return { z: ringTensor(ell, x.shape, z) };
+    const shorten = (r: RingTensor): void => {
+      for (let i = 0; i < r.data.length; i++) r.data[i] = r.data[i]! & ringMask(ell - 3);
+    };
+    return { z: await reshare(ctx, x, dealerMask(ctx, ell, x.shape, short ? shorten : undefined)) };
   });
 
 /** B2A of lsb(x) (XOR shares x_i & 1) with a daBit: open b ⊕ r; the defect opens b itself. */

@@ -8,41 +8,19 @@ import { type RingTensor, ringMask, ringTensor } from '../../../core/ring.ts';
 import type { Shape } from '../../../core/shape.ts';
 import { mulRaw } from '../../../protocols/steps.ts';
 import { ringInput } from '../../../protocols/types.ts';
-import { exchangeShares, openToAll } from '../../../runtime/comm.ts';
+import { exchangeShares } from '../../../runtime/comm.ts';
 import type { PartyContext } from '../../../runtime/context.ts';
+import type { DealerDraws } from '../../../runtime/dealer.ts';
 import { beaverTriple } from '../../../runtime/material/beaver.ts';
 import type { InputDecl, OutputDecl } from '../../../spec/types.ts';
+import { type Triple, beaverStep } from './beaver-step.ts';
 import { type CatalogueEntry, catalogueProtocol } from './build.ts';
+import { dealerMask, reshare } from './masked-opening.ts';
 
 const shared = (name: string): InputDecl => ({ name, holder: 'shared', scale: 'int' });
 const owned = (name: string, owner: number): InputDecl => ({ name, holder: 'owner', owner, scale: 'int' });
 const sharedOut = (name: string): OutputDecl => ({ name, delivery: 'shared', scale: 'int' });
 const clearOut = (name: string): OutputDecl => ({ name, delivery: 'clear', scale: 'int' });
-
-type Triple = { readonly a: RingTensor; readonly b: RingTensor; readonly c: RingTensor };
-
-/** Beaver's online step with a given triple: open x − a and y − b, combine. */
-async function beaverWith(ctx: PartyContext, x: RingTensor, y: RingTensor, t: Triple): Promise<RingTensor> {
-  const { ell } = x;
-  const m = ringMask(ell);
-  const n = x.data.length;
-  const at = (v: RingTensor, i: number): bigint => v.data[v.data.length === 1 ? 0 : i]!; // a one-element triple serves every element
-  const open = new BigUint64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    open[i] = (x.data[i]! - at(t.a, i)) & m;
-    open[n + i] = (y.data[i]! - at(t.b, i)) & m;
-  }
-  const o = (await openToAll(ctx, 'open', ringTensor(ell, [2 * n], open))).data;
-  const z = new BigUint64Array(n);
-  for (let i = 0; i < n; i++)
-    z[i] =
-      (at(t.c, i) +
-        o[i]! * at(t.b, i) +
-        o[n + i]! * at(t.a, i) +
-        (ctx.party === 0 ? o[i]! * o[n + i]! : 0n)) &
-      m;
-  return ringTensor(ell, x.shape, z);
-}
 
 /**
  * CrypTen's trusted-first-party triples: party 0 draws a and b itself, computes c = a·b and sends every
@@ -79,7 +57,7 @@ const product = (
   catalogueProtocol(id, [shared('x'), shared('y')], [sharedOut('z')], async (ctx, { config }, inputs) => {
     const x = ringInput(ctx, inputs, 'x', config.ell);
     return {
-      z: await beaverWith(
+      z: await beaverStep(
         ctx,
         x,
         ringInput(ctx, inputs, 'y', config.ell),
@@ -88,30 +66,17 @@ const product = (
     };
   });
 
-/** A dealer mask for a masked opening: uniform, or 0 with an extra 1 % (u < 2^ℓ/100 picks 0). */
-function dealtMask(ctx: PartyContext, ell: number, shape: Shape, pointMass: boolean): RingTensor {
-  const v = ctx.deal({
-    kind: 'mask',
-    label: 'mask',
-    items: 1,
-    signature: `catalogue ${ell}`,
-    generate: (d) => {
-      const r = d.ring('r', ell, shape);
-      if (pointMass) {
-        const u = d.ring('u', ell, shape);
-        const cut = (1n << BigInt(ell)) / 100n;
-        for (let i = 0; i < r.data.length; i++) if (u.data[i]! <= cut) r.data[i] = 0n;
-      }
-      return { r };
-    },
-  });
-  return v['r'] as RingTensor;
-}
+/** 0 with an extra 1 %: a second dealer draw u below 2^ℓ/100 picks 0. */
+const pointMass = (r: RingTensor, d: DealerDraws): void => {
+  const u = d.ring('u', r.ell, r.shape);
+  const cut = (1n << BigInt(r.ell)) / 100n;
+  for (let i = 0; i < r.data.length; i++) if (u.data[i]! <= cut) r.data[i] = 0n;
+};
 
 /**
- * Re-randomising a sharing by a masked opening: open c = x + r, party 0 keeps c − r₀, the others −rᵢ.
- * The pad r is a dealer mask (the control), a zero share from the pairwise keys (Σ rᵢ = 0: c = x), or a
- * dealer mask with a point mass at 0.
+ * Re-randomising a sharing by a masked opening (masked-opening.ts) with the pad a dealer mask (the
+ * control), a zero share from the pairwise keys (Σ rᵢ = 0: the opening is x), or a dealer mask with a
+ * point mass at 0.
  */
 const paddedOpening = (id: string, pad: 'dealer' | 'zero-share' | 'point-mass') =>
   catalogueProtocol(id, [shared('x')], [sharedOut('z')], async (ctx, { config }, inputs) => {
@@ -120,24 +85,8 @@ const paddedOpening = (id: string, pad: 'dealer' | 'zero-share' | 'point-mass') 
     const r =
       pad === 'zero-share'
         ? ctx.zeroShare('pad', ell, x.shape)
-        : dealtMask(ctx, ell, x.shape, pad === 'point-mass');
-    const m = ringMask(ell);
-    const c = await openToAll(
-      ctx,
-      'open',
-      ringTensor(
-        ell,
-        x.shape,
-        x.data.map((xi, i) => (xi + r.data[i]!) & m),
-      ),
-    );
-    return {
-      z: ringTensor(
-        ell,
-        x.shape,
-        c.data.map((ci, i) => ((ctx.party === 0 ? ci : 0n) - r.data[i]!) & m),
-      ),
-    };
+        : dealerMask(ctx, ell, x.shape, pad === 'point-mass' ? pointMass : undefined);
+    return { z: await reshare(ctx, x, r) };
   });
 
 /**
@@ -156,36 +105,12 @@ const lateInput = (id: string, degenerate: boolean) =>
       const p = await mulRaw(ctx.scope('first'), input('x'), input('y'));
       const q = await mulRaw(ctx.scope('second'), input('u'), input('v'));
       const w = input('w');
-      const got = ctx.deal({
-        kind: 'mask',
-        label: 'rescale/mask',
-        items: 1,
-        signature: `catalogue ${ell}`,
-        generate: (d) => {
-          const r = d.ring('r', ell, w.shape);
-          if (degenerate) r.data.fill(0n);
-          return { r };
-        },
-      });
-      const r = got['r'] as RingTensor;
-      const m = ringMask(ell);
-      const c = await openToAll(
-        ctx,
-        'rescale/open',
-        ringTensor(
-          ell,
-          w.shape,
-          w.data.map((wi, i) => (wi + r.data[i]!) & m),
-        ),
-      );
+      const rescale = ctx.scope('rescale');
+      const zero = (r: RingTensor): void => void r.data.fill(0n);
       return {
         p,
         q,
-        w: ringTensor(
-          ell,
-          w.shape,
-          c.data.map((ci, i) => ((ctx.party === 0 ? ci : 0n) - r.data[i]!) & m),
-        ),
+        w: await reshare(rescale, w, dealerMask(rescale, ell, w.shape, degenerate ? zero : undefined)),
       };
     },
   );
