@@ -139,7 +139,8 @@ function partyStatus(
   // nothing hidden: every mode that ran found that the party knows every secret (one that found
   // something to compare and passed makes it an ordinary pass)
   const ran = modes.filter((m) => m.status !== 'not run');
-  if (ran.length > 0 && ran.every((m) => m.status === 'trivial')) return { status: 'trivial', incomplete: [] };
+  if (ran.length > 0 && ran.every((m) => m.status === 'trivial'))
+    return { status: 'trivial', incomplete: [] };
   const incomplete = [
     ...modes.flatMap((m) => (m.status === 'not run' ? [`${m.mode}: ${m.reason}`] : [])),
     ...MODES.filter((m) => !requested.includes(m)).map((m) => `${m}: not requested`),

@@ -5,8 +5,8 @@
 // request reads them as k runs while its element-major tables stay in one block. A candidate is
 // accepted only when a batched run of a few instances reproduces, item by item, the views of the same
 // instances run alone with the same randomness; that check also finds each view item's layout (a
-// message that concatenates two tensors holds instance b at b and B + b, not at 2b, 2b + 1). Layouts
-// are searched greedily, group by group in the order the probe drew them, keeping a choice when it
+// message that concatenates two tensors holds instance b at b and B + b, not at 2b, 2b + 1; its parts
+// may differ in size, as N values per row next to one per row). Layouts are searched greedily, group by group in the order the probe drew them, keeping a choice when it
 // moves the first mismatching item later: one batched run of a few instances per candidate.
 import {
   type BatchMode,
@@ -14,7 +14,6 @@ import {
   VERIFY_INSTANCES,
   batchedShapes,
   planned,
-  position,
 } from './batch-layout.ts';
 import { type DrawLayouts, drawGroup } from './instance-tapes.ts';
 import {
@@ -54,23 +53,35 @@ export function sameStructure(
   );
 }
 
-function segmentsOf(n: number): number[] {
+function divisorsOf(n: number): number[] {
   const out: number[] = [];
   for (let s = n; s >= 1; s--) if (n % s === 0) out.push(s);
   return out;
 }
 
-/** The layout under which the batched item holds every single-instance item, or undefined. */
-function findSegment(batched: ViewItem, alone: readonly ViewItem[]): number | undefined {
+/**
+ * The parts under which the batched item holds every single-instance item, or undefined: from each
+ * part's start, the longest run whose words sit, for every instance, at start·B + b·size (batch-layout.ts).
+ */
+function findParts(batched: ViewItem, alone: readonly ViewItem[]): number[] | undefined {
   const n = alone[0]!.data.length;
-  if (batched.data.length !== n * alone.length) return undefined;
   const B = alone.length;
-  return segmentsOf(n).find((s) =>
+  if (batched.data.length !== n * B) return undefined;
+  const parts: number[] = [];
+  const fits = (start: number, size: number): boolean =>
     alone.every((one, b) => {
-      for (let t = 0; t < n; t++) if (batched.data[position(t, b, s, B)] !== one.data[t]) return false;
+      for (let u = 0; u < size; u++)
+        if (batched.data[start * B + b * size + u] !== one.data[start + u]) return false;
       return true;
-    }),
-  );
+    });
+  for (let start = 0; start < n;) {
+    let size = n - start;
+    while (size > 0 && !fits(start, size)) size--;
+    if (size === 0) return undefined;
+    parts.push(size);
+    start += size;
+  }
+  return parts;
 }
 
 interface Score {
@@ -106,15 +117,15 @@ async function score(
   for (let k = 0; k < probe.length; k++) {
     const p = probe[k]!;
     const b = batched[k];
-    const segment =
-      b !== undefined && sameStructure(b, planned(p, 0), p.data.length * B)
-        ? findSegment(
+    const parts =
+      b !== undefined && sameStructure(b, planned(p, []), p.data.length * B)
+        ? findParts(
             b,
             alone.map((a) => a[k]!),
           )
         : undefined;
-    if (segment === undefined) return { prefix: k };
-    items.push(planned(p, segment));
+    if (parts === undefined) return { prefix: k };
+    items.push(planned(p, parts));
   }
   return batched.length === probe.length ? { prefix: probe.length, items } : { prefix: probe.length - 1 };
 }
@@ -136,7 +147,7 @@ function layoutGroups(probe: BatchViews): Map<string, number[]> {
       .filter(([, n]) => n > 1)
       .map(([g, n]) => [
         g,
-        segmentsOf(n)
+        divisorsOf(n)
           .reverse()
           .filter((k) => k > 1),
       ]),
@@ -154,7 +165,7 @@ export async function findBatching(
     // a view whose structure changes with the values cannot be laid out once for a whole batch
     if (
       one.length !== probe.items.length ||
-      one.some((x, k) => !sameStructure(x, planned(probe.items[k]!, 0), probe.items[k]!.data.length))
+      one.some((x, k) => !sameStructure(x, planned(probe.items[k]!, []), probe.items[k]!.data.length))
     )
       return undefined;
     alone.push(one);

@@ -10,8 +10,12 @@ export interface PlannedItem {
   readonly role: ItemRole;
   readonly width: number;
   readonly perInstance: number;
-  /** Layout in a batch of B: element t of instance b is at ⌊t/s⌋·s·B + b·s + t mod s (s = segment). */
-  readonly segment: number;
+  /**
+   * Layout in a batch of B: an instance's elements are runs ("parts") of these sizes, and part j of every
+   * instance comes before part j + 1 of any — a message that concatenates a tensor of 4 elements per
+   * instance and one of 2 (per row) holds instance b at 4b… and at 4B + 2b…. One part: a block.
+   */
+  readonly parts: readonly number[];
   /** The raw draw this item is, if any. */
   readonly rawId?: string;
   readonly bits?: true;
@@ -27,16 +31,56 @@ export function batchedShapes(instance: Shapes, mode: BatchMode, batch: number):
   );
 }
 
-/** Element t of instance b of an item laid out with segment s in a batch of B. */
-export const position = (t: number, b: number, s: number, batch: number): number =>
-  Math.floor(t / s) * s * batch + b * s + (t % s);
+/** Where element t of an item sits in a batch of B: instance b's word is at base + b·stride. */
+export interface Placement {
+  readonly base: number;
+  readonly stride: number;
+}
 
-export const planned = (p: ViewItem, segment: number): PlannedItem => ({
+const starts = new WeakMap<readonly number[], Int32Array>();
+
+/** The placement of element t of an item laid out in `parts` (batch-layout PlannedItem.parts). */
+export function placement(parts: readonly number[], t: number, batch: number): Placement {
+  let start = starts.get(parts);
+  if (start === undefined) {
+    const n = parts.reduce((a, p) => a + p, 0);
+    start = new Int32Array(n);
+    let at = 0;
+    for (const p of parts) {
+      start.fill(at, at, at + p);
+      at += p;
+    }
+    starts.set(parts, start);
+  }
+  const s = start[t]!;
+  const stride = parts.length === 1 ? parts[0]! : partSize(parts, s);
+  return { base: s * batch + (t - s), stride };
+}
+
+function partSize(parts: readonly number[], start: number): number {
+  let at = 0;
+  for (const p of parts) {
+    if (at === start) return p;
+    at += p;
+  }
+  return parts[parts.length - 1]!;
+}
+
+/** Element t of instance b of an item laid out in `parts` in a batch of B. */
+export function position(parts: readonly number[], t: number, b: number, batch: number): number {
+  const { base, stride } = placement(parts, t, batch);
+  return base + b * stride;
+}
+
+/** `n` elements in equal parts of `size` (one part of n: a block). */
+export const equalParts = (n: number, size: number): number[] => Array.from({ length: n / size }, () => size);
+
+export const planned = (p: ViewItem, parts: readonly number[]): PlannedItem => ({
   name: p.name,
   role: p.role,
   width: p.width,
   perInstance: p.data.length,
-  segment,
+  parts,
   ...(p.raw ? { rawId: p.raw.id } : {}),
   ...(p.bits ? { bits: true as const } : {}),
   ...(p.message ? { message: p.message } : {}),

@@ -101,7 +101,7 @@ export async function planBatch(
   };
   const found = await findBatching(setup, instanceShapes, probe);
   if (found !== undefined) return { ...base, ...found };
-  const items = probe.items.map((p) => planned(p, p.data.length));
+  const items = probe.items.map((p) => planned(p, [p.data.length]));
   return { ...base, mode: 'unbatched', layouts: new Map(), items };
 }
 

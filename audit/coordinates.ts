@@ -1,7 +1,7 @@
 // A view coordinate across instances (statistical mode): one element of one view item, or one number of
 // the traffic shape, for every instance of the batch, as raw words.
 import { ringMask } from '../core/ring.ts';
-import { position } from './batch-layout.ts';
+import { placement } from './batch-layout.ts';
 import type { BatchPlan } from './batch-plan.ts';
 import type { InstanceViews } from './instance-views.ts';
 
@@ -23,7 +23,8 @@ export function coordinates(plan: BatchPlan, views: InstanceViews): Coordinate[]
     const data = views.data[k]!;
     for (let t = 0; t < it.perInstance; t++) {
       const words = new BigUint64Array(B);
-      for (let b = 0, p = position(t, 0, it.segment, B); b < B; b++, p += it.segment) words[b] = data[p]!;
+      const { base, stride } = placement(it.parts, t, B);
+      for (let b = 0, p = base; b < B; b++, p += stride) words[b] = data[p]!;
       out.push({
         name: `${it.name} [${t}]`,
         width: it.width,

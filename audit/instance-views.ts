@@ -75,9 +75,9 @@ class ViewsBuilder {
   put(b: number, items: readonly ViewItem[]): void {
     if (conforms(this.plan, items, 1)) {
       items.forEach((it, k) => {
-        const s = this.plan.items[k]!.segment;
+        const parts = this.plan.items[k]!.parts;
         const out = this.data[k]!;
-        for (let t = 0; t < it.data.length; t++) out[position(t, b, s, this.batch)] = it.data[t]!;
+        for (let t = 0; t < it.data.length; t++) out[position(parts, t, b, this.batch)] = it.data[t]!;
       });
       return;
     }

@@ -33,7 +33,7 @@ function openingWords(plan: BatchPlan, views: InstanceViews, o: Opening): BigUin
     const data = views.data[term.item]!;
     const lane = term.lane === undefined ? undefined : BigInt(term.lane);
     for (let b = 0; b < B; b++) {
-      const w = data[position(term.element, b, it.segment, B)]!;
+      const w = data[position(it.parts, term.element, b, B)]!;
       out[b] = (out[b]! + term.coefficient * (lane === undefined ? w : (w >> lane) & 1n)) & m;
     }
   }

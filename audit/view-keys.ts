@@ -4,7 +4,7 @@
 // traffic shape) gets the 52-bit hash of its whole content instead (instance-views.ts). Equal views
 // always get equal keys, so hashing can only merge distinct views (a miss with probability ≤
 // pairs/2^52), never invent a difference.
-import { position } from './batch-layout.ts';
+import { placement } from './batch-layout.ts';
 import type { BatchPlan } from './batch-plan.ts';
 import type { InstanceViews } from './instance-views.ts';
 
@@ -49,11 +49,11 @@ function packedKeys(layout: KeyLayout, plan: BatchPlan, views: InstanceViews): F
   if (layout.exact) {
     for (const c of layout.coordinates) {
       const words = u32(views.data[c.item]!);
-      const s = plan.items[c.item]!.segment;
+      const { base, stride } = placement(plan.items[c.item]!.parts, c.element, B);
       const scale = 2 ** c.width;
-      // element t of instance b sits at base + b·s (batch-plan.ts position); low word at twice that
-      let p = 2 * position(c.element, 0, s, B);
-      const step = 2 * s;
+      // element t of instance b sits at base + b·stride (batch-layout.ts); low word at twice that
+      let p = 2 * base;
+      const step = 2 * stride;
       if (c.width > 32)
         for (let b = 0; b < B; b++, p += step)
           keys[b] = keys[b]! * scale + words[p + 1]! * 4294967296 + words[p]!;
@@ -65,8 +65,8 @@ function packedKeys(layout: KeyLayout, plan: BatchPlan, views: InstanceViews): F
   const h2 = new Int32Array(B).fill(0x6b43a9b5);
   for (const c of layout.coordinates) {
     const words = u32(views.data[c.item]!);
-    const s = plan.items[c.item]!.segment;
-    for (let b = 0, p = position(c.element, 0, s, B); b < B; b++, p += s) {
+    const { base, stride } = placement(plan.items[c.item]!.parts, c.element, B);
+    for (let b = 0, p = base; b < B; b++, p += stride) {
       let x = Math.imul(h1[b]! ^ words[2 * p]!, 0x9e3779b1);
       x = Math.imul(x ^ words[2 * p + 1]!, 0x85ebca6b);
       h1[b] = x ^ (x >>> 15);

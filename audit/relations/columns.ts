@@ -210,7 +210,7 @@ export function columnValues(
           break;
         case 'view': {
           const it = plan.items[s.item]!;
-          const w = views.data[s.item]![position(s.element, b, it.segment, B)]!;
+          const w = views.data[s.item]![position(it.parts, s.element, b, B)]!;
           v = s.lane === undefined ? w : (w >> BigInt(s.lane)) & 1n;
           break;
         }

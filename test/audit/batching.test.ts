@@ -20,6 +20,12 @@ describe('batch plans', () => {
       expect([...plan.layouts.values()].some((chunks) => chunks > 1)).toBe(true);
     });
 
+  it('softmax_taylor batches its [rows, N] instances: a message of N values per row and one per row comes in two parts', async () => {
+    const plan = await planBatch(findProtocol('softmax_taylor').bind(), config, 0, 5n, 2);
+    expect(plan.mode).not.toBe('unbatched');
+    expect(plan.items.some((it) => new Set(it.parts).size > 1)).toBe(true);
+  });
+
   it('matmul, whose shapes have no batch axis, runs one instance at a time', async () => {
     const plan = await planBatch(findProtocol('matmul').bind(), config, 0, 5n, 1);
     expect(plan.mode).toBe('unbatched');
