@@ -16,6 +16,7 @@ import {
   planned,
 } from './batch-layout.ts';
 import { type DrawLayouts, drawGroup } from './instance-tapes.ts';
+import { edgeSecrets } from './secret-values.ts';
 import {
   type BatchViews,
   type InstanceSetup,
@@ -159,16 +160,21 @@ export async function findBatching(
   instance: Shapes,
   probe: BatchViews,
 ): Promise<Batching | undefined> {
+  const asProbe = (one: readonly ViewItem[]): boolean =>
+    one.length === probe.items.length &&
+    one.every((x, k) => sameStructure(x, planned(probe.items[k]!, []), probe.items[k]!.data.length));
   const alone: ViewItem[][] = [];
   for (let b = 0; b < VERIFY_INSTANCES; b++) {
     const one = (await runInstanceAlone(setup, instance, b)).items;
     // a view whose structure changes with the values cannot be laid out once for a whole batch
-    if (
-      one.length !== probe.items.length ||
-      one.some((x, k) => !sameStructure(x, planned(probe.items[k]!, []), probe.items[k]!.data.length))
-    )
-      return undefined;
+    if (!asProbe(one)) return undefined;
     alone.push(one);
+  }
+  // nor can one whose structure changes at the domain's edges (a message count that depends on the
+  // secret: a batch would send the messages of all its instances together, and hide it)
+  for (const high of [false, true]) {
+    const edge = { ...setup, secrets: edgeSecrets(setup.protocol, setup.config, instance, high) };
+    if (!asProbe((await runInstanceAlone(edge, instance, 0)).items)) return undefined;
   }
   const groups = layoutGroups(probe);
   for (const mode of ['prepend', 'scale'] as const) {

@@ -129,6 +129,58 @@ export async function collectViews(
   return views.done();
 }
 
+/**
+ * Views of consecutive instance ranges as one batch, in the plan's layout for their total (the
+ * statistical mode runs each group of secrets as a batch of its own: a batch's schedule is decided for
+ * all its instances together, and one group's shape must not hide another's).
+ */
+export function joinViews(plan: BatchPlan, parts: readonly InstanceViews[]): InstanceViews {
+  const total = parts.reduce((a, p) => a + p.batch, 0);
+  const data = plan.items.map((it, k) => {
+    const out = new BigUint64Array(it.perInstance * total);
+    let offset = 0;
+    for (const p of parts) {
+      const src = p.data[k]!;
+      for (let t = 0; t < it.perInstance; t++)
+        for (let b = 0; b < p.batch; b++)
+          out[position(it.parts, t, offset + b, total)] = src[position(it.parts, t, b, p.batch)]!;
+      offset += p.batch;
+    }
+    return out;
+  });
+  const cat = <T extends Float64Array | Uint8Array>(
+    pick: (v: InstanceViews) => T,
+    make: (n: number) => T,
+  ): T => {
+    const out = make(total);
+    let offset = 0;
+    for (const p of parts) {
+      out.set(pick(p), offset);
+      offset += p.batch;
+    }
+    return out;
+  };
+  const f64 = (n: number): Float64Array => new Float64Array(n);
+  return {
+    batch: total,
+    data,
+    deviant: cat(
+      (v) => v.deviant,
+      (n) => new Uint8Array(n),
+    ),
+    deviants: parts.reduce((a, p) => a + p.deviants, 0),
+    shape: {
+      count: cat((v) => v.shape.count, f64),
+      bits: cat((v) => v.shape.bits, f64),
+      rounds: cat((v) => v.shape.rounds, f64),
+      fingerprint: cat((v) => v.shape.fingerprint, f64),
+    },
+    contentKey: cat((v) => v.contentKey, f64),
+    shapes: new Map(parts.flatMap((p) => [...p.shapes])),
+    deviantShapes: new Map(parts.flatMap((p) => [...p.deviantShapes])),
+  };
+}
+
 /** Two 26-bit multiply–xorshift lanes over every item's name and words. */
 function contentHash(items: readonly ViewItem[]): number {
   let a = 0x2545f491;

@@ -38,6 +38,23 @@ export function uniformValue(
   return scaled & ringMask(config.ell);
 }
 
+/** Instances whose every clear input element sits at its domain's low (or high) edge. */
+export function edgeSecrets(
+  protocol: BoundProtocol,
+  config: Config,
+  shapes: Shapes,
+  high: boolean,
+): SecretSource {
+  const domains = protocol.domain(config, shapes);
+  return (_first, batch) =>
+    Object.fromEntries(
+      protocol.inputs().map((d) => {
+        const v = edgeValue(d, domains[d.name], config, high);
+        return [d.name, new BigUint64Array(batch * sizeOf(shapes[d.name]!)).fill(v)];
+      }),
+    );
+}
+
 /** Instances whose every clear input is uniform in its domain, independently, from stream `label`. */
 export function uniformSecrets(
   protocol: BoundProtocol,

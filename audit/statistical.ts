@@ -10,7 +10,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import type { BatchPlan } from './batch-plan.ts';
-import { collectViews } from './instance-views.ts';
+import { collectViews, joinViews } from './instance-views.ts';
 import { PrgFill } from './prg-fill.ts';
 import type { Opening } from './relations/relation-search.ts';
 import { secretGroups } from './statistical-groups.ts';
@@ -110,7 +110,11 @@ export async function auditStatistical(
         return [d.name, out];
       }),
     );
-  const views = await collectViews(plan, new PrgFill(seed, total), secrets, 0, total);
+  // each group its own batch: a batch's message schedule is decided for all its instances at once
+  const fill = new PrgFill(seed, total);
+  const parts = [];
+  for (let g = 0; g < groups.length; g++) parts.push(await collectViews(plan, fill, secrets, g * N, N));
+  const views = joinViews(plan, parts);
   const set = projections(plan, views, options.openings, options.maxPairs);
   const tag = (g: number, h: number): string => `${groups[g]!.name} vs ${groups[h]!.name}: `;
   const results: TestResult[] = [];
