@@ -13,7 +13,7 @@ import { shardOf } from '../harness/shards.ts';
 import { REGISTRY } from '../registry/index.ts';
 import { resolveConfig } from '../spec/config.ts';
 
-export const PRIVACY_SHARDS = 2;
+export const PRIVACY_SHARDS = 4;
 
 export function definePrivacyProperties(shard: number): void {
   const config = resolveConfig('default', { parties: 2 });
