@@ -1,12 +1,12 @@
 // Statistical mode (issue 4 §3, issue 16 §4): in the full ring, N seeded runs per secret group
-// (statistical-groups.ts), run as one batch; every projection (statistical-projections.ts) is compared
+// (statistical-groups.ts), each group run as one batch; every projection (statistical-projections.ts) is compared
 // between the groups compared (statistical-tests.ts), and a leak is declared when a p-value falls below
 // α / (number of tests): Bonferroni, so a private protocol is flagged with probability at most α = 10⁻⁶
 // (the rank tests are conservative with ties; the χ² tests rest on their approximation with expected
 // counts of at least 5). Seeds are fixed, so every run of the audit gives the same verdict. N is the
 // caller's, or sized by the budget: `work` coordinate-samples per group over the words of one instance's
-// view and randomness, between `minSamples` and `maxSamples` — cheap protocols get many runs (atoms of
-// 1 % need hundreds of runs to show), large ones fewer.
+// view and randomness, between `minSamples` and `maxSamples` — cheap protocols get many runs (an atom
+// of 1 % needs thousands of runs to pass the Bonferroni threshold), large ones fewer.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import type { BatchPlan } from './batch-plan.ts';
