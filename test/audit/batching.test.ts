@@ -3,6 +3,7 @@
 // still batch (a layout per group of draws), and the enumeration serves any range of instances — one at a
 // time for a protocol that does not batch (matmul) — with the words a whole block gets.
 import { describe, expect, it } from 'vitest';
+import { auditViews } from '../../audit/audit-views.ts';
 import { planBatch } from '../../audit/batch-plan.ts';
 import { enumeration } from '../../audit/enumeration.ts';
 import { secretSpace } from '../../audit/secret-space.ts';
@@ -33,6 +34,23 @@ describe('batch plans', () => {
 });
 
 describe('exhaustive enumeration', () => {
+  it('runs a protocol that does not batch, one instance at a time, to a verdict (matmul, one own tape)', async () => {
+    const v = await auditViews(findProtocol('matmul').bind(), config, {
+      mode: 'exhaustive',
+      party: 0,
+      budgetBits: 24,
+      samples: 1,
+    });
+    const m = v.verdicts[0]!.modes[0]!;
+    expect(m.status).toBe('passed');
+    if (m.status === 'passed' && m.evidence.mode === 'exhaustive') {
+      expect(m.evidence.batching).toBe('unbatched');
+      expect(m.evidence.evaluations).toBe(2 ** 16);
+      expect(m.evidence.distributionsCompared).toBe(255);
+    }
+    expect(v.status).toBe('incomplete'); // one mode asked for: the others are not requested
+  });
+
   it('serves an instance alone the words it has in its whole block (the unbatched path)', async () => {
     const small = resolveConfig('default', { parties: 2, ell: 4 });
     const protocol = findProtocol('matmul').bind();

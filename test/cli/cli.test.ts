@@ -198,26 +198,4 @@ describe('mpcspec audit views', () => {
     expect(r.stdout).toMatch(/^sin: LEAK \(party 0: statistical\)/);
     expect(r.stdout).toMatch(/statistical: LEAK/);
   });
-
-  it('the exhaustive mode runs a protocol that does not batch, one instance at a time (matmul)', () => {
-    const r = mpcspec(
-      'audit',
-      'views',
-      'matmul',
-      '--mode',
-      'exhaustive',
-      '--party',
-      '0',
-      '--budget',
-      '24',
-      '--samples',
-      '1',
-    );
-    expect(r.stdout).toMatch(
-      /exhaustive: passed .* Z_2\^4, 1-element instances, 256 secrets .* × 256 hidden tapes × 1 sampled/,
-    );
-    expect(r.stdout).toMatch(/batching unbatched/);
-    expect(r.stdout).toMatch(/no leak found \(incomplete: relation, statistical not requested\)/);
-    expect(r.status).toBe(0);
-  });
 });
