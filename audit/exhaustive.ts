@@ -27,7 +27,7 @@ export interface ExhaustiveOptions {
 
 export type ExhaustiveResult = Extract<ModeResult<ExhaustiveEvidence>, { readonly evidence: unknown }>;
 
-const CHUNK_BATCHED = 1 << 17;
+const CHUNK_BATCHED = 1 << 15;
 const CHUNK_UNBATCHED = 1 << 9;
 /**
  * A protocol that does not batch runs once per instance, about 2^8 times slower per evaluation: its

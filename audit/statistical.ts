@@ -120,7 +120,7 @@ export async function auditStatistical(
   const results: TestResult[] = [];
   let n = 0;
   for (const c of set.all()) {
-    if (++n % 256 === 0) await yieldToEventLoop(); // a test runner's or CLI's timers and messages run
+    if (++n % 64 === 0) await yieldToEventLoop(); // a test runner's or CLI's timers and messages run
     for (const r of projectionTests(c, N, groups.length, comparisons, tag)) results.push(r);
   }
   const threshold = alpha / Math.max(1, results.length);
