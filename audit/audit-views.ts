@@ -64,7 +64,7 @@ export const MAX_EXHAUSTIVE_RING = 16;
 export const QUICK: Budget = {
   budgetBits: 18,
   maxColumns: 512,
-  work: 2 ** 20,
+  work: 2 ** 19,
   minSamples: 400,
   maxSamples: 4000,
   maxPairs: 64,

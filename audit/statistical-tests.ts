@@ -33,10 +33,14 @@ interface GroupSample {
   readonly top: Int32Array;
 }
 
-function groupSample(c: Projection, from: number, to: number, top: number): GroupSample {
+/** Per group, a buffer reused from one projection to the next (the tests run on hundreds of them). */
+const scratch: Uint32Array[] = [];
+
+function groupSample(c: Projection, g: number, from: number, to: number, top: number): GroupSample {
   const n = to - from;
   const src = new Uint32Array(c.words.buffer, c.words.byteOffset + from * 8, 2 * n);
-  const ext = new Uint32Array(2 * n);
+  if ((scratch[g]?.length ?? 0) !== 2 * n) scratch[g] = new Uint32Array(2 * n);
+  const ext = scratch[g]!;
   const w = c.width;
   const ones = new Int32Array(c.bits.length);
   const tops = new Int32Array(2 ** top);
@@ -74,7 +78,7 @@ export function projectionTests(
   tag: (g: number, h: number) => string,
 ): TestResult[] {
   const top = Math.min(3, c.width);
-  const samples = Array.from({ length: groups }, (_, g) => groupSample(c, g * N, (g + 1) * N, top));
+  const samples = Array.from({ length: groups }, (_, g) => groupSample(c, g, g * N, (g + 1) * N, top));
   const out: TestResult[] = [];
   for (const [g, h] of comparisons) {
     const a = samples[g]!;

@@ -32,12 +32,23 @@ export interface Runs {
   readonly nB: number;
 }
 
-/** The runs of two samples of words, each sorted by sortWords. */
+let scratchA = new Int32Array(0);
+let scratchB = new Int32Array(0);
+
+/**
+ * The runs of two samples of words, each sorted by sortWords. The runs live in buffers the next call
+ * reuses: read them before merging again (the tests take a few million merges; allocating each would
+ * keep the collector busy).
+ */
 export function mergeWords(a: SortedWords, b: SortedWords): Runs {
   const nA = a.length;
   const nB = b.length;
-  const ra = new Int32Array(nA + nB);
-  const rb = new Int32Array(nA + nB);
+  if (scratchA.length < nA + nB) {
+    scratchA = new Int32Array(nA + nB);
+    scratchB = new Int32Array(nA + nB);
+  }
+  const ra = scratchA;
+  const rb = scratchB;
   let i = 0;
   let j = 0;
   let k = 0;
