@@ -9,7 +9,7 @@ import {
   runConformanceCase,
 } from '../../harness/conformance.ts';
 import { QUICK, auditViews } from '../../audit/audit-views.ts';
-import { verdictLine } from '../../audit/describe.ts';
+import { VIEW_TABLE_HEADER, viewTableRow } from '../../audit/describe.ts';
 import type { ViewVerdict } from '../../audit/verdict.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
@@ -177,13 +177,13 @@ export function registerConformCommand(program: Command): void {
           );
           if (views.length > 0) {
             process.stdout.write(
-              '\nView privacy (2 parties, default profile; `mpcspec audit views <id>` for the evidence):\n',
+              '\nView privacy (2 parties, default profile, every mode per party; `mpcspec audit views <id>` for the evidence and coverage):\n',
             );
-            printTable(
-              ['protocol', 'verdict', 'time'],
-              views.map((v) => [v.id, verdictLine(v), `${(v.ms / 1000).toFixed(2)} s`]),
+            printTable([...VIEW_TABLE_HEADER], views.map(viewTableRow));
+            const incomplete = views.filter((v) => v.status === 'incomplete').length;
+            process.stdout.write(
+              `${views.length} protocols audited, ${leaks.length} leak(s), ${incomplete} with no leak found but some mode not run\n`,
             );
-            process.stdout.write(`${views.length} protocols audited, ${leaks.length} leak(s)\n`);
           }
         }
         if (leaks.length > 0) process.exitCode = EXIT_FAILED_CHECK;

@@ -122,3 +122,80 @@ describe('mpcspec conform', () => {
     expect(r.stdout).toMatch(/│ mul\s+│ crypten │ 2 │ yes/);
   });
 });
+
+describe('mpcspec audit views', () => {
+  const bad: [string, string[], RegExp][] = [
+    ['unknown protocol', ['audit', 'views', 'nope'], /unknown protocol 'nope'/],
+    [
+      'party out of range',
+      ['audit', 'views', 'mul', '--party', '5'],
+      /party 5 is out of range: this run has parties 0…1/,
+    ],
+    [
+      'a zero budget',
+      ['audit', 'views', 'mul', '--budget', '0'],
+      /--budget: '0' is not an integer from 1 to 30/,
+    ],
+    [
+      'a budget that is not an integer',
+      ['audit', 'views', 'mul', '--budget', '2.5'],
+      /--budget: '2\.5' is not an integer/,
+    ],
+    ['zero samples', ['audit', 'views', 'mul', '--samples', '0'], /--samples: '0' is not an integer from 1/],
+    [
+      'an unknown mode',
+      ['audit', 'views', 'mul', '--mode', 'fast'],
+      /--mode: 'fast' is not one of auto, relation/,
+    ],
+    [
+      'nothing checkable (the one mode asked for is out of reach)',
+      ['audit', 'views', 'mul', '--mode', 'exhaustive', '--party', '0', '--budget', '10'],
+      /nothing could be checked: party 0, exhaustive: mul at ℓ = 4: 2\^8 secrets × 2\^8 hidden tapes .* exceed the budget of 2\^10 evaluations; --budget 16 reaches one own tape/,
+    ],
+  ];
+  for (const [what, args, message] of bad)
+    it(`${what}: exit 2, one line, no stack`, () => {
+      const r = mpcspec(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+
+  it('a private protocol: exit 0, a verdict per party with every mode and its coverage (--json)', () => {
+    const r = mpcspec('audit', 'views', 'add', '--json');
+    expect(r.status).toBe(0);
+    const v = JSON.parse(r.stdout) as {
+      status: string;
+      verdicts: {
+        party: number;
+        status: string;
+        modes: { mode: string; status: string; coverage: string }[];
+      }[];
+    };
+    expect(v.status).toBe('private');
+    expect(v.verdicts.map((p) => p.party)).toEqual([0, 1]);
+    for (const p of v.verdicts) {
+      expect(p.modes.map((m) => `${m.mode}:${m.status}`)).toEqual([
+        'relation:passed',
+        'exhaustive:passed',
+        'statistical:passed',
+      ]);
+      for (const m of p.modes) expect(m.coverage.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a leak: exit 1, the test that found it named (sin, SecFormer variant)', () => {
+    const r = mpcspec(
+      'audit',
+      'views',
+      'sin',
+      '--params',
+      '{"variant":"secformer","period":20}',
+      '--party',
+      '0',
+    );
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^sin: LEAK \(party 0: statistical\)/);
+    expect(r.stdout).toMatch(/statistical: LEAK/);
+  });
+});
