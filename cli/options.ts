@@ -1,4 +1,5 @@
 // Parsers for options several commands share, each failing with a usage error naming the option.
+import { Option } from 'commander';
 import { usageError } from '../core/errors.ts';
 import { parseSeed } from '../core/prg.ts';
 
@@ -13,6 +14,15 @@ export function parseIntOption(name: string, min: number, max: number): (value: 
 }
 
 export const parseSeedOption = (value: string): bigint => parseSeed(value, '--seed');
+
+/**
+ * `--seed <s>`, with its default shown in --help as a decimal (commander prints defaults with
+ * JSON.stringify, which cannot write a bigint).
+ */
+export function seedOption(description: string, fallback?: bigint): Option {
+  const option = new Option('--seed <s>', description).argParser(parseSeedOption);
+  return fallback === undefined ? option : option.default(fallback, fallback.toString());
+}
 
 export function parseJsonObjectOption(name: string): (value: string) => Record<string, unknown> {
   return (value) => {

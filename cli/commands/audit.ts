@@ -7,7 +7,7 @@ import { describeVerdict } from '../../audit/describe.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
-import { parseChoiceOption, parseIntOption, parseJsonObjectOption, parseSeedOption } from '../options.ts';
+import { parseChoiceOption, parseIntOption, parseJsonObjectOption, seedOption } from '../options.ts';
 
 interface AuditViewsOptions {
   mode?: 'exhaustive' | 'statistical';
@@ -47,7 +47,7 @@ export function registerAuditCommand(program: Command): void {
       'statistical: runs per secret group (default 2000); exhaustive: own tapes to sample',
       parseIntOption('samples', 1, 1_000_000),
     )
-    .option('--seed <s>', 'seed: decimal or 0x-hex integer < 2^64 (default fixed)', parseSeedOption)
+    .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64 (default fixed)'))
     .option('--profile <name>', 'crypten | spu | default', 'default')
     .option('--parties <n>', 'number of parties', parseIntOption('parties', 2, 16), 2)
     .option('--params <json>', 'protocol parameters as a JSON object', parseJsonObjectOption('params'))

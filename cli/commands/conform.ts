@@ -14,7 +14,7 @@ import type { ViewVerdict } from '../../audit/verdict.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
-import { parseIntOption, parseSeedOption } from '../options.ts';
+import { parseIntOption, seedOption } from '../options.ts';
 import { type Row, printTable } from '../table.ts';
 
 interface ConformOptions {
@@ -92,7 +92,7 @@ export function registerConformCommand(program: Command): void {
     .option('--profile <names>', 'comma-separated profiles (default: all)')
     .option('--parties <list>', 'comma-separated party counts', '2,3')
     .option('--size <n>', 'elements per input', parseIntOption('size', 1, 1_000_000), 32)
-    .option('--seed <s>', 'seed', parseSeedOption, 1n)
+    .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
     .option('--no-views', 'skip the view-privacy audit of each protocol')
     .option('--json', 'print the rows as JSON')
     .action(

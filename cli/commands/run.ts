@@ -8,7 +8,7 @@ import { executeAndSummarize } from '../../harness/summarized-run.ts';
 import { parseUserInputs } from '../../harness/user-inputs.ts';
 import { describeConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
-import { parseChoiceOption, parseIntOption, parseJsonObjectOption, parseSeedOption } from '../options.ts';
+import { parseChoiceOption, parseIntOption, parseJsonObjectOption, seedOption } from '../options.ts';
 import { printTable } from '../table.ts';
 
 interface RunOptions {
@@ -60,7 +60,7 @@ export function registerRunCommand(program: Command): void {
       parseIntOption('size', 1, 10_000_000),
       16,
     )
-    .option('--seed <s>', 'seed: decimal or 0x-hex integer < 2^64', parseSeedOption, 1n)
+    .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
     .option(
       '--params <json>',
       'protocol parameters as a JSON object, e.g. \'{"c":0.5}\'',

@@ -84,7 +84,11 @@ function startHelper(): Helper {
   const slots = JobSlots.create();
   const jobs = new MessageChannel();
   const errors = new MessageChannel();
-  const worker = new Worker(new URL('./helper-entry.mjs', import.meta.url), {
+  // Compiled code starts the helper module itself; TypeScript sources need the loader (own-modules.ts).
+  const entry = import.meta.url.endsWith('.ts')
+    ? new URL('./helper-entry.mjs', import.meta.url)
+    : new URL('./helper-thread.js', import.meta.url);
+  const worker = new Worker(entry, {
     // The WebAssembly memory too (core/wasm/memory.ts): arrays in it are sent as addresses in it.
     workerData: { slots: slots.buffers(), jobs: jobs.port2, errors: errors.port2, wasmMemory: wasmMemory() },
     transferList: [jobs.port2, errors.port2],
