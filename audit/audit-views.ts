@@ -28,6 +28,8 @@ export interface AuditOptions {
 /** The fixed seed of the audit: verdicts are deterministic. */
 export const AUDIT_SEED = 20261122n;
 export const MAX_EXHAUSTIVE_RING = 16;
+/** The smallest ring a run supports (spec/config.ts). */
+const MIN_RING = 4;
 
 /** Fast defaults for the conformance summary (a few hundred ms per protocol for the simple ones). */
 export const QUICK: AuditOptions = { budgetBits: 20, samples: 400, maxPairs: 64 };
@@ -35,9 +37,11 @@ export const QUICK: AuditOptions = { budgetBits: 20, samples: 400, maxPairs: 64 
 export const THOROUGH: AuditOptions = { budgetBits: 22, samples: 2000, maxPairs: 400 };
 
 function smallConfig(config: Config, ell: number): Config {
-  if (!Number.isInteger(ell) || ell < 4 || ell > MAX_EXHAUSTIVE_RING)
+  if (!Number.isInteger(ell) || ell < MIN_RING)
+    throw usageError(`ring: ℓ = ${ell} is not a ring a protocol runs in: ℓ goes from ${MIN_RING} to 64`);
+  if (ell > MAX_EXHAUSTIVE_RING)
     throw usageError(
-      `ring: ℓ = ${ell} is too large to enumerate (or not a ring): the exhaustive mode takes ℓ from 4 to ${MAX_EXHAUSTIVE_RING}; use --mode statistical for larger rings`,
+      `ring: ℓ = ${ell} is too large to enumerate: the exhaustive mode takes ℓ from ${MIN_RING} to ${MAX_EXHAUSTIVE_RING}; use --mode statistical for larger rings`,
     );
   return resolveConfig(config.profile, { parties: config.parties, ell, truncation: config.truncation });
 }
@@ -84,8 +88,9 @@ export async function auditViews(
     return out;
   };
   const statistical = async (): Promise<PartyVerdict[]> => {
+    // A ring the user named is the ring audited, also when the automatic mode falls back to statistics.
     const cfg =
-      mode === 'statistical' && o.ring !== undefined
+      o.ring !== undefined
         ? resolveConfig(config.profile, {
             parties: config.parties,
             ell: o.ring,

@@ -7,7 +7,9 @@
 //   high eight; the lowest bit of projections),
 // and a leak is declared when a p-value falls below α / (number of tests): Bonferroni, so a private
 // protocol is flagged with probability at most α = 10⁻⁶ (the rank and χ² tests are conservative with
-// ties). Seeds are fixed, so every run of the audit gives the same verdict.
+// ties). Seeds are fixed, so every run of the audit gives the same verdict. Too few runs per group to
+// reject at that threshold even for groups that share no value is refused: such an audit checks nothing.
+import { usageError } from '../core/errors.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
 import { planBatch } from './batch-plan.ts';
@@ -15,7 +17,7 @@ import { type Coordinate, combine, coordinates, fieldCounts, signedSorted } from
 import { collectViews } from './instance-views.ts';
 import { PrgFill } from './prg-fill.ts';
 import { chiSquareHomogeneity } from './stats/chi-square.ts';
-import { ksTwoSampleSorted } from './stats/ks.ts';
+import { ksPValue, ksTwoSampleSorted } from './stats/ks.ts';
 import { tailRunSorted } from './stats/tail-run.ts';
 import { secretGroups } from './statistical-groups.ts';
 import type { PartyVerdict, StatisticalEvidence, TestResult } from './verdict.ts';
@@ -95,6 +97,24 @@ function pairsOf(cs: readonly Coordinate[], max: number, seed: bigint): [number,
   const step = all.length / max;
   const start = Number(seed % 997n) % Math.max(1, Math.floor(step));
   return Array.from({ length: max }, (_, k) => all[Math.min(all.length - 1, Math.floor(start + k * step))]!);
+}
+
+/**
+ * The smallest p-value any test of the battery gives with n runs per group: the one it gives two groups
+ * whose values are entirely apart (KS distance 1, a bit always 0 in one group and 1 in the other, every
+ * extreme in one group).
+ */
+function smallestAttainable(n: number): number {
+  const low = Float64Array.from({ length: n }, (_, i) => i);
+  const high = Float64Array.from({ length: n }, (_, i) => n + i);
+  return Math.min(ksPValue(1, n, n), chiSquareHomogeneity([n, 0], [0, n]), tailRunSorted(low, high));
+}
+
+/** The fewest runs per group with which two entirely different groups reach `threshold`. */
+function fewestSamples(threshold: number): number {
+  let n = 2;
+  while (smallestAttainable(n) >= threshold) n++;
+  return n;
 }
 
 export async function auditStatistical(
@@ -186,6 +206,10 @@ export async function auditStatistical(
         }
     }
   const threshold = alpha / Math.max(1, results.length);
+  if (smallestAttainable(N) >= threshold)
+    throw usageError(
+      `statistical audit of ${protocol.id}: ${N} runs per group cannot show a leak: even two groups with no view value in common give p ≥ ${smallestAttainable(N).toExponential(1)}, above the threshold α/${results.length} tests = ${threshold.toExponential(1)}; use --samples ${fewestSamples(threshold)} or more`,
+    );
   const smallest = [...results].sort((x, y) => x.p - y.p).slice(0, 5);
   const worst = smallest[0];
   const leaked = worst !== undefined && worst.p < threshold;

@@ -11,6 +11,13 @@ const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'),
   version: string;
 };
 
+// A reader that stops early (`mpcspec vectors verify vectors | head`) closes the pipe: the rest of the
+// output is dropped, and the command still ends with its verdict's exit code, without a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.stdout.write = () => true;
+});
+
 try {
   await buildProgram(version).parseAsync(process.argv);
 } catch (e) {

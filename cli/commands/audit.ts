@@ -40,7 +40,7 @@ export function registerAuditCommand(program: Command): void {
     .option(
       '--ring <bits>',
       'ring width ℓ: exhaustive 4…16 (default 4); statistical 4…64 (default the profile’s)',
-      parseIntOption('ring', 1, 64),
+      parseIntOption('ring', 4, 64),
     )
     .option(
       '--samples <n>',

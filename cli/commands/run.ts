@@ -3,12 +3,19 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { inputError } from '../../core/errors.ts';
-import { buildCase } from '../../harness/case.ts';
-import { executeAndSummarize } from '../../harness/summarized-run.ts';
+import { jsonSyntaxProblem } from '../../core/validation.ts';
+import { MAX_INPUT_ELEMENTS } from '../../harness/case.ts';
+import { runCase } from '../../harness/run-case.ts';
 import { parseUserInputs } from '../../harness/user-inputs.ts';
 import { describeConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
-import { parseChoiceOption, parseIntOption, parseJsonObjectOption, seedOption } from '../options.ts';
+import {
+  maxMemoryOption,
+  parseChoiceOption,
+  parseIntOption,
+  parseJsonObjectOption,
+  seedOption,
+} from '../options.ts';
 import { printTable } from '../table.ts';
 
 interface RunOptions {
@@ -23,6 +30,7 @@ interface RunOptions {
   allowOutOfDomain?: boolean;
   transport: 'memory' | 'tcp';
   timeout: number;
+  maxMemory: number;
   json?: boolean;
 }
 
@@ -36,7 +44,7 @@ function readInputs(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw inputError(`--inputs: '${file}' is not JSON: ${(e as Error).message}`);
+    throw inputError(`--inputs: '${file}' is not JSON: ${jsonSyntaxProblem(e, text)}`);
   }
 }
 
@@ -56,8 +64,8 @@ export function registerRunCommand(program: Command): void {
     .option('--ring <bits>', 'ring width ℓ (4…64), overriding the profile', parseIntOption('ring', 4, 64))
     .option(
       '--size <n>',
-      'elements per input (rows × columns for matrices)',
-      parseIntOption('size', 1, 10_000_000),
+      `elements per input (rows and columns for matrices; at most ${MAX_INPUT_ELEMENTS} elements per input)`,
+      parseIntOption('size', 1, MAX_INPUT_ELEMENTS),
       16,
     )
     .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
@@ -84,10 +92,11 @@ export function registerRunCommand(program: Command): void {
       parseIntOption('timeout', 100, 600_000),
       20_000,
     )
+    .addOption(maxMemoryOption())
     .option('--json', 'print one JSON object')
     .action(
       action(async (id: string, opts: RunOptions) => {
-        const c = buildCase({
+        const s = await runCase({
           id,
           profile: opts.profile,
           parties: opts.parties,
@@ -99,18 +108,18 @@ export function registerRunCommand(program: Command): void {
             ? { inputs: parseUserInputs(readInputs(opts.inputs), opts.inputs) }
             : {}),
           ...(opts.allowOutOfDomain === true ? { allowOutOfDomain: true } : {}),
+          transport: opts.transport,
+          tcp: { timeoutMs: opts.timeout },
+          emitOutputs: opts.emitOutputs === true,
+          maxMemoryBytes: opts.maxMemory,
         });
-        const s = await executeAndSummarize(
-          { ...c, transport: opts.transport, tcp: { timeoutMs: opts.timeout } },
-          { emitOutputs: opts.emitOutputs === true },
-        );
         if (opts.json === true) {
           process.stdout.write(
             `${JSON.stringify(s, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
           );
         } else {
           process.stdout.write(
-            `${s.protocol} — ${describeConfig(c.config)}, ${s.size} elements, seed ${s.seed}\n`,
+            `${s.protocol} — ${describeConfig(s.config)}, ${s.size} elements, seed ${s.seed}\n`,
           );
           printTable(
             ['check', 'spec', 'measured', 'ok'],

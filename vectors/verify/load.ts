@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { describeValidationErrors } from '../../core/validation.ts';
+import { describeValidationErrors, jsonSyntaxProblem } from '../../core/validation.ts';
 import { REGISTRY } from '../../registry/index.ts';
 import { PROFILES } from '../../spec/profile.ts';
 import { Flag } from '../format/flags.ts';
@@ -46,7 +46,7 @@ export async function loadJson<A>(file: string, schema: SchemaFile): Promise<E.E
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return E.left({ file, path: '$', reason: `not JSON: ${(e as Error).message}` });
+    return E.left({ file, path: '$', reason: `not JSON: ${jsonSyntaxProblem(e, text)}` });
   }
   const validate = validatorFor(schema);
   if (!validate(json)) {
