@@ -50,6 +50,30 @@ export function checkImplementation(
   };
 }
 
+/**
+ * What a vector file records as an output's error (docs/vectors.md, `expected.error`): `wraps` counts
+ * the elements that are wraps (bounds with a wrap modulus only: |d| beyond the ulps bound and d within
+ * the bound of a nonzero multiple of the modulus), and `maxUlps` is the largest |d| of every other
+ * element, d = protocol − reference read as a signed ℓ-bit value. Unlike checkImplementation's
+ * maxUlps, an element beyond the bound that is not a wrap counts (an invalid case records it).
+ */
+export function outputError(
+  protocol: RingTensor,
+  reference: RingTensor,
+  bounds: Bounds,
+): { readonly maxUlps: bigint; readonly wraps: number } {
+  const ulps = BigInt(bounds.implementationUlps);
+  let maxUlps = 0n;
+  let wraps = 0;
+  for (let i = 0; i < protocol.data.length; i++) {
+    const d = BigInt.asIntN(protocol.ell, protocol.data[i]! - reference.data[i]!);
+    const a = d < 0n ? -d : d;
+    if (a > ulps && bounds.wrap !== undefined && isWrap(d, bounds.wrap.modulus, ulps, protocol.ell)) wraps++;
+    else if (a > maxUlps) maxUlps = a;
+  }
+  return { maxUlps, wraps };
+}
+
 /** d ≡ j·modulus + e (mod 2^ℓ) for some j ≠ 0 and |e| ≤ ulps. */
 function isWrap(d: bigint, modulus: bigint, ulps: bigint, ell: number): boolean {
   const r = BigInt.asUintN(ell, d) % modulus;

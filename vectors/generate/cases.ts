@@ -55,8 +55,9 @@ const inputsFor = (
 ) => makeInputs(g.protocol, g.config, g.shapes, (_decl, domain) => style(domain), ...g.path, ...name);
 
 /**
- * Ranks for the file's size budget: the first ordinary case and the invalid ones are always kept; then
- * the domain's ends and the out-of-domain zero/negative inputs, truncation wraps, shares at the edge.
+ * Ranks for the file's size budget: every group's first ordinary case and the invalid ones are always
+ * kept (rank 0), so no group disappears; then the domain's ends and the out-of-domain zero/negative
+ * inputs, truncation wraps, shares at the edge.
  */
 const RANK = {
   normal: 0,
