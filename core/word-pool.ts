@@ -1,4 +1,4 @@
-// Recycled word buffers (README "Speed"): a caching allocator for the typed arrays every tensor lives in.
+// Recycled word buffers (docs/speed.md, "The mechanisms"): a caching allocator for the typed arrays every tensor lives in.
 // Why: on the VMs this runs on, first-touching a fresh 8 MB array costs ≈4 ms of page faults against
 // ≈0.5 ms for writing a warm one (measured, scratch/fault2), and a 10^6-element Beaver product allocates
 // a dozen such arrays. So a run may execute inside a `WordArena`: every buffer it allocates through

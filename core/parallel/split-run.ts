@@ -1,4 +1,4 @@
-// Data-parallel kernels on a helper thread (README "Speed"). The hot loops of every protocol are
+// Data-parallel kernels on a helper thread (docs/speed.md, "The mechanisms"). The hot loops of every protocol are
 // elementwise, so a loop over n elements can be cut into chunks that this thread and a helper on the
 // second core take in turn; the result is the same words in the same places, so runs stay byte-identical.
 //
