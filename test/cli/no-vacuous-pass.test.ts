@@ -1,7 +1,12 @@
 // A run that checked nothing never exits 0 (issue 15 §2): each of these used to print a pass having run
 // no case, one run per group, or only inputs that all encode to 0.
-import { describe, it } from 'vitest';
-import { expectUserError, mpcspec } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATA_DIR } from '../../vectors/paths.ts';
+import { expectUserError, mpcspec, scratch } from './helpers.ts';
+
+const { file } = scratch('vacuous');
 
 describe('no vacuous pass', () => {
   const refused: [string, string[], RegExp][] = [
@@ -41,4 +46,18 @@ describe('no vacuous pass', () => {
   ];
   for (const [what, args, message] of refused)
     it(`${what}: exit 2 saying why`, () => expectUserError(mpcspec(...args), message));
+
+  it('a vector file without a test case fails verification instead of passing with 0/0', () => {
+    const v = JSON.parse(readFileSync(join(DATA_DIR, 'share.crypten.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const r = mpcspec(
+      'vectors',
+      'verify',
+      file('empty.json', JSON.stringify({ ...v, testGroups: [], numberOfTests: 0 })),
+    );
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/FAIL .*empty\.json: \$\.testGroups: no test case: the file checks nothing/);
+  });
 });
