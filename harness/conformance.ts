@@ -4,7 +4,7 @@ import { executeAndSummarize } from './summarized-run.ts';
 import { MpcspecError, usageError } from '../core/errors.ts';
 import { REGISTRY, findProtocol } from '../registry/index.ts';
 import { PROFILES, findProfile } from '../spec/profile.ts';
-import { buildCase, caseConfig } from './case.ts';
+import { type ShapeRequest, buildCase, caseConfig } from './case.ts';
 import { checkMemory } from './memory-estimate.ts';
 import type { CaseSummary } from './summary.ts';
 
@@ -13,6 +13,8 @@ export interface ConformanceOptions {
   readonly profiles?: readonly string[];
   readonly parties?: readonly number[];
   readonly size: number;
+  /** Shapes instead of `size` (harness/case.ts ShapeRequest). */
+  readonly shape?: ShapeRequest;
   readonly seed: bigint;
   /** A case estimated to need more memory than this is an error row, not a run (memory-estimate.ts). */
   readonly maxMemoryBytes?: number;
@@ -68,8 +70,22 @@ export async function runConformanceCase(
   const { id, profile, parties } = item;
   const why = findProtocol(id).bind().unsupported(caseConfig({ profile, parties }));
   if (why !== undefined) return { status: 'n/a', id, profile, parties, reason: why };
+  let spec;
   try {
-    const spec = buildCase({ id, profile, parties, size: o.size, seed: o.seed });
+    spec = buildCase({
+      id,
+      profile,
+      parties,
+      size: o.size,
+      ...(o.shape === undefined ? {} : { shape: o.shape }),
+      seed: o.seed,
+    });
+  } catch (e) {
+    // a shape or size this protocol cannot take (--shape is one shape for every protocol)
+    if (e instanceof MpcspecError) return { status: 'n/a', id, profile, parties, reason: e.message };
+    throw e;
+  }
+  try {
     await checkMemory(spec, o.maxMemoryBytes);
     return { status: 'ran', id, profile, parties, summary: await executeAndSummarize(spec) };
   } catch (e) {

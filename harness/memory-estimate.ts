@@ -32,7 +32,7 @@ function sizeFor(protocol: BoundProtocol, elements: number): number {
 }
 
 async function measure(protocol: BoundProtocol, config: Config, size: number) {
-  const { shapes, inputs } = seededInputs(protocol, config, size, 1n);
+  const { shapes, inputs } = seededInputs(protocol, config, protocol.shapes(size), 1n);
   const arena = new WordArena();
   try {
     await arena.run(() => executeCase({ protocol, config, shapes, inputs, seed: 1n }));

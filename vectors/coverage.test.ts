@@ -40,13 +40,15 @@ function documentedError(
     let d = (o - ref[i]!) & ((1n << ell) - 1n);
     if (d >= half) d -= 1n << ell; // signed ℓ-bit difference
     const a = d < 0n ? -d : d;
-    const nearMultiple =
-      modulus !== undefined &&
-      [-1n, 0n, 1n].some((k) => {
-        const rem = (((d % modulus) + modulus) % modulus) + k * modulus;
-        return (rem < 0n ? -rem : rem) <= ulps;
-      });
-    if (a > ulps && nearMultiple) wraps++;
+    const wrap =
+      modulus === 1n
+        ? a >= 1n << BigInt(Math.ceil(group.ell / 2)) // garbage: far off the reference
+        : modulus !== undefined &&
+          [-1n, 0n, 1n].some((k) => {
+            const rem = (((d % modulus) + modulus) % modulus) + k * modulus;
+            return (rem < 0n ? -rem : rem) <= ulps;
+          });
+    if (a > ulps && wrap) wraps++;
     else if (a > maxUlps) maxUlps = a;
   });
   return { maxUlps: maxUlps.toString(), wraps };

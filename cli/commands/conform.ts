@@ -15,7 +15,7 @@ import type { ViewVerdict } from '../../audit/verdict.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
-import { maxMemoryOption, parseIntOption, parseListOption, seedOption } from '../options.ts';
+import { maxMemoryOption, parseIntOption, parseListOption, parseShapeOption, seedOption } from '../options.ts';
 import { type Row, printTable } from '../table.ts';
 
 interface ConformOptions {
@@ -23,6 +23,7 @@ interface ConformOptions {
   profile?: string[];
   parties: number[];
   size: number;
+  shape?: number[] | Record<string, number[]>;
   seed: bigint;
   maxMemory: number;
   json?: boolean;
@@ -95,7 +96,17 @@ export function registerConformCommand(program: Command): void {
         .argParser(parseListOption('parties', '2,3', parseIntOption('parties', 2, 16)))
         .default([2, 3], '2,3'),
     )
-    .option('--size <n>', 'elements per input', parseIntOption('size', 1, 1_000_000), 32)
+    .option(
+      '--size <n>',
+      "length of each input's last axis (a vector's length, a row's length)",
+      parseIntOption('size', 1, 1_000_000),
+      32,
+    )
+    .option(
+      '--shape <dims>',
+      "input shape instead of --size, e.g. 12x128x128 (each protocol's first input) or x=4x8,y=8x2",
+      parseShapeOption,
+    )
     .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
     .addOption(maxMemoryOption())
     .option('--no-views', 'skip the view-privacy audit of each protocol')
@@ -107,6 +118,7 @@ export function registerConformCommand(program: Command): void {
           ...(opts.profile === undefined ? {} : { profiles: opts.profile }),
           parties: opts.parties,
           size: opts.size,
+          ...(opts.shape !== undefined ? { shape: opts.shape } : {}),
           seed: opts.seed,
           maxMemoryBytes: opts.maxMemory,
         };

@@ -14,6 +14,7 @@ import {
   parseChoiceOption,
   parseIntOption,
   parseJsonObjectOption,
+  parseShapeOption,
   seedOption,
 } from '../options.ts';
 import { printTable } from '../table.ts';
@@ -23,6 +24,7 @@ interface RunOptions {
   parties: number;
   ring?: number;
   size: number;
+  shape?: number[] | Record<string, number[]>;
   seed: bigint;
   params?: Record<string, unknown>;
   inputs?: string;
@@ -64,9 +66,14 @@ export function registerRunCommand(program: Command): void {
     .option('--ring <bits>', 'ring width ℓ (4…64), overriding the profile', parseIntOption('ring', 4, 64))
     .option(
       '--size <n>',
-      `elements per input (rows and columns for matrices; at most ${MAX_INPUT_ELEMENTS} elements per input)`,
+      "length of each input's last axis (a vector's length, a row's length, a square matrix's side)",
       parseIntOption('size', 1, MAX_INPUT_ELEMENTS),
       16,
+    )
+    .option(
+      '--shape <dims>',
+      "input shape instead of --size, e.g. 12x128x128 (the first input's; the spec derives the others) or x=4x8,y=8x2",
+      parseShapeOption,
     )
     .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
     .option(
@@ -102,6 +109,7 @@ export function registerRunCommand(program: Command): void {
           parties: opts.parties,
           ...(opts.ring !== undefined ? { ell: opts.ring } : {}),
           size: opts.size,
+          ...(opts.shape !== undefined ? { shape: opts.shape } : {}),
           seed: opts.seed,
           ...(opts.params !== undefined ? { params: opts.params } : {}),
           ...(opts.inputs !== undefined
