@@ -15,7 +15,13 @@ import type { ViewVerdict } from '../../audit/verdict.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
-import { maxMemoryOption, parseIntOption, parseListOption, parseShapeOption, seedOption } from '../options.ts';
+import {
+  maxMemoryOption,
+  parseIntOption,
+  parseListOption,
+  parseShapeOption,
+  seedOption,
+} from '../options.ts';
 import { type Row, printTable } from '../table.ts';
 
 interface ConformOptions {
