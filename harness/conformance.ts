@@ -1,10 +1,13 @@
 // The conformance pass (issue 2 §8, `npm start`): every registered protocol, under every profile, with
-// 2 and 3 parties where the spec allows, on the built-in in-memory backend — one row per case.
+// 2 and 3 parties where the spec allows, on the built-in in-memory backend — one row per case. A spec's
+// released-code forms (spec/types.ts `releasedDefects`) get rows of their own, expected to fail: such a
+// row passes when its case fails the checks, and is an unexpected pass (a failure of the run) otherwise.
 import { executeAndSummarize } from './summarized-run.ts';
 import { MpcspecError, usageError } from '../core/errors.ts';
 import { REGISTRY, findProtocol } from '../registry/index.ts';
+import type { RegisteredDefect } from '../registry/entry.ts';
 import { PROFILES, findProfile } from '../spec/profile.ts';
-import { type ShapeRequest, buildCase, caseConfig } from './case.ts';
+import { type ShapeRequest, buildCase } from './case.ts';
 import { checkMemory } from './memory-estimate.ts';
 import type { CaseSummary } from './summary.ts';
 
@@ -20,31 +23,24 @@ export interface ConformanceOptions {
   readonly maxMemoryBytes?: number;
 }
 
-export type ConformanceRow =
-  | {
-      readonly status: 'ran';
-      readonly id: string;
-      readonly profile: string;
-      readonly parties: number;
-      readonly summary: CaseSummary;
-    }
-  | {
-      readonly status: 'n/a' | 'error';
-      readonly id: string;
-      readonly profile: string;
-      readonly parties: number;
-      readonly reason: string;
-    };
-
-export interface ConformancePlanItem {
+interface RowKey {
   readonly id: string;
   readonly profile: string;
   readonly parties: number;
+  /** Set on a released-code form's row: the case is expected to fail. */
+  readonly defect?: RegisteredDefect;
 }
 
+export type ConformanceRow =
+  | (RowKey & { readonly status: 'ran'; readonly summary: CaseSummary })
+  | (RowKey & { readonly status: 'n/a' | 'error'; readonly reason: string });
+
+export type ConformancePlanItem = RowKey;
+
 /**
- * Every (id, profile, party count) of the selection; an unknown id or profile or an empty list is a usage
- * error here, before anything runs, so a selection can never quietly match nothing.
+ * Every (id, profile, party count) of the selection, and its released-code forms; an unknown id or
+ * profile or an empty list is a usage error here, before anything runs, so a selection can never
+ * quietly match nothing.
  */
 export function conformancePlan(o: ConformanceOptions): ConformancePlanItem[] {
   const ids = o.ids ?? REGISTRY.map((p) => p.id);
@@ -58,41 +54,48 @@ export function conformancePlan(o: ConformanceOptions): ConformancePlanItem[] {
     if (list.length === 0) throw usageError(`conformance: no ${what} selected: nothing to check`);
   ids.forEach(findProtocol);
   profiles.forEach(findProfile);
-  return ids.flatMap((id) =>
-    profiles.flatMap((profile) => parties.map((n) => ({ id, profile, parties: n }))),
-  );
+  return ids.flatMap((id) => {
+    const defects = REGISTRY.find((p) => p.id === id)?.releasedDefects ?? [];
+    return profiles.flatMap((profile) =>
+      parties.flatMap((n) => [
+        { id, profile, parties: n },
+        ...defects.map((defect) => ({ id, profile, parties: n, defect })),
+      ]),
+    );
+  });
 }
 
 export async function runConformanceCase(
   item: ConformancePlanItem,
   o: ConformanceOptions,
 ): Promise<ConformanceRow> {
-  const { id, profile, parties } = item;
-  const why = findProtocol(id).bind().unsupported(caseConfig({ profile, parties }));
-  if (why !== undefined) return { status: 'n/a', id, profile, parties, reason: why };
   let spec;
+  // A released-code form runs on the shapes its defect shows on, unless the user asked for shapes.
+  const shape = o.shape ?? item.defect?.shapes;
   try {
     spec = buildCase({
-      id,
-      profile,
-      parties,
+      id: item.id,
+      ...(item.defect === undefined ? {} : { params: item.defect.params }),
+      profile: item.profile,
+      parties: item.parties,
       size: o.size,
-      ...(o.shape === undefined ? {} : { shape: o.shape }),
+      ...(shape === undefined ? {} : { shape }),
       seed: o.seed,
     });
   } catch (e) {
-    // a shape or size this protocol cannot take (--shape is one shape for every protocol)
-    if (e instanceof MpcspecError) return { status: 'n/a', id, profile, parties, reason: e.message };
+    // an unsupported configuration, or a shape or size this protocol cannot take
+    if (e instanceof MpcspecError) return { ...item, status: 'n/a', reason: e.message };
     throw e;
   }
   try {
     await checkMemory(spec, o.maxMemoryBytes);
-    return { status: 'ran', id, profile, parties, summary: await executeAndSummarize(spec) };
+    return { ...item, status: 'ran', summary: await executeAndSummarize(spec) };
   } catch (e) {
-    if (e instanceof MpcspecError) return { status: 'error', id, profile, parties, reason: e.message };
+    if (e instanceof MpcspecError) return { ...item, status: 'error', reason: e.message };
     throw e;
   }
 }
 
+/** A row passes when its case passed — or, for a released-code form, when its case failed as expected. */
 export const rowPassed = (r: ConformanceRow): boolean =>
-  r.status === 'n/a' || (r.status === 'ran' && r.summary.ok);
+  r.status === 'n/a' || (r.status === 'ran' && r.summary.ok === (r.defect === undefined));

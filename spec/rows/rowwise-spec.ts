@@ -18,6 +18,7 @@ import type {
   Cost,
   Domain,
   ElementBounds,
+  Family,
   InputDecl,
   ProtocolSpec,
   ReleasedDefect,
@@ -53,7 +54,7 @@ export interface ExtraInput<P> {
 export interface RowwiseDef<P> {
   readonly id: string;
   readonly title: string;
-  readonly family: string;
+  readonly family: Family;
   readonly source: string;
   readonly params: t.Type<P, unknown>;
   readonly defaults: P;

@@ -34,7 +34,7 @@ describe('the docs stand on their own', () => {
 
   it('every protocol names the docs page that describes it, and that page names its id', () => {
     for (const p of REGISTRY) {
-      const page = /^docs\/[a-z-]+\.md/.exec(p.source)?.[0];
+      const page = /\bdocs\/[a-z-]+\.md/.exec(p.source)?.[0];
       expect(page, `${p.id}: source '${p.source}'`).toBeDefined();
       const doc = text(page!);
       expect(doc.includes(`\`${p.id}\``) || doc.includes(`**${p.id}**`), `${page} names ${p.id}`).toBe(true);
