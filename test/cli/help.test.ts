@@ -1,13 +1,10 @@
 // Every command and subcommand answers --help (issue 15 §1): exit 0, its usage on stdout, nothing on
 // stderr. The commands come from the CLI's own tree (cli/program.ts), so a new command is covered without
 // editing this test; each is run as a user runs it, through bin/mpcspec.mjs on the compiled code.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../cli/program.ts';
-
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'mpcspec.mjs');
+import { mpcspec } from './helpers.ts';
 
 function commandPaths(c: Command, prefix: string[] = []): string[][] {
   return c.commands.flatMap((sub) => {
@@ -26,8 +23,8 @@ describe('--help', () => {
   });
 
   for (const path of paths)
-    it(`mpcspec ${path.join(' ')} --help`.replace('  ', ' '), () => {
-      const r = spawnSync(process.execPath, [bin, ...path, '--help'], { encoding: 'utf8' });
+    it(`mpcspec ${path.join(' ')} --help`.replace('  ', ' '), async () => {
+      const r = await mpcspec(...path, '--help');
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout).toContain(`Usage: ${['mpcspec', ...path].join(' ')}`);

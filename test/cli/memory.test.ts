@@ -10,32 +10,39 @@ import { expectUserError, mpcspec, scratch } from './helpers.ts';
 const { file } = scratch('memory');
 
 describe('memory', () => {
-  it('run ltz --size 10000000 is refused with its estimate', () =>
+  it('run ltz --size 10000000 is refused with its estimate', async () =>
     expectUserError(
-      mpcspec('run', 'ltz', '--size', '10000000', '--max-memory', '12'),
+      await mpcspec('run', 'ltz', '--size', '10000000', '--max-memory', '12'),
       /^mpcspec: error: ltz \(default, 2 parties\) on x \[10000000\] needs about (2\d|3\d|4\d)\.\d GiB \(\d+ bytes per input element, measured on small runs\), more than the 12\.0 GiB allowed/,
     ));
 
-  it('--inputs does not go around the cap: neither the element cap nor the memory estimate', () => {
+  it('--inputs does not go around the cap: neither the element cap nor the memory estimate', async () => {
     const values = (n: number): string => `[${Array(n).fill('0.5').join(',')}]`;
     expectUserError(
-      mpcspec('run', 'relu', '--inputs', file('huge.json', `{"x":${values(10_000_001)}}`)),
+      await mpcspec('run', 'relu', '--inputs', file('huge.json', `{"x":${values(10_000_001)}}`)),
       /relu: input x of shape \[10000001\] has 10000001 elements; a run takes at most 10000000 per input/,
     );
     expectUserError(
-      mpcspec('run', 'ltz', '--inputs', file('big.json', `{"x":${values(1_000_000)}}`), '--max-memory', '1'),
+      await mpcspec(
+        'run',
+        'ltz',
+        '--inputs',
+        file('big.json', `{"x":${values(1_000_000)}}`),
+        '--max-memory',
+        '1',
+      ),
       /ltz \(default, 2 parties\) on x \[1000000\] needs about \d\.\d GiB .* more than the 1\.0 GiB allowed/,
     );
   });
 
-  it('a size whose matrices exceed the element cap is refused before anything is drawn', () =>
+  it('a size whose matrices exceed the element cap is refused before anything is drawn', async () =>
     expectUserError(
-      mpcspec('run', 'matmul', '--size', '100000'),
+      await mpcspec('run', 'matmul', '--size', '100000'),
       /matmul: input x of shape \[100000, 100000\] has 10000000000 elements; a run takes at most 10000000/,
     ));
 
-  it('conform refuses a case too large for its budget as an error row', () => {
-    const r = mpcspec(
+  it('conform refuses a case too large for its budget as an error row', async () => {
+    const r = await mpcspec(
       'conform',
       '--only',
       'ltz',

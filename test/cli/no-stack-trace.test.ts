@@ -11,15 +11,15 @@ const { dir, file } = scratch('stack');
 describe('no stack trace', () => {
   const existing = file('taken', 'a file where a directory is wanted');
 
-  it('vectors split --out <an existing file>', () =>
+  it('vectors split --out <an existing file>', async () =>
     expectUserError(
-      mpcspec('vectors', 'split', join(DATA_DIR, 'mul.default.json'), '--out', existing),
+      await mpcspec('vectors', 'split', join(DATA_DIR, 'mul.default.json'), '--out', existing),
       /cannot create the output directory '.*taken': a file of that name \(or of a parent\) is in the way/,
     ));
 
-  it('vectors generate --out <an existing file>, before generating anything', () =>
+  it('vectors generate --out <an existing file>, before generating anything', async () =>
     expectUserError(
-      mpcspec(
+      await mpcspec(
         'vectors',
         'generate',
         '--only',
@@ -32,13 +32,13 @@ describe('no stack trace', () => {
       /cannot create the output directory '.*taken'/,
     ));
 
-  it('vectors generate --out <a path below a file>', () =>
+  it('vectors generate --out <a path below a file>', async () =>
     expectUserError(
-      mpcspec('vectors', 'generate', '--only', 'share', '--out', join(existing, 'sub')),
+      await mpcspec('vectors', 'generate', '--only', 'share', '--out', join(existing, 'sub')),
       /cannot create the output directory '.*taken\/sub'/,
     ));
 
-  it('a vector file with a tensor of 3·10⁶ elements is read and judged', () => {
+  it('a vector file with a tensor of 3·10⁶ elements is read and judged', async () => {
     const v = JSON.parse(readFileSync(join(DATA_DIR, 'share.default.json'), 'utf8')) as {
       testGroups: { tests: { inputs: Record<string, string> }[] }[];
     };
@@ -46,7 +46,7 @@ describe('no stack trace', () => {
     v.testGroups[0]!.tests[0]!.inputs['x'] = `r64[${n}]:${Array(n).fill('0000000000000001').join(',')}`;
     const big = join(dir, 'big.json');
     writeFileSync(big, JSON.stringify(v));
-    const r = mpcspec('vectors', 'verify', big);
+    const r = await mpcspec('vectors', 'verify', big);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(
@@ -54,12 +54,12 @@ describe('no stack trace', () => {
     );
   });
 
-  it('a tensor whose shape is not a list of dimensions is named with its JSON path', () => {
+  it('a tensor whose shape is not a list of dimensions is named with its JSON path', async () => {
     const text = readFileSync(join(DATA_DIR, 'share.default.json'), 'utf8').replace(
       /"x": "r64\[4\]/,
       '"x": "r64[4,,1]',
     );
-    const r = mpcspec('vectors', 'verify', file('shape.json', text));
+    const r = await mpcspec('vectors', 'verify', file('shape.json', text));
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(
       /\$\.testGroups\[0\]\.tests\[0\]\.inputs\.x: shape \[4,,1\] is not a list of dimensions/,

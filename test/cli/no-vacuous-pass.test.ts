@@ -45,14 +45,14 @@ describe('no vacuous pass', () => {
     ],
   ];
   for (const [what, args, message] of refused)
-    it(`${what}: exit 2 saying why`, () => expectUserError(mpcspec(...args), message));
+    it(`${what}: exit 2 saying why`, async () => expectUserError(await mpcspec(...args), message));
 
-  it('a vector file without a test case fails verification instead of passing with 0/0', () => {
+  it('a vector file without a test case fails verification instead of passing with 0/0', async () => {
     const v = JSON.parse(readFileSync(join(DATA_DIR, 'share.crypten.json'), 'utf8')) as Record<
       string,
       unknown
     >;
-    const r = mpcspec(
+    const r = await mpcspec(
       'vectors',
       'verify',
       file('empty.json', JSON.stringify({ ...v, testGroups: [], numberOfTests: 0 })),

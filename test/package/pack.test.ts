@@ -4,25 +4,19 @@
 // dependencies, so `npm ci --offline` takes every tarball from the npm cache `npm ci` filled here. The
 // consumer has no tsx and no TypeScript sources, so everything below runs on the compiled code, the TCP
 // run's party processes and the helper thread included.
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Ran, run as runIn } from '../cli/helpers.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const project = mkdtempSync(join(tmpdir(), 'mpcspec-consumer-'));
 const installed = join(project, 'node_modules', 'mpcspec');
 
-function run(cmd: string, args: readonly string[], cwd = project): SpawnSyncReturns<string> {
-  return spawnSync(cmd, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, npm_config_update_notifier: 'false' },
-  });
-}
-const npm = (...args: string[]): SpawnSyncReturns<string> => run('npm', args);
-const mpcspec = (...args: string[]): SpawnSyncReturns<string> =>
+const run = (cmd: string, args: readonly string[], cwd = project): Promise<Ran> => runIn(cmd, args, cwd);
+const npm = (...args: string[]): Promise<Ran> => run('npm', args);
+const mpcspec = (...args: string[]): Promise<Ran> =>
   run(process.execPath, [join(project, 'node_modules', '.bin', 'mpcspec'), ...args]);
 
 interface LockEntry {
@@ -58,9 +52,13 @@ function consumerLockfile(tarball: string): object {
   };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   // dist/ is fresh: test/build-once.ts built it before the tests.
-  const packed = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project], repo);
+  const packed = await run(
+    'npm',
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', project],
+    repo,
+  );
   expect(packed.status, packed.stderr).toBe(0);
   const tarball = (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename;
   writeFileSync(
@@ -73,14 +71,14 @@ beforeAll(() => {
     }),
   );
   writeFileSync(join(project, 'package-lock.json'), JSON.stringify(consumerLockfile(tarball)));
-  const ci = npm('ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund');
+  const ci = await npm('ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund');
   expect(ci.status, ci.stderr).toBe(0);
 });
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 describe('the packed package', () => {
-  it('ships compiled ESM with declarations and its run-time files, not the sources', () => {
+  it('ships compiled ESM with declarations and its run-time files, not the sources', async () => {
     for (const f of [
       'dist/api/index.js',
       'dist/api/index.d.ts',
@@ -97,7 +95,7 @@ describe('the packed package', () => {
     expect(existsSync(join(project, 'node_modules', 'tsx')), 'tsx is a development dependency').toBe(false);
   });
 
-  it('imports from its exports: registry, a run on the helper thread, vector codec and verifier, audit', () => {
+  it('imports from its exports: registry, a run on the helper thread, vector codec and verifier, audit', async () => {
     const script = `
       import { REGISTRY, runCase, tensorFromJson, tensorToJson, verifyVectorFile, auditViews, findProtocol, resolveConfig } from 'mpcspec';
       const summary = await runCase({ id: 'ltz', profile: 'crypten', size: 1 << 16, seed: 7n });
@@ -109,14 +107,14 @@ describe('the packed package', () => {
         tensor: tensorToJson(tensor), verified: report.ok && report.cases.length > 0, private: verdict.ok,
       }));`;
     writeFileSync(join(project, 'use.mjs'), script);
-    const r = run(process.execPath, ['use.mjs']);
+    const r = await run(process.execPath, ['use.mjs']);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(out).toMatchObject({ ok: true, rounds: 8, tensor: 'r8[2]:ff,01', verified: true, private: true });
     expect(out['ids']).toContain('mul');
   });
 
-  it('type-checks a consumer written in TypeScript against its declarations', () => {
+  it('type-checks a consumer written in TypeScript against its declarations', async () => {
     writeFileSync(
       join(project, 'use.ts'),
       `import { type CaseSummary, type FileReport, runCase, verifyPath } from 'mpcspec';
@@ -141,19 +139,27 @@ describe('the packed package', () => {
         files: ['use.ts'],
       }),
     );
-    const r = run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
+    const r = await run(process.execPath, [
+      join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      '.',
+    ]);
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
 
-  it('runs its CLI: list, a TCP run with one process per party, vectors verify', () => {
-    const list = mpcspec('list', '--json');
+  it('runs its CLI: list, a TCP run with one process per party, vectors verify', async () => {
+    const list = await mpcspec('list', '--json');
     expect(list.status, list.stderr).toBe(0);
     expect((JSON.parse(list.stdout) as { id: string }[]).map((p) => p.id)).toContain('ltz');
-    const tcp = mpcspec('run', 'mul', '--transport', 'tcp', '--parties', '3', '--json');
+    const tcp = await mpcspec('run', 'mul', '--transport', 'tcp', '--parties', '3', '--json');
     expect(tcp.status, tcp.stderr).toBe(0);
     expect(JSON.parse(tcp.stdout)).toMatchObject({ protocol: 'mul', ok: true });
-    const verify = mpcspec('vectors', 'verify', join(installed, 'vectors', 'data', 'trunc.crypten.json'));
+    const verify = await mpcspec(
+      'vectors',
+      'verify',
+      join(installed, 'vectors', 'data', 'trunc.crypten.json'),
+    );
     expect(verify.status, verify.stdout).toBe(0);
     expect(verify.stdout).toMatch(/ 0 failed/);
   });
