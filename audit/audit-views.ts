@@ -31,8 +31,10 @@ export interface AuditOptions {
   /** Audit only this party (default: every party). */
   readonly party?: number;
   /**
-   * The exhaustive mode's ring (default: the first of 4, 5, 6 the protocol supports); with `relation` or
-   * `statistical` alone, the ring those run in (default: the configuration's).
+   * The ring audited, by every mode that runs (default: the configuration's for the relation and
+   * statistical modes, the first of 4, 5, 6 the protocol supports for the exhaustive one). A ring the
+   * user named is never silently replaced: in the automatic mode, the exhaustive mode then runs in it
+   * too or says it is out of reach.
    */
   readonly ring?: number;
   /** Elements per instance of the relation and statistical modes (default: max(2, the spec's)). */
@@ -59,6 +61,8 @@ type Budget = Required<
 /** The fixed seed of the audit: verdicts are deterministic. */
 export const AUDIT_SEED = 20261122n;
 export const MAX_EXHAUSTIVE_RING = 16;
+/** The smallest ring a run supports (spec/config.ts). */
+const MIN_RING = 4;
 
 /** The conformance summary's budget (`npm start`): about a second per protocol for the larger ones. */
 export const QUICK: Budget = {
@@ -80,9 +84,11 @@ export const THOROUGH: Budget = {
 };
 
 function smallConfig(config: Config, ell: number): Config {
-  if (!Number.isInteger(ell) || ell < 4 || ell > MAX_EXHAUSTIVE_RING)
+  if (!Number.isInteger(ell) || ell < MIN_RING)
+    throw usageError(`ring: ℓ = ${ell} is not a ring a protocol runs in: ℓ goes from ${MIN_RING} to 64`);
+  if (ell > MAX_EXHAUSTIVE_RING)
     throw usageError(
-      `ring: ℓ = ${ell} is too large to enumerate (or not a ring): the exhaustive mode takes ℓ from 4 to ${MAX_EXHAUSTIVE_RING}; use --mode statistical or relation for larger rings`,
+      `ring: ℓ = ${ell} is too large to enumerate: the exhaustive mode takes ℓ from ${MIN_RING} to ${MAX_EXHAUSTIVE_RING}; use --mode relation or statistical for larger rings`,
     );
   return resolveConfig(config.profile, { parties: config.parties, ell, truncation: config.truncation });
 }
@@ -163,7 +169,7 @@ export async function auditViews(
   const requested: readonly ModeName[] = mode === 'auto' ? MODES : [mode];
   const parties = o.party === undefined ? Array.from({ length: config.parties }, (_, i) => i) : [o.party];
   const fullConfig =
-    mode !== 'auto' && mode !== 'exhaustive' && o.ring !== undefined
+    mode !== 'exhaustive' && o.ring !== undefined
       ? resolveConfig(config.profile, { parties: config.parties, ell: o.ring, truncation: config.truncation })
       : config;
   const instanceSize = o.instanceSize ?? Math.max(2, protocol.privacy().instanceSize);

@@ -8,6 +8,7 @@
 // view and randomness, between `minSamples` and `maxSamples` — cheap protocols get many runs (an atom
 // of 1 % needs thousands of runs to pass the Bonferroni threshold), large ones fewer.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { usageError } from '../core/errors.ts';
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import type { BatchPlan } from './batch-plan.ts';
 import { collectViews, joinViews } from './instance-views.ts';
@@ -15,7 +16,7 @@ import { PrgFill } from './prg-fill.ts';
 import type { Opening } from './relations/relation-search.ts';
 import { secretGroups } from './statistical-groups.ts';
 import { projections } from './statistical-projections.ts';
-import { projectionTests } from './statistical-tests.ts';
+import { type Projection, projectionTests } from './statistical-tests.ts';
 import { describeShape } from './traffic-shape.ts';
 import type { ModeResult, StatisticalEvidence, TestResult } from './verdict.ts';
 
@@ -51,6 +52,29 @@ export function samplesFor(
   const words =
     plan.items.reduce((a, it) => a + it.perInstance, 0) + plan.draws.reduce((a, d) => a + d.perInstance, 0);
   return Math.max(o.minSamples, Math.min(o.maxSamples, Math.floor(o.work / Math.max(1, words))));
+}
+
+/**
+ * The smallest p-value the battery gives with n runs per group: the one of two groups whose values are
+ * entirely apart (every value of one below every value of the other, the top bit 0 in one and 1 in the
+ * other). Fewer runs than it takes to reach the threshold would make an audit that cannot find anything.
+ */
+function smallestAttainable(n: number): number {
+  const words = new BigUint64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    words[i] = BigInt(i);
+    words[n + i] = (1n << 63n) | BigInt(i);
+  }
+  const apart: Projection = { name: 'apart', width: 64, words, bits: [63] };
+  const tests = projectionTests(apart, n, 2, [[0, 1]], () => '');
+  return Math.min(...tests.map((t) => t.p));
+}
+
+/** The fewest runs per group with which two entirely different groups reach `threshold`. */
+function fewestSamples(threshold: number): number {
+  let n = 2;
+  while (smallestAttainable(n) >= threshold) n++;
+  return n;
 }
 
 export async function auditStatistical(
@@ -124,6 +148,10 @@ export async function auditStatistical(
     for (const r of projectionTests(c, N, groups.length, comparisons, tag)) results.push(r);
   }
   const threshold = alpha / Math.max(1, results.length);
+  if (smallestAttainable(N) >= threshold)
+    throw usageError(
+      `statistical audit of ${protocol.id}: ${N} runs per group cannot show a leak: even two groups with no view value in common give p ≥ ${smallestAttainable(N).toExponential(1)}, above the threshold α/${results.length} tests = ${threshold.toExponential(1)}; use --samples ${fewestSamples(threshold)} or more`,
+    );
   // at equal p, a traffic-shape test first: a view of another shape also differs in content (zeros)
   const shapeFirst = (t: TestResult): number => (t.test.includes('traffic shape:') ? 0 : 1);
   const smallest = [...results].sort((x, y) => x.p - y.p || shapeFirst(x) - shapeFirst(y)).slice(0, 5);

@@ -12,7 +12,7 @@ import { usageError } from '../../core/errors.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
-import { parseChoiceOption, parseIntOption, parseJsonObjectOption, parseSeedOption } from '../options.ts';
+import { parseChoiceOption, parseIntOption, parseJsonObjectOption, seedOption } from '../options.ts';
 
 interface AuditViewsOptions {
   mode: 'auto' | 'relation' | 'exhaustive' | 'statistical';
@@ -47,8 +47,8 @@ export function registerAuditCommand(program: Command): void {
     .option('--party <i>', 'audit only this party', parseIntOption('party', 0, 15))
     .option(
       '--ring <bits>',
-      'ring width ℓ: the exhaustive mode’s (4…16; default the first of 4, 5, 6 the protocol supports); with --mode relation or statistical, theirs (default the profile’s)',
-      parseIntOption('ring', 1, 64),
+      'ring width ℓ audited by every mode (4…64; the exhaustive mode enumerates up to 16); default: the profile’s for relation and statistical, the first of 4, 5, 6 the protocol supports for exhaustive',
+      parseIntOption('ring', 4, 64),
     )
     .option(
       '--size <n>',
@@ -65,7 +65,7 @@ export function registerAuditCommand(program: Command): void {
       `exhaustive: log2 of the evaluations allowed (1…${MAX_BUDGET_BITS}, default 22; a protocol that does not batch gets 2^8 times fewer)`,
       parseIntOption('budget', 1, MAX_BUDGET_BITS),
     )
-    .option('--seed <s>', 'seed: decimal or 0x-hex integer < 2^64 (default fixed)', parseSeedOption)
+    .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64 (default fixed)'))
     .option('--profile <name>', 'crypten | spu | default', 'default')
     .option('--parties <n>', 'number of parties', parseIntOption('parties', 2, 16), 2)
     .option('--params <json>', 'protocol parameters as a JSON object', parseJsonObjectOption('params'))
