@@ -4,6 +4,7 @@
 // of generated scores (drawn inside the spec's row condition, as `mpcspec run` draws them) — within its
 // bounds and with the cost its spec states. A fixed row length other than these (ScaleAttn's N = 65)
 // is not a run these parameters allow, and is left out.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { buildCase } from '../../harness/case.ts';
 import { executeCase } from '../../harness/execute.ts';
@@ -25,6 +26,8 @@ describe('attention normalisers on the longest realistic rows', () => {
       for (const n of lengths)
         it(`${registered.id} ${JSON.stringify(params)} at N = ${n}: within bounds, cost as stated`, async () => {
           for (const profile of ['crypten', 'spu', 'default']) {
+            // a run on the in-memory network settles in microtasks alone: let the runner be answered
+            await yieldToEventLoop();
             const c = buildCase({
               id: registered.id,
               params,
