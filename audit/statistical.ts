@@ -117,22 +117,7 @@ export async function auditStatistical(
     alpha,
   } as const;
   if (groups === undefined)
-    return {
-      party,
-      status: 'trivial',
-      evidence: {
-        ...base,
-        groups: [],
-        coordinates: 0,
-        pairs: 0,
-        triples: 0,
-        tests: 0,
-        threshold: alpha,
-        smallest: [],
-        note: 'no two secrets reveal the same output to this party: nothing hidden to compare',
-      },
-      ms: performance.now() - t0,
-    };
+    return { party, status: 'trivial', evidence: nothingToCompare(base), ms: performance.now() - t0 };
   const total = N * groups.length;
   const secrets = (first: number, batch: number): Readonly<Record<string, BigUint64Array>> => {
     const parts = Array.from({ length: batch }, (_, b) =>
@@ -149,10 +134,55 @@ export async function auditStatistical(
   };
   const views = await collectViews(plan, new PrgFill(options.seed, total), secrets, 0, total);
   const cs = coordinates(plan, views);
-  const pairs = pairsOf(cs, options.maxPairs ?? 400, options.seed);
   const isMessage = plan.items.flatMap((it) =>
     Array.from({ length: it.perInstance }, () => it.role === 'message'),
   );
+  const { status, evidence } = await judgeViewSamples(
+    { coordinates: cs, isMessage, groups, samplesPerGroup: N },
+    { ...options, alpha },
+    base,
+  );
+  return { party, status, evidence, ms: performance.now() - t0 };
+}
+
+type EvidenceBase = Pick<StatisticalEvidence, 'mode' | 'ell' | 'batching' | 'seed' | 'samplesPerGroup' | 'alpha'>;
+
+/** The evidence when no two secrets reveal the same to the party (secretGroups found none). */
+export const nothingToCompare = (base: EvidenceBase): StatisticalEvidence => ({
+  ...base,
+  groups: [],
+  coordinates: 0,
+  pairs: 0,
+  triples: 0,
+  tests: 0,
+  threshold: base.alpha,
+  smallest: [],
+  note: 'no two secrets reveal the same output to this party: nothing hidden to compare',
+});
+
+/** View samples of one party: coordinates over N runs of each group, group after group. */
+export interface ViewSamples {
+  readonly coordinates: readonly Coordinate[];
+  /** Per coordinate: part of a received message (triples must include one). */
+  readonly isMessage: readonly boolean[];
+  readonly groups: readonly { readonly name: string; readonly describe: string }[];
+  readonly samplesPerGroup: number;
+}
+
+/**
+ * The statistical verdict on view samples, wherever they came from (this engine's runs, or another
+ * engine's views reported through the backend protocol): every coordinate, pair and triple tested
+ * between every two groups, with the Bonferroni threshold.
+ */
+export async function judgeViewSamples(
+  samples: ViewSamples,
+  options: StatisticalOptions,
+  base: EvidenceBase,
+): Promise<{ status: 'leak' | 'private'; evidence: StatisticalEvidence }> {
+  const { coordinates: cs, isMessage, groups } = samples;
+  const N = samples.samplesPerGroup;
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const pairs = pairsOf(cs, options.maxPairs ?? 400, options.seed);
   const triples = triplesOf(cs, isMessage, options.maxPairs ?? 400);
   const results: TestResult[] = [];
   for (let g = 0; g < groups.length; g++)
@@ -200,5 +230,5 @@ export async function auditStatistical(
     smallest,
     ...(leaked ? { leak: worst } : {}),
   };
-  return { party, status: leaked ? 'leak' : 'private', evidence, ms: performance.now() - t0 };
+  return { status: leaked ? 'leak' : 'private', evidence };
 }

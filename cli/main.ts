@@ -9,6 +9,7 @@ import { registerConformCommand } from './commands/conform.ts';
 import { registerVectorsCommand } from './commands/vectors.ts';
 import { registerPlotCommand } from './commands/plot.ts';
 import { registerPartyCommand } from './commands/party.ts';
+import { registerSelfAdapterCommand } from './commands/self-adapter.ts';
 
 const program = new Command();
 program
@@ -28,6 +29,7 @@ registerConformCommand(program);
 registerVectorsCommand(program);
 registerPlotCommand(program);
 registerPartyCommand(program);
+registerSelfAdapterCommand(program);
 
 try {
   await program.parseAsync(process.argv);

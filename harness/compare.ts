@@ -11,6 +11,8 @@ export interface ImplementationCheck {
   readonly maxUlps: number;
   readonly wrapEvents: number;
   readonly wrapAllowed: number;
+  /** Elements that are neither within bound nor a wrap. */
+  readonly violations: number;
   /** First element that is neither within bound nor a wrap, if any. */
   readonly firstViolation?: { readonly index: number; readonly ulps: string };
   readonly ok: boolean;
@@ -25,6 +27,7 @@ export function checkImplementation(
   const ulps = BigInt(bounds.implementationUlps);
   let maxUlps = 0n;
   let wraps = 0;
+  let violations = 0;
   let firstViolation: ImplementationCheck['firstViolation'];
   for (let i = 0; i < protocol.data.length; i++) {
     const d = BigInt.asIntN(ell, protocol.data[i]! - reference.data[i]!);
@@ -37,6 +40,7 @@ export function checkImplementation(
       wraps += 1;
       continue;
     }
+    violations += 1;
     firstViolation ??= { index: i, ulps: d.toString() };
   }
   const N = protocol.data.length;
@@ -45,13 +49,14 @@ export function checkImplementation(
     maxUlps: Number(maxUlps),
     wrapEvents: wraps,
     wrapAllowed,
+    violations,
     ...(firstViolation ? { firstViolation } : {}),
     ok: firstViolation === undefined && wraps <= wrapAllowed,
   };
 }
 
 /** d ≡ j·modulus + e (mod 2^ℓ) for some j ≠ 0 and |e| ≤ ulps. */
-function isWrap(d: bigint, modulus: bigint, ulps: bigint, ell: number): boolean {
+export function isWrap(d: bigint, modulus: bigint, ulps: bigint, ell: number): boolean {
   const r = BigInt.asUintN(ell, d) % modulus;
   return r <= ulps || modulus - r <= ulps;
 }

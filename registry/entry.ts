@@ -7,7 +7,15 @@ import { usageError } from '../core/errors.ts';
 import { decodeOrThrow } from '../core/validation.ts';
 import type { PartyContext } from '../runtime/context.ts';
 import type { Config } from '../spec/config.ts';
-import type { Bounds, Cost, Domain, InputDecl, OutputDecl, ProtocolSpec } from '../spec/types.ts';
+import type {
+  Bounds,
+  Cost,
+  DefectTag,
+  Domain,
+  InputDecl,
+  OutputDecl,
+  ProtocolSpec,
+} from '../spec/types.ts';
 import { type BoundPrivacy, bindPrivacy } from '../spec/privacy.ts';
 import type { Reference } from '../reference/types.ts';
 import type { PartyInputs, PartyOutputs, Protocol } from '../protocols/types.ts';
@@ -53,6 +61,8 @@ export interface RegisteredProtocol {
   readonly defaults: unknown;
   /** The spec's other parameter sets, encoded (what `bind` accepts). */
   readonly variants: readonly Readonly<Record<string, unknown>>[];
+  /** The released-code defect these (encoded) parameters reproduce, per the spec; undefined if none. */
+  defectOf(params: unknown): DefectTag | undefined;
   bind(overrides?: Readonly<Record<string, unknown>>): BoundProtocol;
 }
 
@@ -69,6 +79,10 @@ export function register<P>(
     source: spec.source,
     defaults: spec.params.encode(spec.defaults),
     variants: (spec.variants ?? []).map((v) => spec.params.encode(v) as Record<string, unknown>),
+    defectOf(params) {
+      const p = spec.params.decode(params);
+      return spec.defectOf === undefined || p._tag === 'Left' ? undefined : spec.defectOf(p.right);
+    },
     bind(overrides = {}) {
       const defaults = spec.params.encode(spec.defaults) as Record<string, unknown>;
       const unknown = Object.keys(overrides).filter((k) => !(k in defaults));

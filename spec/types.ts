@@ -55,6 +55,13 @@ export interface Bounds {
   readonly approximation: { readonly abs: number; readonly rel: number };
 }
 
+/** A known defect of released code that a parameter set reproduces (ALGORITHMS.md §5), for reports. */
+export interface DefectTag {
+  /** Where the defect is catalogued, e.g. "§5.1". */
+  readonly id: string;
+  readonly title: string;
+}
+
 export interface ProtocolSpec<P> {
   readonly id: string;
   readonly title: string;
@@ -65,6 +72,11 @@ export interface ProtocolSpec<P> {
   readonly defaults: P;
   /** Other parameter sets the generic properties also check (each variant, edge constants, …). */
   readonly variants?: readonly P[];
+  /**
+   * The released-code defect a parameter set reproduces, if any (a "released-defect" variant): backend
+   * conformance names it when a backend's outputs match that parameter set.
+   */
+  defectOf?(params: P): DefectTag | undefined;
   /** What the protocol deliberately reveals, and the audit's limits (spec/privacy.ts); default: nothing. */
   readonly privacy?: PrivacyDecl<P>;
   /** Which parties learn a clear output (default: all). */

@@ -16,6 +16,7 @@ import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
 import { parseIntOption, parseSeedOption } from '../options.ts';
 import { type Row, printTable } from '../table.ts';
+import { type BackendConformOptions, addBackendOptions, conformBackend } from './conform-backend.ts';
 
 interface ConformOptions {
   only?: string;
@@ -83,8 +84,7 @@ async function viewVerdicts(ids: readonly string[]): Promise<ViewVerdict[]> {
 }
 
 export function registerConformCommand(program: Command): void {
-  program
-    .command('conform')
+  addBackendOptions(program.command('conform'))
     .description(
       'conformance pass: every registered protocol × profile × party count on the built-in backend',
     )
@@ -96,7 +96,8 @@ export function registerConformCommand(program: Command): void {
     .option('--no-views', 'skip the view-privacy audit of each protocol')
     .option('--json', 'print the rows as JSON')
     .action(
-      action(async (opts: ConformOptions) => {
+      action(async (opts: ConformOptions & BackendConformOptions, cmd: Command) => {
+        if (opts.backend !== undefined) return conformBackend(opts.backend, opts, cmd);
         const parties = (list(opts.parties) ?? ['2']).map(parseIntOption('parties', 2, 16));
         const options = {
           ...(list(opts.only) ? { ids: list(opts.only)! } : {}),

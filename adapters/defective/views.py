@@ -1,0 +1,94 @@
+"""Every party's view, for the view audit: the ops with views (mul, sin) rerun as 2-party protocols on
+additive shares, with randomness from Python's seeded generator (the case seed).
+
+A party's view is its input shares, its preprocessing (dealer) shares and the messages it received.
+Items are reported instance-major; the Beaver message (eps and delta of every element in one
+message) is reported with its shape and the axis that runs over the instances, as an engine that
+concatenates tensors would.
+"""
+
+import random
+
+from mpcspec_backend import view_item
+
+
+class Views:
+    def __init__(self, engine):
+        self.engine = engine
+        # the sine's mask: uniform over the ring (a defect may bound it)
+        self.sin_mask = lambda rng: engine.wrap(rng.getrandbits(engine.ell))
+
+    def share(self, rng, v):
+        s0 = self.engine.wrap(rng.getrandbits(self.engine.ell))
+        return s0, self.engine.wrap(v - s0)
+
+    def mul(self, case, inputs, params, rng):
+        e = self.engine
+        xs, ys = inputs["x"], inputs["y"]
+        x, y, a, b, c, eps, dlt = ([[], []] for _ in range(7))
+        for xv, yv in zip(xs, ys):
+            av, bv = e.wrap(rng.getrandbits(e.ell)), e.wrap(rng.getrandbits(e.ell))
+            for store, value in ((x, xv), (y, yv), (a, av), (b, bv), (c, e.wrap(av * bv))):
+                s0, s1 = self.share(rng, value)
+                store[0].append(s0)
+                store[1].append(s1)
+            for p in (0, 1):
+                eps[p].append(e.wrap(x[p][-1] - a[p][-1]))
+                dlt[p].append(e.wrap(y[p][-1] - b[p][-1]))
+        count = case.get("instances", 1)
+        per = len(xs) // count
+        views = []
+        for p in (0, 1):
+            q = 1 - p
+            views.append({
+                "party": p,
+                "items": [
+                    view_item("input x", "input", x[p]),
+                    view_item("input y", "input", y[p]),
+                    view_item("triple a", "preprocessing", a[p]),
+                    view_item("triple b", "preprocessing", b[p]),
+                    view_item("triple c", "preprocessing", c[p]),
+                    # one message: eps then delta, shape [2, instances, elements]: instances on axis 1
+                    view_item("eps, delta from party %d" % q, "message", eps[q] + dlt[q],
+                              shape=[2, count, per], batch_axis=1),
+                ],
+            })
+        return views
+
+    def sin(self, case, inputs, params, rng):
+        e = self.engine
+        period_units = int(params["period"] * e.F)
+        x, t, s, c, delta = ([[], []] for _ in range(5))
+        for xv in inputs["x"]:
+            tv = self.sin_mask(rng)
+            fraction = (tv % period_units) / period_units
+            pairs = [e.sin_cos(k, fraction) for k in params["frequencies"]]
+            for store, value in ((x, xv), (t, tv)):
+                s0, s1 = self.share(rng, value)
+                store[0].append(s0)
+                store[1].append(s1)
+            for sv, cv in pairs:
+                for store, value in ((s, sv), (c, cv)):
+                    s0, s1 = self.share(rng, value)
+                    store[0].append(s0)
+                    store[1].append(s1)
+            for p in (0, 1):
+                delta[p].append(e.wrap(x[p][-1] - t[p][-1]))
+        return [
+            {
+                "party": p,
+                "items": [
+                    view_item("input x", "input", x[p]),
+                    view_item("mask t", "preprocessing", t[p]),
+                    view_item("sin(kt)", "preprocessing", s[p]),
+                    view_item("cos(kt)", "preprocessing", c[p]),
+                    view_item("delta from party %d" % (1 - p), "message", delta[1 - p]),
+                ],
+            }
+            for p in (0, 1)
+        ]
+
+    def of(self, op, case, inputs, params):
+        rng = random.Random(int(case["seed"]))
+        return getattr(self, op)(case, inputs, params, rng)
+

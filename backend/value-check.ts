@@ -1,0 +1,223 @@
+// The value verdict of one op over all its cases (issue 17 §2), with the built-in checks of
+// harness/compare.ts: each output within the spec's implementation bound of the reference, except
+// wrap events (off by a multiple of the wrap modulus), whose count over every element of every case
+// must stay within the binomial allowance of the spec's wrap probability — and the reference within
+// the approximation bound of the ideal. It also keeps the worst element, with the inputs behind it.
+import type { RingTensor } from '../core/ring.ts';
+import { sizeOf } from '../core/shape.ts';
+import { checkApproximation, checkImplementation, isWrap } from '../harness/compare.ts';
+import { decodeByScale, scaleUlp } from '../harness/scale.ts';
+import { binomialUpperQuantile } from '../harness/stats.ts';
+import type { BoundProtocol } from '../registry/index.ts';
+import type { Config } from '../spec/config.ts';
+import type { Bounds } from '../spec/types.ts';
+import type { BackendCase } from './cases.ts';
+
+export type Outputs = Readonly<Record<string, RingTensor>>;
+
+export interface AnsweredCase {
+  readonly case: BackendCase;
+  readonly outputs: Outputs;
+}
+
+export interface WorstElement {
+  readonly case: string;
+  readonly output: string;
+  readonly index: number;
+  /** Signed distance backend − reference, in ulps of the output's scale. */
+  readonly ulps: bigint;
+  readonly backend: number;
+  readonly reference: number;
+  /** The inputs behind this element, as text. */
+  readonly inputs: string;
+}
+
+export interface ValueVerdict {
+  readonly ok: boolean;
+  readonly elements: number;
+  /** Largest |backend − reference| among elements within the bound or wrapped, in ulps and real units. */
+  readonly maxUlps: number;
+  readonly maxAbs: number;
+  readonly wrapEvents: number;
+  readonly wrapAllowed: number;
+  /** Elements outside the bound that are no wrap. */
+  readonly violations: number;
+  /** Cases with a violation. */
+  readonly failingCases: readonly string[];
+  readonly worst?: WorstElement;
+  readonly approximation: {
+    readonly ok: boolean;
+    readonly maxAbsError: number;
+    readonly firstViolation?: string;
+  };
+}
+
+export interface ReferenceOutputs {
+  readonly reference: Outputs;
+  readonly ideal: Readonly<Record<string, Float64Array>>;
+}
+
+export function referenceOutputs(protocol: BoundProtocol, config: Config, c: BackendCase): ReferenceOutputs {
+  const decoded = Object.fromEntries(
+    protocol.inputs().map((d) => [d.name, decodeByScale(c.inputs[d.name]!, d.scale, config)]),
+  );
+  return {
+    reference: protocol.reference(config, c.inputs, c.shapes),
+    ideal: protocol.ideal(config, decoded, c.shapes),
+  };
+}
+
+const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, ''));
+
+/** The inputs behind output element `index`: the same element, its row, or the element it expands. */
+export function inputsAt(
+  protocol: BoundProtocol,
+  config: Config,
+  c: BackendCase,
+  outSize: number,
+  index: number,
+): string {
+  return protocol
+    .inputs()
+    .map((d) => {
+      const t = c.inputs[d.name]!;
+      const v = decodeByScale(t, d.scale, config);
+      const n = sizeOf(t.shape);
+      if (n === outSize) return `${d.name} = ${fmt(v[index]!)}`;
+      if (n > outSize && n % outSize === 0) {
+        const r = n / outSize;
+        const row = Array.from(v.slice(index * r, index * r + Math.min(r, 4)), fmt);
+        return `${d.name}[row ${index}] = [${row.join(', ')}${r > 4 ? ', …' : ''}]`;
+      }
+      if (n < outSize && outSize % n === 0)
+        return `${d.name} = ${fmt(v[Math.floor((index * n) / outSize)]!)}`;
+      return `${d.name}: shape [${t.shape.join(', ')}]`;
+    })
+    .join(', ');
+}
+
+const magnitude = (w: WorstElement): bigint => (w.ulps < 0n ? -w.ulps : w.ulps);
+
+/**
+ * The element of one case farthest from the reference — among those that are no wrap event when the
+ * bounds allow wraps (a wrap is counted, not measured), unless `wraps` asks for them too.
+ */
+export function worstElement(
+  protocol: BoundProtocol,
+  config: Config,
+  a: AnsweredCase,
+  reference: Outputs,
+  bounds: Bounds,
+  wraps = false,
+): WorstElement | undefined {
+  let worst: WorstElement | undefined;
+  let worstAbs = -1n;
+  const ulps = BigInt(bounds.implementationUlps);
+  for (const d of protocol.outputs()) {
+    const got = a.outputs[d.name]!;
+    const ref = reference[d.name]!;
+    const ulp = scaleUlp(d.scale, config);
+    for (let i = 0; i < got.data.length; i++) {
+      const diff = BigInt.asIntN(config.ell, got.data[i]! - ref.data[i]!);
+      const abs = diff < 0n ? -diff : diff;
+      if (abs <= worstAbs) continue;
+      if (
+        !wraps &&
+        abs > ulps &&
+        bounds.wrap !== undefined &&
+        isWrap(diff, bounds.wrap.modulus, ulps, config.ell)
+      )
+        continue;
+      worstAbs = abs;
+      worst = {
+        case: a.case.id,
+        output: d.name,
+        index: i,
+        ulps: diff,
+        backend: Number(BigInt.asIntN(config.ell, got.data[i]!)) * ulp,
+        reference: Number(BigInt.asIntN(config.ell, ref.data[i]!)) * ulp,
+        inputs: inputsAt(protocol, config, a.case, got.data.length, i),
+      };
+    }
+  }
+  return worst;
+}
+
+/** The worst element of each case, the `count` worst cases first. */
+export function worstCases(
+  protocol: BoundProtocol,
+  config: Config,
+  bounds: Bounds,
+  answered: readonly AnsweredCase[],
+  references: readonly ReferenceOutputs[],
+  count: number,
+  wraps = false,
+): WorstElement[] {
+  return answered
+    .map((a, k) => worstElement(protocol, config, a, references[k]!.reference, bounds, wraps))
+    .filter((w): w is WorstElement => w !== undefined)
+    .sort((x, y) => (magnitude(y) > magnitude(x) ? 1 : magnitude(y) < magnitude(x) ? -1 : 0))
+    .slice(0, count);
+}
+
+export function judgeValues(
+  protocol: BoundProtocol,
+  config: Config,
+  bounds: Bounds,
+  answered: readonly AnsweredCase[],
+  references: readonly ReferenceOutputs[],
+): ValueVerdict {
+  let elements = 0;
+  let maxUlps = 0;
+  let maxAbs = 0;
+  let wrapEvents = 0;
+  let violations = 0;
+  const failingCases: string[] = [];
+  let approxOk = true;
+  let approxMax = 0;
+  let approxFirst: string | undefined;
+  answered.forEach((a, k) => {
+    const { reference, ideal } = references[k]!;
+    let failed = false;
+    for (const decl of protocol.outputs()) {
+      const got = a.outputs[decl.name]!;
+      const ref = reference[decl.name]!;
+      const check = checkImplementation(got, ref, bounds);
+      elements += got.data.length;
+      wrapEvents += check.wrapEvents;
+      violations += check.violations;
+      if (check.violations > 0) failed = true;
+      maxUlps = Math.max(maxUlps, check.maxUlps);
+      maxAbs = Math.max(maxAbs, check.maxUlps * scaleUlp(decl.scale, config));
+      const approx = checkApproximation(decodeByScale(ref, decl.scale, config), ideal[decl.name]!, bounds);
+      approxMax = Math.max(approxMax, approx.maxAbsError);
+      if (!approx.ok) {
+        approxOk = false;
+        const v = approx.firstViolation!;
+        approxFirst ??= `case ${a.case.id}: ${decl.name}[${v.index}]: reference ${v.reference} vs ideal ${v.ideal}`;
+      }
+    }
+    if (failed) failingCases.push(a.case.id);
+  });
+  const p = bounds.wrap?.probability;
+  const wrapAllowed = p === undefined ? 0 : binomialUpperQuantile(elements, p);
+  // the worst measured element; the worst wrap only when wraps are what fails
+  const wrapsFail = violations === 0 && wrapEvents > wrapAllowed;
+  const worst = worstCases(protocol, config, bounds, answered, references, 1, wrapsFail)[0];
+  return {
+    ok: answered.length > 0 && violations === 0 && wrapEvents <= wrapAllowed,
+    elements,
+    maxUlps,
+    maxAbs,
+    wrapEvents,
+    wrapAllowed,
+    violations,
+    failingCases,
+    ...(worst === undefined ? {} : { worst }),
+    approximation: {
+      ok: approxOk,
+      maxAbsError: approxMax,
+      ...(approxFirst === undefined ? {} : { firstViolation: approxFirst }),
+    },
+  };
+}
