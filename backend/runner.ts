@@ -65,7 +65,7 @@ export interface BackendReport {
   readonly notOffered: readonly string[];
   /** Ops the backend offers that mpcspec does not know. */
   readonly unknownOps: readonly string[];
-  /** Ops whose cases ran (pass or fail): a run that checked none is no pass. */
+  /** Ops the run tried (every status but n/a): a run that tried none checked nothing. */
   readonly checked: number;
   readonly ok: boolean;
   readonly ms: number;
@@ -223,7 +223,12 @@ export async function runBackendConformance(o: BackendRunOptions): Promise<Backe
       }
       if (session === undefined) {
         reports.push(
-          notRun(op, 'error', 'not run: the adapter could not be restarted after an earlier fault', o.cases),
+          notRun(
+            op,
+            'error',
+            `not run: the adapter did not restart after an earlier fault: ${lost}`,
+            o.cases,
+          ),
         );
         continue;
       }
@@ -273,7 +278,7 @@ export async function runBackendConformance(o: BackendRunOptions): Promise<Backe
       casesAnswered: 0,
       cost: { status: 'not reported', detail: '', mismatches: [] },
     });
-  const checked = reports.filter((r) => r.status === 'pass' || r.status === 'fail').length;
+  const checked = reports.filter((r) => r.status !== 'n/a').length;
   const ok = checked > 0 && reports.every((r) => r.status === 'pass' || r.status === 'n/a');
   return {
     backend: { name: info.name, version: info.version, command: o.command },

@@ -103,9 +103,10 @@ export const HandshakeMessage = t.intersection([
 ]);
 export type HandshakeMessage = t.TypeOf<typeof HandshakeMessage>;
 
-export const OutputValue = t.intersection([
-  t.union([t.type({ ring: t.array(RingWord) }), t.type({ real: t.array(Finite) })]),
-  t.partial({ shape: Shape }),
+/** An output tensor as ring words, or as reals read by its scale; `shape`, if given, must be the spec's. */
+export const OutputValue = t.union([
+  t.intersection([t.type({ ring: t.array(RingWord) }), t.partial({ shape: Shape })]),
+  t.intersection([t.type({ real: t.array(Finite) }), t.partial({ shape: Shape })]),
 ]);
 export type OutputValue = t.TypeOf<typeof OutputValue>;
 

@@ -114,6 +114,9 @@ export function detailText(report: BackendReport): string[] {
   return out;
 }
 
+export const backendName = (report: BackendReport): string =>
+  report.backend.version === '' ? report.backend.name : `${report.backend.name} ${report.backend.version}`;
+
 export function summaryLine(report: BackendReport): string {
   const count = (s: OpReport['status']): number => report.ops.filter((r) => r.status === s).length;
   const parts = [
@@ -123,5 +126,5 @@ export function summaryLine(report: BackendReport): string {
     ...(count('missing') > 0 ? [`${count('missing')} missing`] : []),
     ...(count('n/a') > 0 ? [`${count('n/a')} not applicable`] : []),
   ];
-  return `${report.ops.length} ops of ${report.backend.name} ${report.backend.version}: ${parts.join(', ')} (${(report.ms / 1000).toFixed(1)} s)`;
+  return `${report.ops.length} ops of ${backendName(report)}: ${parts.join(', ')} (${(report.ms / 1000).toFixed(1)} s)`;
 }

@@ -8,6 +8,11 @@ import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
 import { parseChoiceOption, parseIntOption, parseJsonObjectOption, parseSeedOption } from '../options.ts';
+import {
+  type BackendAuditOptions as Via,
+  addBackendAuditOptions,
+  auditViewsThroughBackend,
+} from './audit-backend.ts';
 
 interface AuditViewsOptions {
   mode?: 'exhaustive' | 'statistical';
@@ -25,8 +30,7 @@ export function registerAuditCommand(program: Command): void {
   const audit = program
     .command('audit')
     .description('audit a protocol (views: privacy of every party’s view)');
-  audit
-    .command('views')
+  addBackendAuditOptions(audit.command('views'))
     .description(
       "check that no single party's view reveals anything beyond its inputs and outputs: exhaustively in a tiny ring (default when the randomness allows) or statistically in the full ring",
     )
@@ -53,7 +57,8 @@ export function registerAuditCommand(program: Command): void {
     .option('--params <json>', 'protocol parameters as a JSON object', parseJsonObjectOption('params'))
     .option('--json', 'print the verdict as JSON')
     .action(
-      action(async (id: string, opts: AuditViewsOptions) => {
+      action(async (id: string, opts: AuditViewsOptions & Via, cmd: Command) => {
+        if (opts.backend !== undefined) return auditViewsThroughBackend(id, opts.backend, opts, cmd);
         const protocol = findProtocol(id).bind(opts.params ?? {});
         const config = resolveConfig(opts.profile, { parties: opts.parties });
         const verdict = await auditViews(protocol, config, {

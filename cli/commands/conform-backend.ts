@@ -11,7 +11,7 @@ import { describeVerdict } from '../../audit/describe.ts';
 import { usageError } from '../../core/errors.ts';
 import { killAllAdapters } from '../../backend/adapter-process.ts';
 import { junitXml } from '../../backend/report/junit.ts';
-import { TABLE_HEAD, detailText, summaryLine, tableRow } from '../../backend/report/describe.ts';
+import { TABLE_HEAD, backendName, detailText, summaryLine, tableRow } from '../../backend/report/describe.ts';
 import { type BackendReport, runBackendConformance } from '../../backend/runner.ts';
 import { describeConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, EXIT_USAGE } from '../errors.ts';
@@ -55,7 +55,7 @@ const jsonText = (v: unknown): string =>
 function printReport(report: BackendReport): void {
   const out = process.stdout;
   out.write(
-    `${report.backend.name} ${report.backend.version} (${report.backend.command}): ${describeConfig(report.config)}; cost judged ${report.costProfile === undefined ? 'by no profile (none claimed)' : `by profile ${report.costProfile}`}; ${report.casesPerOp} cases per op, seed ${report.seed}\n`,
+    `${backendName(report)} (${report.backend.command}): ${describeConfig(report.config)}; cost judged ${report.costProfile === undefined ? 'by no profile (none claimed)' : `by profile ${report.costProfile}`}; ${report.casesPerOp} cases per op, seed ${report.seed}\n`,
   );
   printTable(TABLE_HEAD, report.ops.map(tableRow));
   const details = detailText(report);
