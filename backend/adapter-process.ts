@@ -75,6 +75,11 @@ export class AdapterProcess {
     return tail.length > maxChars ? `…${tail.slice(-maxChars)}` : tail;
   }
 
+  /** The process id of `/bin/sh -c <command>` (the adapter itself when the command starts with exec). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** How the process ended, if it has. */
   get exit(): string | undefined {
     return this.exitHow;

@@ -3,7 +3,7 @@
 // prone to share wrap in local truncation, whose probability grows with |x|) and small ones — with
 // every fourth case, where the spec accepts it, in a tensor of one more axis (shapes are per input:
 // an adapter must read them, not assume vectors). Every value comes from mpcspec's PRG under
-// K(K₀(seed), "backend/<op>/<case>/<input>"), so a run replays from its seed.
+// K(K₀(seed), "backend/<op>/<case>"), so a run replays from its seed.
 import { inputError } from '../core/errors.ts';
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import { type RingTensor, fromIntegers } from '../core/ring.ts';
@@ -103,6 +103,48 @@ function inputValues(
   return decl.scale === 'fixed' ? reals : reals.map((v) => BigInt(Math.round(v)));
 }
 
+/**
+ * Case `index` of an op, from the run seed: one keystream per case, K(K₀(seed), "backend/<op>/<case>"),
+ * read input after input in declaration order (row-major), then one word for the case's own seed.
+ */
+export function caseSource(
+  protocol: BoundProtocol,
+  config: Config,
+  opKey: string,
+  size: number,
+  seed: bigint,
+): (index: number) => BackendCase {
+  const root = rootKey(seed);
+  const decls = protocol.inputs();
+  return (index) => {
+    const kind = KINDS[index % KINDS.length]!;
+    const shapes = caseShapes(protocol, size, index);
+    const domains = protocol.domain(config, shapes);
+    const sizes = decls.map((d) => sizeOf(shapes[d.name] ?? [0]));
+    const stream = chachaWords(
+      deriveKey(root, `backend/${opKey}/${index}`),
+      sizes.reduce((a, b) => a + b, 1),
+    );
+    let offset = 0;
+    const inputs = Object.fromEntries(
+      decls.map((d, k) => {
+        const shape = shapes[d.name];
+        const domain = domains[d.name];
+        if (shape === undefined || domain === undefined)
+          throw inputError(`${protocol.id}: the spec gives no shape or domain for input '${d.name}'`);
+        const words = stream.subarray(offset, offset + sizes[k]!);
+        offset += sizes[k]!;
+        const values = inputValues(d, domain, kind, words, config);
+        // ring-domain values are ring words whatever the scale: they are not encoded again
+        if (domain.kind === 'ring' && d.scale !== 'bit')
+          return [d.name, fromIntegers(config.ell, shape, values)];
+        return [d.name, encodeByScale(values, shape, d.scale, config, d.name)];
+      }),
+    );
+    return { id: `${opKey}#${index}`, index, shapes, inputs, seed: stream[offset]! };
+  };
+}
+
 export function generateCases(
   protocol: BoundProtocol,
   config: Config,
@@ -111,27 +153,6 @@ export function generateCases(
   size: number,
   seed: bigint,
 ): BackendCase[] {
-  const root = rootKey(seed);
-  return Array.from({ length: count }, (_, index): BackendCase => {
-    const kind = KINDS[index % KINDS.length]!;
-    const shapes = caseShapes(protocol, size, index);
-    const domains = protocol.domain(config, shapes);
-    const label = `backend/${opKey}/${index}`;
-    const inputs = Object.fromEntries(
-      protocol.inputs().map((d) => {
-        const shape = shapes[d.name];
-        const domain = domains[d.name];
-        if (shape === undefined || domain === undefined)
-          throw inputError(`${protocol.id}: the spec gives no shape or domain for input '${d.name}'`);
-        const words = chachaWords(deriveKey(root, `${label}/${d.name}`), sizeOf(shape));
-        const values = inputValues(d, domain, kind, words, config);
-        // ring-domain values are ring words whatever the scale: they are not encoded again
-        if (domain.kind === 'ring' && d.scale !== 'bit')
-          return [d.name, fromIntegers(config.ell, shape, values)];
-        return [d.name, encodeByScale(values, shape, d.scale, config, d.name)];
-      }),
-    );
-    const caseSeed = chachaWords(deriveKey(root, `${label}/seed`), 1)[0]!;
-    return { id: `${opKey}#${index}`, index, shapes, inputs, seed: caseSeed };
-  });
+  const source = caseSource(protocol, config, opKey, size, seed);
+  return Array.from({ length: count }, (_, index) => source(index));
 }

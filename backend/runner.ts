@@ -7,7 +7,7 @@
 import { MpcspecError, usageError } from '../core/errors.ts';
 import { REGISTRY, type RegisteredProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
-import { type BackendCase, generateCases } from './cases.ts';
+import { type BackendCase, caseSource } from './cases.ts';
 import { compareCounters } from './cost-counters.ts';
 import { type DefectVerdict, identifyDefect } from './defects/identify.ts';
 import { caseMessage, readOutputs } from './exchange.ts';
@@ -18,7 +18,7 @@ import {
   type AnsweredCase,
   type ReferenceOutputs,
   type ValueVerdict,
-  judgeValues,
+  ValueTally,
   referenceOutputs,
 } from './value-check.ts';
 import {
@@ -118,13 +118,14 @@ function judgeCost(
   };
 }
 
-interface OpRun {
+export interface OpRun {
   readonly report: OpReport;
   /** The session is spent (a fault): the runner starts another. */
   readonly spent: boolean;
 }
 
-async function runOp(
+/** One op's cases through a running session, checked; exported for the runner's benchmark. */
+export async function runOp(
   session: BackendSession,
   op: OpUnderTest,
   o: BackendRunOptions,
@@ -135,30 +136,43 @@ async function runOp(
   const { config } = info;
   const protocol = op.protocol;
   const base = { key: op.key, id: op.entry.id, family: op.entry.family, params: protocol.params };
-  const cases = generateCases(protocol, config, op.key, o.cases, o.size, o.seed);
-  const requests = cases.map((c) => caseMessage(protocol, config, c, { inputShares: info.inputShares }));
-  const outcome = await session.run(requests, (a) => progress(`${op.key} ${a.case}`));
+  const source = caseSource(protocol, config, op.key, o.size, o.seed);
+  const cases: BackendCase[] = [];
   const answered: AnsweredCase[] = [];
+  const references: ReferenceOutputs[] = [];
   const counters: { case: BackendCase; counters: Counters | undefined }[] = [];
   const problems: string[] = [];
-  outcome.answers.forEach((a, k) => {
-    const c = cases[k]!;
-    if ('backendError' in a) {
-      problems.push(`case ${c.id}: the backend reported an error: ${a.backendError}`);
-      return;
-    }
-    const read = readOutputs(protocol, config, c, a.result);
-    if (!read.ok) {
-      problems.push(read.problem);
-      return;
-    }
-    answered.push({ case: c, outputs: read.outputs });
-    counters.push({ case: c, counters: a.result.cost });
-  });
-  if (outcome.fault !== undefined) problems.unshift(`case ${outcome.fault.case}: ${outcome.fault.why}`);
-  const references: ReferenceOutputs[] = answered.map((a) => referenceOutputs(protocol, config, a.case));
   const bounds = protocol.bounds(config);
-  const value = answered.length > 0 ? judgeValues(protocol, config, bounds, answered, references) : undefined;
+  const tally = new ValueTally(protocol, config, bounds);
+  const outcome = await session.run(
+    o.cases,
+    (k) => {
+      const c = source(k);
+      cases.push(c);
+      return caseMessage(protocol, config, c, { inputShares: info.inputShares });
+    },
+    (a, k) => {
+      const c = cases[k]!;
+      progress(`${op.key} ${c.id}`);
+      if ('backendError' in a) {
+        problems.push(`case ${c.id}: the backend reported an error: ${a.backendError}`);
+        return;
+      }
+      const read = readOutputs(protocol, config, c, a.result);
+      if (!read.ok) {
+        problems.push(read.problem);
+        return;
+      }
+      const answer = { case: c, outputs: read.outputs };
+      const reference = referenceOutputs(protocol, config, c);
+      answered.push(answer);
+      references.push(reference);
+      tally.add(answer, reference);
+      counters.push({ case: c, counters: a.result.cost });
+    },
+  );
+  if (outcome.fault !== undefined) problems.unshift(`case ${outcome.fault.case}: ${outcome.fault.why}`);
+  const value = answered.length > 0 ? tally.verdict() : undefined;
   const cost = judgeCost(op, info, counters);
   const valueFails = value !== undefined && !value.ok;
   const defect =
@@ -177,7 +191,7 @@ async function runOp(
               problems.length === 1 ? problems[0]! : `${problems[0]!} (and ${problems.length - 1} more)`,
           }
         : {}),
-      casesPlanned: cases.length,
+      casesPlanned: o.cases,
       casesAnswered: answered.length,
       ...(value === undefined ? {} : { value }),
       cost,

@@ -17,7 +17,7 @@ import {
 
 export const RUNNER_NAME = 'mpcspec 0.1.0';
 /** Cases written before the oldest is answered. */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 8;
 
 export interface SessionOptions {
   readonly profile?: string;
@@ -69,16 +69,28 @@ export class BackendSession {
     }
   }
 
-  /** Write every request and read every answer, in order; stops at the first fault. */
-  async run(requests: readonly CaseMessage[], onAnswer?: (a: CaseAnswer) => void): Promise<CasesOutcome> {
+  /**
+   * Write `count` requests, each made when it is due (`request(k)`), and read every answer in order,
+   * handing each to `onAnswer` as it arrives (the runner checks it while the backend computes the next
+   * ones); stops at the first fault.
+   */
+  async run(
+    count: number,
+    request: (k: number) => CaseMessage,
+    onAnswer?: (a: CaseAnswer, k: number) => void,
+  ): Promise<CasesOutcome> {
     const answers: CaseAnswer[] = [];
-    let sent = 0;
+    const ids: string[] = [];
     const sendUpTo = (n: number): void => {
-      while (sent < Math.min(n, requests.length)) this.process.write(requests[sent++]);
+      while (ids.length < Math.min(n, count)) {
+        const m = request(ids.length);
+        ids.push(m.case);
+        this.process.write(m);
+      }
     };
     sendUpTo(IN_FLIGHT);
-    while (answers.length < requests.length) {
-      const expected = requests[answers.length]!.case;
+    while (answers.length < count) {
+      const expected = ids[answers.length]!;
       const fault = (why: string): CasesOutcome => {
         const tail = this.process.stderrTail();
         return {
@@ -99,10 +111,15 @@ export class BackendSession {
       const answer: CaseAnswer =
         m.type === 'error' ? { case: expected, backendError: m.message } : { case: expected, result: m };
       answers.push(answer);
-      onAnswer?.(answer);
       sendUpTo(answers.length + IN_FLIGHT);
+      onAnswer?.(answer, answers.length - 1);
     }
     return { answers };
+  }
+
+  /** The adapter's process id (for measuring it). */
+  get pid(): number | undefined {
+    return this.process.pid;
   }
 
   close(): Promise<void> {

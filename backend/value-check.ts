@@ -109,6 +109,7 @@ export function worstElement(
   reference: Outputs,
   bounds: Bounds,
   wraps = false,
+  describe = true,
 ): WorstElement | undefined {
   let worst: WorstElement | undefined;
   let worstAbs = -1n;
@@ -136,7 +137,7 @@ export function worstElement(
         ulps: diff,
         backend: Number(BigInt.asIntN(config.ell, got.data[i]!)) * ulp,
         reference: Number(BigInt.asIntN(config.ell, ref.data[i]!)) * ulp,
-        inputs: inputsAt(protocol, config, a.case, got.data.length, i),
+        inputs: describe ? inputsAt(protocol, config, a.case, got.data.length, i) : '',
       };
     }
   }
@@ -160,64 +161,99 @@ export function worstCases(
     .slice(0, count);
 }
 
-export function judgeValues(
-  protocol: BoundProtocol,
-  config: Config,
-  bounds: Bounds,
-  answered: readonly AnsweredCase[],
-  references: readonly ReferenceOutputs[],
-): ValueVerdict {
-  let elements = 0;
-  let maxUlps = 0;
-  let maxAbs = 0;
-  let wrapEvents = 0;
-  let violations = 0;
-  const failingCases: string[] = [];
-  let approxOk = true;
-  let approxMax = 0;
-  let approxFirst: string | undefined;
-  answered.forEach((a, k) => {
-    const { reference, ideal } = references[k]!;
+/** The value verdict built case by case, as answers arrive (the runner checks while the backend computes). */
+export class ValueTally {
+  private elements = 0;
+  private maxUlps = 0;
+  private maxAbs = 0;
+  private wrapEvents = 0;
+  private violations = 0;
+  private readonly failingCases: string[] = [];
+  private approxOk = true;
+  private approxMax = 0;
+  private approxFirst: string | undefined;
+  private cases = 0;
+  /** The worst measured element and the worst wrap, kept with their case (described at the end). */
+  private worst: { a: AnsweredCase; w: WorstElement; abs: bigint } | undefined;
+  private worstWrap: { a: AnsweredCase; w: WorstElement; abs: bigint } | undefined;
+
+  constructor(
+    private readonly protocol: BoundProtocol,
+    private readonly config: Config,
+    private readonly bounds: Bounds,
+  ) {}
+
+  add(a: AnsweredCase, ref: ReferenceOutputs): void {
+    const { protocol, config, bounds } = this;
+    this.cases += 1;
     let failed = false;
     for (const decl of protocol.outputs()) {
       const got = a.outputs[decl.name]!;
-      const ref = reference[decl.name]!;
-      const check = checkImplementation(got, ref, bounds);
-      elements += got.data.length;
-      wrapEvents += check.wrapEvents;
-      violations += check.violations;
+      const reference = ref.reference[decl.name]!;
+      const check = checkImplementation(got, reference, bounds);
+      this.elements += got.data.length;
+      this.wrapEvents += check.wrapEvents;
+      this.violations += check.violations;
       if (check.violations > 0) failed = true;
-      maxUlps = Math.max(maxUlps, check.maxUlps);
-      maxAbs = Math.max(maxAbs, check.maxUlps * scaleUlp(decl.scale, config));
-      const approx = checkApproximation(decodeByScale(ref, decl.scale, config), ideal[decl.name]!, bounds);
-      approxMax = Math.max(approxMax, approx.maxAbsError);
+      this.maxUlps = Math.max(this.maxUlps, check.maxUlps);
+      this.maxAbs = Math.max(this.maxAbs, check.maxUlps * scaleUlp(decl.scale, config));
+      const approx = checkApproximation(
+        decodeByScale(reference, decl.scale, config),
+        ref.ideal[decl.name]!,
+        bounds,
+      );
+      this.approxMax = Math.max(this.approxMax, approx.maxAbsError);
       if (!approx.ok) {
-        approxOk = false;
+        this.approxOk = false;
         const v = approx.firstViolation!;
-        approxFirst ??= `case ${a.case.id}: ${decl.name}[${v.index}]: reference ${v.reference} vs ideal ${v.ideal}`;
+        this.approxFirst ??= `case ${a.case.id}: ${decl.name}[${v.index}]: reference ${v.reference} vs ideal ${v.ideal}`;
       }
     }
-    if (failed) failingCases.push(a.case.id);
-  });
-  const p = bounds.wrap?.probability;
-  const wrapAllowed = p === undefined ? 0 : binomialUpperQuantile(elements, p);
-  // the worst measured element; the worst wrap only when wraps are what fails
-  const wrapsFail = violations === 0 && wrapEvents > wrapAllowed;
-  const worst = worstCases(protocol, config, bounds, answered, references, 1, wrapsFail)[0];
-  return {
-    ok: answered.length > 0 && violations === 0 && wrapEvents <= wrapAllowed,
-    elements,
-    maxUlps,
-    maxAbs,
-    wrapEvents,
-    wrapAllowed,
-    violations,
-    failingCases,
-    ...(worst === undefined ? {} : { worst }),
-    approximation: {
-      ok: approxOk,
-      maxAbsError: approxMax,
-      ...(approxFirst === undefined ? {} : { firstViolation: approxFirst }),
-    },
-  };
+    if (failed) this.failingCases.push(a.case.id);
+    const measured = worstElement(protocol, config, a, ref.reference, bounds, false, false);
+    if (measured !== undefined && (this.worst === undefined || magnitude(measured) > this.worst.abs))
+      this.worst = { a, w: measured, abs: magnitude(measured) };
+    if (bounds.wrap !== undefined) {
+      const any = worstElement(protocol, config, a, ref.reference, bounds, true, false);
+      if (any !== undefined && (this.worstWrap === undefined || magnitude(any) > this.worstWrap.abs))
+        this.worstWrap = { a, w: any, abs: magnitude(any) };
+    }
+  }
+
+  verdict(): ValueVerdict {
+    const p = this.bounds.wrap?.probability;
+    const wrapAllowed = p === undefined ? 0 : binomialUpperQuantile(this.elements, p);
+    // the worst measured element; the worst wrap only when wraps are what fails
+    const wrapsFail = this.violations === 0 && this.wrapEvents > wrapAllowed;
+    const pick = wrapsFail ? this.worstWrap : this.worst;
+    const worst =
+      pick === undefined
+        ? undefined
+        : {
+            ...pick.w,
+            inputs: inputsAt(
+              this.protocol,
+              this.config,
+              pick.a.case,
+              pick.a.outputs[pick.w.output]!.data.length,
+              pick.w.index,
+            ),
+          };
+    return {
+      ok: this.cases > 0 && this.violations === 0 && this.wrapEvents <= wrapAllowed,
+      elements: this.elements,
+      maxUlps: this.maxUlps,
+      maxAbs: this.maxAbs,
+      wrapEvents: this.wrapEvents,
+      wrapAllowed,
+      violations: this.violations,
+      failingCases: this.failingCases,
+      ...(worst === undefined ? {} : { worst }),
+      approximation: {
+        ok: this.approxOk,
+        maxAbsError: this.approxMax,
+        ...(this.approxFirst === undefined ? {} : { firstViolation: this.approxFirst }),
+      },
+    };
+  }
 }

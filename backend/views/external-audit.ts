@@ -179,7 +179,7 @@ export async function auditBackendViews(
           ...(batched ? { instances: r.instances } : {}),
         }),
       );
-      const outcome = await session.run(messages);
+      const outcome = await session.run(messages.length, (k) => messages[k]!);
       if (outcome.fault !== undefined) return error(`case ${outcome.fault.case}: ${outcome.fault.why}`, true);
       try {
         samples = collectSamples(outcome.answers, requests, config.parties, config.ell);

@@ -26,7 +26,7 @@ describe('backend counters', () => {
       2,
     );
     expect(c.mismatches).toEqual([]);
-    expect(c.compared.sort()).toEqual(['bytes', 'messages', 'received', 'rounds', 'sent']);
+    expect([...c.compared].sort()).toEqual(['bytes', 'messages', 'received', 'rounds', 'sent']);
     expect(c.headline).toBe('rounds 1/1, p0 bits 2048/2048');
   });
 
