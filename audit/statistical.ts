@@ -145,7 +145,10 @@ export async function auditStatistical(
   return { party, status, evidence, ms: performance.now() - t0 };
 }
 
-type EvidenceBase = Pick<StatisticalEvidence, 'mode' | 'ell' | 'batching' | 'seed' | 'samplesPerGroup' | 'alpha'>;
+type EvidenceBase = Pick<
+  StatisticalEvidence,
+  'mode' | 'ell' | 'batching' | 'seed' | 'samplesPerGroup' | 'alpha'
+>;
 
 /** The evidence when no two secrets reveal the same to the party (secretGroups found none). */
 export const nothingToCompare = (base: EvidenceBase): StatisticalEvidence => ({

@@ -7,15 +7,7 @@ import { usageError } from '../core/errors.ts';
 import { decodeOrThrow } from '../core/validation.ts';
 import type { PartyContext } from '../runtime/context.ts';
 import type { Config } from '../spec/config.ts';
-import type {
-  Bounds,
-  Cost,
-  DefectTag,
-  Domain,
-  InputDecl,
-  OutputDecl,
-  ProtocolSpec,
-} from '../spec/types.ts';
+import type { Bounds, Cost, DefectTag, Domain, InputDecl, OutputDecl, ProtocolSpec } from '../spec/types.ts';
 import { type BoundPrivacy, bindPrivacy } from '../spec/privacy.ts';
 import type { Reference } from '../reference/types.ts';
 import type { PartyInputs, PartyOutputs, Protocol } from '../protocols/types.ts';
