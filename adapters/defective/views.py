@@ -18,9 +18,12 @@ class Views:
         # the sine's mask: uniform over the ring (a defect may bound it)
         self.sin_mask = lambda rng: engine.wrap(rng.getrandbits(engine.ell))
 
-    def share(self, rng, v):
-        s0 = self.engine.wrap(rng.getrandbits(self.engine.ell))
-        return s0, self.engine.wrap(v - s0)
+    def share(self, rng, pairs):
+        """Split each value into two additive shares, appending party p's share to store[p]."""
+        for store, value in pairs:
+            s0 = self.engine.wrap(rng.getrandbits(self.engine.ell))
+            store[0].append(s0)
+            store[1].append(self.engine.wrap(value - s0))
 
     def mul(self, case, inputs, params, rng):
         e = self.engine
@@ -28,10 +31,7 @@ class Views:
         x, y, a, b, c, eps, dlt = ([[], []] for _ in range(7))
         for xv, yv in zip(xs, ys):
             av, bv = e.wrap(rng.getrandbits(e.ell)), e.wrap(rng.getrandbits(e.ell))
-            for store, value in ((x, xv), (y, yv), (a, av), (b, bv), (c, e.wrap(av * bv))):
-                s0, s1 = self.share(rng, value)
-                store[0].append(s0)
-                store[1].append(s1)
+            self.share(rng, ((x, xv), (y, yv), (a, av), (b, bv), (c, e.wrap(av * bv))))
             for p in (0, 1):
                 eps[p].append(e.wrap(x[p][-1] - a[p][-1]))
                 dlt[p].append(e.wrap(y[p][-1] - b[p][-1]))
@@ -63,15 +63,9 @@ class Views:
             tv = self.sin_mask(rng)
             fraction = (tv % period_units) / period_units
             pairs = [e.sin_cos(k, fraction) for k in params["frequencies"]]
-            for store, value in ((x, xv), (t, tv)):
-                s0, s1 = self.share(rng, value)
-                store[0].append(s0)
-                store[1].append(s1)
+            self.share(rng, ((x, xv), (t, tv)))
             for sv, cv in pairs:
-                for store, value in ((s, sv), (c, cv)):
-                    s0, s1 = self.share(rng, value)
-                    store[0].append(s0)
-                    store[1].append(s1)
+                self.share(rng, ((s, sv), (c, cv)))
             for p in (0, 1):
                 delta[p].append(e.wrap(x[p][-1] - t[p][-1]))
         return [

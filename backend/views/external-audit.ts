@@ -9,7 +9,7 @@ import { chachaWords, deriveKey, rootKey } from '../../core/prg.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import { type Shape, formatShape, sizeOf } from '../../core/shape.ts';
 import type { Coordinate } from '../../audit/coordinates.ts';
-import { judgeViewSamples, nothingToCompare } from '../../audit/statistical.ts';
+import { DEFAULT_ALPHA, judgeViewSamples, nothingToCompare } from '../../audit/statistical.ts';
 import { type SecretGroup, secretGroups } from '../../audit/statistical-groups.ts';
 import type { PartyVerdict, ViewVerdict } from '../../audit/verdict.ts';
 import type { BackendCase, Shapes } from '../cases.ts';
@@ -135,7 +135,7 @@ export async function auditBackendViews(
     batching: batched ? 'prepend' : 'unbatched',
     seed: options.seed.toString(),
     samplesPerGroup: N,
-    alpha: 1e-6,
+    alpha: DEFAULT_ALPHA,
   } as const;
   // Runs are shared between parties whose groups hold the same secrets (every shared-input protocol).
   const collected = new Map<string, PartySamples[]>();
