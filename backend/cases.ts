@@ -1,18 +1,22 @@
 // Seeded test cases for a backend (issue 17 §2): for each op, cases drawn from its spec's domain in turn
-// of four kinds — the domain's edges and their neighbours, ordinary values, large values (the most
-// prone to share wrap in local truncation, whose probability grows with |x|) and small ones — with
-// every fourth case, where the spec accepts it, in a tensor of one more axis (shapes are per input:
-// an adapter must read them, not assume vectors). Every value comes from mpcspec's PRG under
-// K(K₀(seed), "backend/<op>/<case>"), so a run replays from its seed.
+// of four kinds — the domain's edges, ordinary values, large values (the most prone to share wrap in
+// local truncation, whose probability grows with |x|) and small ones — with every fourth case, where
+// the spec accepts it, in a tensor of one more axis (shapes are per input: an adapter must read them,
+// not assume vectors). Row-wise inputs (the last axis is a row with a condition: attention scores, a
+// token's features) are drawn row by row in the styles of spec/rows/draw.ts instead, so every row
+// meets its condition. Every value comes from mpcspec's PRG under K(K₀(seed), "backend/<op>/<case>")
+// (rows: ".../<input>/rows"), so a run replays from its seed.
 import { inputError } from '../core/errors.ts';
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import { type RingTensor, fromIntegers } from '../core/ring.ts';
 import { type Shape, sizeOf } from '../core/shape.ts';
-import { realEdges, ringEdges } from '../harness/generate.ts';
+import { realEdges, ringEdges, uniformStream } from '../harness/generate.ts';
+import { type ShapeRequest, requestedShapes } from '../harness/case.ts';
 import { encodeByScale } from '../harness/scale.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
 import type { Domain, InputDecl } from '../spec/types.ts';
+import { ROW_STYLES, rowValues } from '../spec/rows/draw.ts';
 
 export type Shapes = Readonly<Record<string, Shape>>;
 export type CaseKind = 'edges' | 'ordinary' | 'large' | 'small';
@@ -31,8 +35,12 @@ export interface BackendCase {
 
 const unit = (w: bigint): number => Number(w >> 11n) / 2 ** 53;
 
-/** The shapes of case `index`: the spec's shapes for `size`, or with one more leading axis of 2. */
-function caseShapes(protocol: BoundProtocol, size: number, index: number): Shapes {
+/**
+ * The shapes of case `index`: the shapes asked for (`--shape`) in every case; else the spec's shapes for
+ * `size`, every fourth case with one more leading axis of 2.
+ */
+function caseShapes(protocol: BoundProtocol, size: number, index: number, shape?: ShapeRequest): Shapes {
+  if (shape !== undefined) return requestedShapes(protocol, { size, shape });
   const base = protocol.shapes(size);
   if (index % 4 !== 3) return base;
   const split = Object.fromEntries(
@@ -113,12 +121,14 @@ export function caseSource(
   opKey: string,
   size: number,
   seed: bigint,
+  shape?: ShapeRequest,
 ): (index: number) => BackendCase {
   const root = rootKey(seed);
   const decls = protocol.inputs();
+  const rowwise = new Set(protocol.rows?.inputs ?? []);
   return (index) => {
     const kind = KINDS[index % KINDS.length]!;
-    const shapes = caseShapes(protocol, size, index);
+    const shapes = caseShapes(protocol, size, index, shape);
     const domains = protocol.domain(config, shapes);
     const sizes = decls.map((d) => sizeOf(shapes[d.name] ?? [0]));
     const stream = chachaWords(
@@ -134,6 +144,18 @@ export function caseSource(
           throw inputError(`${protocol.id}: the spec gives no shape or domain for input '${d.name}'`);
         const words = stream.subarray(offset, offset + sizes[k]!);
         offset += sizes[k]!;
+        if (
+          domain.kind === 'real' &&
+          d.scale === 'fixed' &&
+          (domain.row !== undefined || rowwise.has(d.name))
+        ) {
+          const n = shape[shape.length - 1] ?? 1;
+          const next = uniformStream(seed, `backend/${opKey}/${index}/${d.name}/rows`);
+          const vals = new Float64Array(sizeOf(shape));
+          for (let r = 0; r * n < vals.length; r++)
+            vals.set(rowValues(ROW_STYLES[(index + r) % ROW_STYLES.length]!, domain, n, next), r * n);
+          return [d.name, encodeByScale(Array.from(vals), shape, d.scale, config, d.name)];
+        }
         const values = inputValues(d, domain, kind, words, config);
         // ring-domain values are ring words whatever the scale: they are not encoded again
         if (domain.kind === 'ring' && d.scale !== 'bit')

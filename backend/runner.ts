@@ -5,6 +5,7 @@
 // the spec's cost for the profile it claims. A failing op goes to defect identification. An adapter
 // fault fails the op it happened in, names the case, and the runner restarts the adapter for the next.
 import { MpcspecError, usageError } from '../core/errors.ts';
+import type { ShapeRequest } from '../harness/case.ts';
 import { REGISTRY, type RegisteredProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
 import { type BackendCase, caseSource } from './cases.ts';
@@ -76,6 +77,8 @@ export interface BackendRunOptions {
   readonly only?: readonly string[];
   readonly cases: number;
   readonly size: number;
+  /** Shapes instead of `size` (`--shape`): every case of every op has them. */
+  readonly shape?: ShapeRequest;
   readonly seed: bigint;
   readonly profile?: string;
   readonly timeoutMs: number;
@@ -136,14 +139,13 @@ export async function runOp(
   const { config } = info;
   const protocol = op.protocol;
   const base = { key: op.key, id: op.entry.id, family: op.entry.family, params: protocol.params };
-  const source = caseSource(protocol, config, op.key, o.size, o.seed);
+  const source = caseSource(protocol, config, op.key, o.size, o.seed, o.shape);
   const cases: BackendCase[] = [];
   const answered: AnsweredCase[] = [];
   const references: ReferenceOutputs[] = [];
   const counters: { case: BackendCase; counters: Counters | undefined }[] = [];
   const problems: string[] = [];
-  const bounds = protocol.bounds(config);
-  const tally = new ValueTally(protocol, config, bounds);
+  const tally = new ValueTally(protocol, config);
   const outcome = await session.run(
     o.cases,
     (k) => {
@@ -177,7 +179,7 @@ export async function runOp(
   const valueFails = value !== undefined && !value.ok;
   const defect =
     valueFails && value.violations + value.wrapEvents > 0
-      ? identifyDefect(op.entry, protocol, config, bounds, answered, references, registry)
+      ? identifyDefect(op.entry, protocol, config, answered, references, registry)
       : undefined;
   const failed = valueFails || (value !== undefined && !value.approximation.ok) || cost.status === 'differs';
   const status: OpStatus = problems.length > 0 ? 'error' : failed ? 'fail' : 'pass';

@@ -1,8 +1,9 @@
 // The value verdict of one op over all its cases (issue 17 §2), with the built-in checks of
-// harness/compare.ts: each output within the spec's implementation bound of the reference, except
-// wrap events (off by a multiple of the wrap modulus), whose count over every element of every case
-// must stay within the binomial allowance of the spec's wrap probability — and the reference within
-// the approximation bound of the ideal. It also keeps the worst element, with the inputs behind it.
+// harness/compare.ts: each output within the spec's implementation bound of the reference — the bound
+// for the case's shapes, or each element's own where the spec derives bounds for the very inputs —
+// except wrap events, whose count (of elements, or of rows where the spec says a wrap spoils a row)
+// over every case must stay within the binomial allowance of the spec's wrap probability; and the
+// reference within the approximation bound of the ideal. It keeps the worst element and its inputs.
 import type { RingTensor } from '../core/ring.ts';
 import { sizeOf } from '../core/shape.ts';
 import { checkApproximation, checkImplementation, isWrap } from '../harness/compare.ts';
@@ -10,7 +11,7 @@ import { decodeByScale, scaleUlp } from '../harness/scale.ts';
 import { binomialUpperQuantile } from '../harness/stats.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
-import type { Bounds } from '../spec/types.ts';
+import type { Bounds, ElementBounds } from '../spec/types.ts';
 import type { BackendCase } from './cases.ts';
 
 export type Outputs = Readonly<Record<string, RingTensor>>;
@@ -38,7 +39,9 @@ export interface ValueVerdict {
   /** Largest |backend − reference| among elements within the bound or wrapped, in ulps and real units. */
   readonly maxUlps: number;
   readonly maxAbs: number;
+  /** Wrap events counted by `wrapUnit` (elements, or rows), and how many the spec allows in all. */
   readonly wrapEvents: number;
+  readonly wrapUnit: 'element' | 'row';
   readonly wrapAllowed: number;
   /** Elements outside the bound that are no wrap. */
   readonly violations: number;
@@ -52,18 +55,25 @@ export interface ValueVerdict {
   };
 }
 
+/** What a case is judged against: the reference and ideal outputs, and the bounds for its inputs. */
 export interface ReferenceOutputs {
   readonly reference: Outputs;
   readonly ideal: Readonly<Record<string, Float64Array>>;
+  readonly bounds: Bounds;
+  /** Each element's own bounds, where the spec derives them for these inputs. */
+  readonly points?: Readonly<Record<string, ElementBounds>>;
 }
 
 export function referenceOutputs(protocol: BoundProtocol, config: Config, c: BackendCase): ReferenceOutputs {
   const decoded = Object.fromEntries(
     protocol.inputs().map((d) => [d.name, decodeByScale(c.inputs[d.name]!, d.scale, config)]),
   );
+  const points = protocol.pointBounds?.(config, c.shapes, decoded);
   return {
     reference: protocol.reference(config, c.inputs, c.shapes),
     ideal: protocol.ideal(config, decoded, c.shapes),
+    bounds: protocol.bounds(config, c.shapes),
+    ...(points === undefined ? {} : { points }),
   };
 }
 
@@ -106,22 +116,23 @@ export function worstElement(
   protocol: BoundProtocol,
   config: Config,
   a: AnsweredCase,
-  reference: Outputs,
-  bounds: Bounds,
+  ref: ReferenceOutputs,
   wraps = false,
   describe = true,
 ): WorstElement | undefined {
   let worst: WorstElement | undefined;
   let worstAbs = -1n;
-  const ulps = BigInt(bounds.implementationUlps);
+  const { bounds } = ref;
   for (const d of protocol.outputs()) {
     const got = a.outputs[d.name]!;
-    const ref = reference[d.name]!;
+    const reference = ref.reference[d.name]!;
+    const own = ref.points?.[d.name]?.implementationUlps;
     const ulp = scaleUlp(d.scale, config);
     for (let i = 0; i < got.data.length; i++) {
-      const diff = BigInt.asIntN(config.ell, got.data[i]! - ref.data[i]!);
+      const diff = BigInt.asIntN(config.ell, got.data[i]! - reference.data[i]!);
       const abs = diff < 0n ? -diff : diff;
       if (abs <= worstAbs) continue;
+      const ulps = BigInt(own === undefined ? bounds.implementationUlps : Math.ceil(own[i]!));
       if (
         !wraps &&
         abs > ulps &&
@@ -136,7 +147,7 @@ export function worstElement(
         index: i,
         ulps: diff,
         backend: Number(BigInt.asIntN(config.ell, got.data[i]!)) * ulp,
-        reference: Number(BigInt.asIntN(config.ell, ref.data[i]!)) * ulp,
+        reference: Number(BigInt.asIntN(config.ell, reference.data[i]!)) * ulp,
         inputs: describe ? inputsAt(protocol, config, a.case, got.data.length, i) : '',
       };
     }
@@ -148,83 +159,85 @@ export function worstElement(
 export function worstCases(
   protocol: BoundProtocol,
   config: Config,
-  bounds: Bounds,
   answered: readonly AnsweredCase[],
   references: readonly ReferenceOutputs[],
   count: number,
   wraps = false,
 ): WorstElement[] {
   return answered
-    .map((a, k) => worstElement(protocol, config, a, references[k]!.reference, bounds, wraps))
+    .map((a, k) => worstElement(protocol, config, a, references[k]!, wraps))
     .filter((w): w is WorstElement => w !== undefined)
     .sort((x, y) => (magnitude(y) > magnitude(x) ? 1 : magnitude(y) < magnitude(x) ? -1 : 0))
     .slice(0, count);
 }
+
+type Kept = { readonly a: AnsweredCase; readonly w: WorstElement; readonly abs: bigint };
 
 /** The value verdict built case by case, as answers arrive (the runner checks while the backend computes). */
 export class ValueTally {
   private elements = 0;
   private maxUlps = 0;
   private maxAbs = 0;
-  private wrapEvents = 0;
+  private wrapCount = 0;
+  private wrapUnits = 0;
+  private wrapProbability = 0;
+  private wrapUnit: 'element' | 'row' = 'element';
   private violations = 0;
   private readonly failingCases: string[] = [];
   private approxOk = true;
   private approxMax = 0;
   private approxFirst: string | undefined;
   private cases = 0;
-  /** The worst measured element and the worst wrap, kept with their case (described at the end). */
-  private worst: { a: AnsweredCase; w: WorstElement; abs: bigint } | undefined;
-  private worstWrap: { a: AnsweredCase; w: WorstElement; abs: bigint } | undefined;
+  /** The worst measured element and the worst wrap, with their case (described at the end). */
+  private worst: Kept | undefined;
+  private worstWrap: Kept | undefined;
 
   constructor(
     private readonly protocol: BoundProtocol,
     private readonly config: Config,
-    private readonly bounds: Bounds,
   ) {}
 
   add(a: AnsweredCase, ref: ReferenceOutputs): void {
-    const { protocol, config, bounds } = this;
+    const { protocol, config } = this;
+    const { bounds } = ref;
     this.cases += 1;
     let failed = false;
     for (const decl of protocol.outputs()) {
       const got = a.outputs[decl.name]!;
       const reference = ref.reference[decl.name]!;
-      const check = checkImplementation(got, reference, bounds);
+      const point = ref.points?.[decl.name];
+      const check = checkImplementation(got, reference, bounds, point?.implementationUlps);
       this.elements += got.data.length;
-      this.wrapEvents += check.wrapEvents;
+      this.wrapCount += check.wrapCount;
+      this.wrapUnits += check.wrapUnits;
+      this.wrapProbability = Math.max(this.wrapProbability, check.wrapUnitProbability);
+      if (check.wrapUnit === 'row') this.wrapUnit = 'row';
       this.violations += check.violations;
       if (check.violations > 0) failed = true;
       this.maxUlps = Math.max(this.maxUlps, check.maxUlps);
       this.maxAbs = Math.max(this.maxAbs, check.maxUlps * scaleUlp(decl.scale, config));
-      const approx = checkApproximation(
-        decodeByScale(reference, decl.scale, config),
-        ref.ideal[decl.name]!,
-        bounds,
-      );
+      const refDecoded = decodeByScale(reference, decl.scale, config);
+      const approx = checkApproximation(refDecoded, ref.ideal[decl.name]!, bounds, point?.approximation);
       this.approxMax = Math.max(this.approxMax, approx.maxAbsError);
       if (!approx.ok) {
         this.approxOk = false;
         const v = approx.firstViolation!;
-        this.approxFirst ??= `case ${a.case.id}: ${decl.name}[${v.index}]: reference ${v.reference} vs ideal ${v.ideal}`;
+        this.approxFirst ??= `case ${a.case.id}: ${decl.name}[${v.index}]: reference ${v.reference} vs ideal ${v.ideal}, bound ${v.bound}`;
       }
     }
     if (failed) this.failingCases.push(a.case.id);
-    const measured = worstElement(protocol, config, a, ref.reference, bounds, false, false);
-    if (measured !== undefined && (this.worst === undefined || magnitude(measured) > this.worst.abs))
-      this.worst = { a, w: measured, abs: magnitude(measured) };
-    if (bounds.wrap !== undefined) {
-      const any = worstElement(protocol, config, a, ref.reference, bounds, true, false);
-      if (any !== undefined && (this.worstWrap === undefined || magnitude(any) > this.worstWrap.abs))
-        this.worstWrap = { a, w: any, abs: magnitude(any) };
-    }
+    const keep = (kept: Kept | undefined, w: WorstElement | undefined): Kept | undefined =>
+      w !== undefined && (kept === undefined || magnitude(w) > kept.abs) ? { a, w, abs: magnitude(w) } : kept;
+    this.worst = keep(this.worst, worstElement(protocol, config, a, ref, false, false));
+    if (bounds.wrap !== undefined)
+      this.worstWrap = keep(this.worstWrap, worstElement(protocol, config, a, ref, true, false));
   }
 
   verdict(): ValueVerdict {
-    const p = this.bounds.wrap?.probability;
-    const wrapAllowed = p === undefined ? 0 : binomialUpperQuantile(this.elements, p);
+    const wrapAllowed =
+      this.wrapProbability === 0 ? 0 : binomialUpperQuantile(this.wrapUnits, this.wrapProbability);
     // the worst measured element; the worst wrap only when wraps are what fails
-    const wrapsFail = this.violations === 0 && this.wrapEvents > wrapAllowed;
+    const wrapsFail = this.violations === 0 && this.wrapCount > wrapAllowed;
     const pick = wrapsFail ? this.worstWrap : this.worst;
     const worst =
       pick === undefined
@@ -240,11 +253,12 @@ export class ValueTally {
             ),
           };
     return {
-      ok: this.cases > 0 && this.violations === 0 && this.wrapEvents <= wrapAllowed,
+      ok: this.cases > 0 && this.violations === 0 && this.wrapCount <= wrapAllowed,
       elements: this.elements,
       maxUlps: this.maxUlps,
       maxAbs: this.maxAbs,
-      wrapEvents: this.wrapEvents,
+      wrapEvents: this.wrapCount,
+      wrapUnit: this.wrapUnit,
       wrapAllowed,
       violations: this.violations,
       failingCases: this.failingCases,

@@ -12,7 +12,7 @@ import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import { setThreadsEnabled } from '../core/parallel/split-run.ts';
 import { setWasmEnabled } from '../core/wasm/memory.ts';
 import { runParties } from '../runtime/run.ts';
-import { beaverMul } from '../protocols/arithmetic/mul.ts';
+import { mulFixed } from '../protocols/arithmetic/mul.ts';
 import { findProtocol } from '../registry/index.ts';
 import { resolveConfig } from '../spec/config.ts';
 import { type BenchRow, type BenchSuite, benchInputs, row, runRecycled } from './suite.ts';
@@ -72,7 +72,7 @@ const suite: BenchSuite = {
     ]);
     rows.push(
       ...(await ablate('mul crypten 2p', n, () =>
-        runParties({ parties: 2, seed: 1n }, (ctx, i) => beaverMul(ctx, config, x![i]!, y![i]!)),
+        runParties({ parties: 2, seed: 1n }, (ctx, i) => mulFixed(ctx, config, x![i]!, y![i]!)),
       )),
     );
     const N = 100_000;

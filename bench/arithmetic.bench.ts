@@ -6,8 +6,8 @@ import { type RingTensor, ringTensor } from '../core/ring.ts';
 import { matmul, mul } from '../core/ring-ops.ts';
 import { chachaWords, rootKey, deriveKey } from '../core/prg.ts';
 import { runParties } from '../runtime/run.ts';
-import { beaverMul } from '../protocols/arithmetic/mul.ts';
-import { secureMatmul } from '../protocols/arithmetic/matmul.ts';
+import { mulFixed } from '../protocols/arithmetic/mul.ts';
+import { matmulFixed } from '../protocols/arithmetic/matmul.ts';
 import { resolveConfig } from '../spec/config.ts';
 import type { Shape } from '../core/shape.ts';
 import { sizeOf } from '../core/shape.ts';
@@ -23,7 +23,7 @@ async function benchMul(profile: string, n: number): Promise<BenchRow> {
   );
   const ms = await timeMedian(5, () =>
     runRecycled(() =>
-      runParties({ parties: 2, seed: 1n }, (ctx, i) => beaverMul(ctx, config, shares[i]!.x, shares[i]!.y)),
+      runParties({ parties: 2, seed: 1n }, (ctx, i) => mulFixed(ctx, config, shares[i]!.x, shares[i]!.y)),
     ),
   );
   const clear = await timeMedian(5, () => mul(shares[0]!.x, shares[0]!.y));
@@ -42,7 +42,7 @@ async function benchMatmul(profile: string, d: number): Promise<BenchRow> {
   );
   const ms = await timeMedian(3, () =>
     runRecycled(() =>
-      runParties({ parties: 2, seed: 1n }, (ctx, i) => secureMatmul(ctx, config, shares[i]!.x, shares[i]!.y)),
+      runParties({ parties: 2, seed: 1n }, (ctx, i) => matmulFixed(ctx, config, shares[i]!.x, shares[i]!.y)),
     ),
   );
   const clear = await timeMedian(3, () => matmul(shares[0]!.x, shares[0]!.y));

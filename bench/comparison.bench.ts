@@ -11,7 +11,7 @@ import { ltz } from '../protocols/comparison/ltz.ts';
 import { relu } from '../protocols/comparison/relu.ts';
 import { max } from '../protocols/comparison/reduce.ts';
 import { eq } from '../protocols/comparison/eq.ts';
-import { signBit } from '../reference/comparison/clear.ts';
+import { ltz as ltzClear } from '../reference/comparison/clear.ts';
 import { type Config, resolveConfig } from '../spec/config.ts';
 import { type BenchRow, type BenchSuite, benchInputs, row, runRecycled, timeMedian } from './suite.ts';
 
@@ -60,7 +60,7 @@ const suite: BenchSuite = {
       shares('y', [N]),
       shares('rows', [ROWS, 128]),
     ]);
-    const clearMs = await timeMedian(7, () => signBit(x[0]!));
+    const clearMs = await timeMedian(7, () => ltzClear(x[0]!));
     const ltzK: Kernel = (ctx, c, p) => ltz(ctx, c, x[p]!);
     const reluK: Kernel = (ctx, c, p) => relu(ctx, c, x[p]!);
     const eqK: Kernel = (ctx, c, p) => eq(ctx, c, x[p]!, y[p]!);

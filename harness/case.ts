@@ -15,10 +15,40 @@ export interface CaseRequest {
   readonly profile: string;
   readonly parties?: number;
   readonly ell?: number;
+  /** The length of each input's last axis (the row); `shapes(size)` adds the spec's leading axes. */
   readonly size: number;
+  /**
+   * Shapes instead of `size`: one shape for the principal (first) input, the others derived by the spec
+   * (`--shape 12x128x128`), or a shape per input by name (`--shape x=4x8,y=8x2`).
+   */
+  readonly shape?: ShapeRequest;
   readonly seed: bigint;
   readonly inputs?: Readonly<Record<string, NestedValues>>;
   readonly allowOutOfDomain?: boolean;
+}
+
+export type ShapeRequest = Shape | Readonly<Record<string, Shape>>;
+
+/** The input shapes a request asks for, checked by the spec (an input error names the operand). */
+export function requestedShapes(
+  protocol: BoundProtocol,
+  req: Pick<CaseRequest, 'size' | 'shape'>,
+): Readonly<Record<string, Shape>> {
+  const s = req.shape;
+  if (s === undefined) return protocol.shapes(req.size);
+  if (Array.isArray(s)) return protocol.shapesFor(s as Shape);
+  const named = s as Readonly<Record<string, Shape>>;
+  const names = protocol.inputs().map((d) => d.name);
+  const unknown = Object.keys(named).find((k) => !names.includes(k));
+  if (unknown !== undefined)
+    throw inputError(`--shape: ${protocol.id} has no input '${unknown}'; its inputs are ${names.join(', ')}`);
+  const first = names[0] === undefined ? undefined : named[names[0]];
+  const derived = first === undefined ? {} : protocol.shapesFor(first);
+  const shapes = { ...derived, ...named };
+  const missing = names.find((n) => shapes[n] === undefined);
+  if (missing !== undefined)
+    throw inputError(`--shape: give a shape for input '${missing}' of ${protocol.id}`);
+  return shapes;
 }
 
 export function caseConfig(req: Pick<CaseRequest, 'profile' | 'parties' | 'ell'>): Config {
@@ -48,12 +78,23 @@ export function buildCase(req: CaseRequest): CaseSpec {
 type Inputs = Pick<CaseSpec, 'shapes' | 'inputs'>;
 
 function seededInputs(protocol: BoundProtocol, config: Config, req: CaseRequest): Inputs {
-  const shapes = protocol.shapes(req.size);
+  const shapes = requestedShapes(protocol, req);
+  protocol.outputShapes(shapes);
   const domains = protocol.domain(config, shapes);
   const inputs = Object.fromEntries(
     protocol
       .inputs()
-      .map((d) => [d.name, generateInput(d, domains[d.name]!, shapes[d.name]!, config, req.seed)]),
+      .map((d) => [
+        d.name,
+        generateInput(
+          d,
+          domains[d.name]!,
+          shapes[d.name]!,
+          config,
+          req.seed,
+          protocol.rows?.inputs.includes(d.name) === true,
+        ),
+      ]),
   );
   return { shapes, inputs };
 }

@@ -4,7 +4,7 @@ import { executeAndSummarize } from './summarized-run.ts';
 import { MpcspecError } from '../core/errors.ts';
 import { REGISTRY } from '../registry/index.ts';
 import { PROFILES } from '../spec/profile.ts';
-import { buildCase } from './case.ts';
+import { type ShapeRequest, buildCase } from './case.ts';
 import type { CaseSummary } from './summary.ts';
 
 export interface ConformanceOptions {
@@ -12,6 +12,8 @@ export interface ConformanceOptions {
   readonly profiles?: readonly string[];
   readonly parties?: readonly number[];
   readonly size: number;
+  /** Shapes instead of `size` (harness/case.ts ShapeRequest). */
+  readonly shape?: ShapeRequest;
   readonly seed: bigint;
 }
 
@@ -53,7 +55,14 @@ export async function runConformanceCase(
   const { id, profile, parties } = item;
   let spec;
   try {
-    spec = buildCase({ id, profile, parties, size: o.size, seed: o.seed });
+    spec = buildCase({
+      id,
+      profile,
+      parties,
+      size: o.size,
+      ...(o.shape === undefined ? {} : { shape: o.shape }),
+      seed: o.seed,
+    });
   } catch (e) {
     if (e instanceof MpcspecError) return { status: 'n/a', id, profile, parties, reason: e.message };
     throw e;

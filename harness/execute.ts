@@ -12,7 +12,7 @@ import type { Payload } from '../runtime/payload.ts';
 import type { PartyOutputs } from '../protocols/types.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
-import type { Bounds, Domain } from '../spec/types.ts';
+import type { Bounds, Domain, RowDomain } from '../spec/types.ts';
 import {
   type ApproximationCheck,
   type ImplementationCheck,
@@ -56,6 +56,8 @@ export interface OutOfDomain {
   readonly index: number;
   readonly value: number;
   readonly domain: Domain;
+  /** For a row condition: the row and why it fails. */
+  readonly row?: { readonly index: number; readonly why: string };
 }
 
 export interface CaseResult {
@@ -86,9 +88,61 @@ export function findOutOfDomain(
     const i = vals.findIndex(
       (x) => x < d.min - slack || x > d.max + slack || (gap > 0 && Math.abs(x) < gap - slack),
     );
-    if (i >= 0) found.push({ input: decl.name, index: i, value: vals[i]!, domain: d });
+    if (i >= 0) {
+      found.push({ input: decl.name, index: i, value: vals[i]!, domain: d });
+      continue;
+    }
+    const row = d.row === undefined ? undefined : firstRowOutside(d.row, vals, v.shape);
+    if (row !== undefined)
+      found.push({
+        input: decl.name,
+        index: row.index * (v.shape[v.shape.length - 1] ?? 1),
+        value: vals[0]!,
+        domain: d,
+        row,
+      });
   }
   return found;
+}
+
+/** The first row (last axis) of `vals` that a row condition rejects. */
+function firstRowOutside(
+  cond: RowDomain,
+  vals: Float64Array,
+  shape: Shape,
+): { index: number; why: string } | undefined {
+  const n = shape[shape.length - 1] ?? 1;
+  for (let r = 0; r * n < vals.length; r++) {
+    const why = cond.check(vals.subarray(r * n, (r + 1) * n));
+    if (why !== undefined) return { index: r, why };
+  }
+  return undefined;
+}
+
+/** `name[i, j, …]` for flat index i of a tensor of `shape`. */
+export function elementName(name: string, shape: Shape, index: number): string {
+  const at: number[] = [];
+  let rest = index;
+  for (let k = shape.length - 1; k >= 0; k--) {
+    const d = shape[k]!;
+    at.unshift(rest % d);
+    rest = Math.floor(rest / d);
+  }
+  return `${name}[${at.join(', ')}]`;
+}
+
+/** The out-of-domain finding in words (one line). */
+export function describeOutOfDomain(
+  protocolId: string,
+  config: Config,
+  o: OutOfDomain,
+  shape: Shape,
+): string {
+  const d = o.domain as { min: number; max: number; gap?: number; row?: RowDomain };
+  if (o.row !== undefined)
+    return `${protocolId}: row ${o.row.index} of input ${o.input} (shape ${formatShape(shape)}) is outside the domain: ${o.row.why} (the spec needs ${d.row!.what}) under profile ${config.profile}`;
+  const gap = d.gap === undefined ? '' : ` without (−${d.gap}, ${d.gap})`;
+  return `${protocolId}: input ${elementName(o.input, shape, o.index)} = ${o.value} is outside the domain [${d.min}, ${d.max}]${gap} of profile ${config.profile} (ℓ ${config.ell}, f ${config.f})`;
 }
 
 function validate(c: CaseSpec): void {
@@ -158,11 +212,7 @@ export async function executeCase(c: CaseSpec): Promise<CaseResult> {
   const outOfDomain = findOutOfDomain(protocol, config, shapes, inputs);
   if (outOfDomain.length > 0 && c.allowOutOfDomain !== true) {
     const o = outOfDomain[0]!;
-    const d = o.domain as { min: number; max: number; gap?: number };
-    const gap = d.gap === undefined ? '' : ` without (−${d.gap}, ${d.gap})`;
-    throw domainError(
-      `${protocol.id}: input ${o.input}[${o.index}] = ${o.value} is outside the domain [${d.min}, ${d.max}]${gap} of profile ${config.profile} (ℓ ${config.ell}, f ${config.f})`,
-    );
+    throw domainError(describeOutOfDomain(protocol.id, config, o, shapes[o.input]!));
   }
   const decls = protocol.inputs();
   const perParty = partyInputs(decls, inputs, config, seed);
@@ -181,16 +231,19 @@ export async function executeCase(c: CaseSpec): Promise<CaseResult> {
     decls.map((d) => [d.name, decodeByScale(inputs[d.name]!, d.scale, config)]),
   );
   const ideal = protocol.ideal(config, decodedInputs, shapes);
-  const bounds = protocol.bounds(config);
+  const bounds = protocol.bounds(config, shapes);
+  // Per-element bounds for these inputs, where the spec derives them (and the inputs are its domain's).
+  const points = outOfDomain.length === 0 ? protocol.pointBounds?.(config, shapes, decodedInputs) : undefined;
   const outputs = protocol.outputs().map((decl): OutputReport => {
     const p = combined[decl.name]!;
     const r = reference[decl.name];
     const t = ideal[decl.name];
     if (r === undefined || t === undefined)
       throw runtimeError(`${protocol.id}: reference or ideal gives no output '${decl.name}'`);
-    const implementation = checkImplementation(p, r, bounds);
+    const point = points?.[decl.name];
+    const implementation = checkImplementation(p, r, bounds, point?.implementationUlps);
     const refDecoded = decodeByScale(r, decl.scale, config);
-    const approximation = checkApproximation(refDecoded, t, bounds);
+    const approximation = checkApproximation(refDecoded, t, bounds, point?.approximation);
     return {
       name: decl.name,
       protocol: p,

@@ -1,11 +1,13 @@
 // Seeded inputs from a spec's domain (for `mpcspec run` and the conformance pass). The first elements
 // are the domain's edges (min, max, 0; for ring domains 0, ±1 and the two extremes), the rest uniform,
-// all from the PRG under K(K₀(seed), "inputs/<name>") so a run replays from its seed.
+// all from the PRG under K(K₀(seed), "inputs/<name>") so a run replays from its seed. Row-wise inputs
+// are drawn row by row instead, cycling through the row styles of spec/rows/draw.ts.
 import { type RingTensor, fromIntegers, ringMask } from '../core/ring.ts';
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import { type Shape, sizeOf } from '../core/shape.ts';
 import type { Config } from '../spec/config.ts';
 import type { Domain, InputDecl } from '../spec/types.ts';
+import { ROW_STYLES, type RealDomain, rowValues } from '../spec/rows/draw.ts';
 import { encodeByScale } from './scale.ts';
 
 export function ringEdges(ell: number): bigint[] {
@@ -18,14 +20,54 @@ export function realEdges(d: { min: number; max: number; gap?: number }): number
   return d.min <= 0 && d.max >= 0 ? [d.min, d.max, 0] : [d.min, d.max];
 }
 
+/** Uniforms in [0, 1) read from a stream of words (53 bits each), refilled under numbered labels. */
+export function uniformStream(seed: bigint, label: string): () => number {
+  const key = deriveKey(rootKey(seed), label);
+  let words = chachaWords(key, 4096);
+  let k = 0;
+  let round = 0;
+  return () => {
+    if (k === words.length) {
+      round += 1;
+      words = chachaWords(deriveKey(key, `more/${round}`), 4096);
+      k = 0;
+    }
+    return Number(words[k++]! >> 11n) / 2 ** 53;
+  };
+}
+
+/**
+ * A row-wise input (spec/rows/draw.ts): row r in style ROW_STYLES[r mod 7] — uniform, the spec's
+ * typical row, all at the minimum, all at the maximum, one-hot, alternating, constant — each kept inside
+ * the row condition, from the PRG under K(K₀(seed), "inputs/<name>/rows").
+ */
+function generateRows(
+  decl: InputDecl,
+  domain: RealDomain,
+  shape: Shape,
+  config: Config,
+  seed: bigint,
+): RingTensor {
+  const n = shape[shape.length - 1] ?? 1;
+  const rows = sizeOf(shape) / n;
+  const next = uniformStream(seed, `inputs/${decl.name}/rows`);
+  const vals = new Float64Array(rows * n);
+  for (let r = 0; r < rows; r++)
+    vals.set(rowValues(ROW_STYLES[r % ROW_STYLES.length]!, domain, n, next), r * n);
+  return encodeByScale(Array.from(vals), shape, decl.scale, config, decl.name);
+}
+
 export function generateInput(
   decl: InputDecl,
   domain: Domain,
   shape: Shape,
   config: Config,
   seed: bigint,
+  rowwise = false,
 ): RingTensor {
   const n = sizeOf(shape);
+  if (domain.kind === 'real' && (rowwise || domain.row !== undefined) && decl.scale === 'fixed')
+    return generateRows(decl, domain, shape, config, seed);
   const words = chachaWords(deriveKey(rootKey(seed), `inputs/${decl.name}`), n);
   if (domain.kind === 'ring') {
     const edges = decl.scale === 'bit' ? [0n, 1n] : ringEdges(config.ell);

@@ -3,7 +3,7 @@
 import { sizeOf } from '../core/shape.ts';
 import type { Config } from '../spec/config.ts';
 import type { Cost } from '../spec/types.ts';
-import type { CaseResult } from './execute.ts';
+import { type CaseResult, describeOutOfDomain, elementName } from './execute.ts';
 
 export interface CaseSummary {
   readonly protocol: string;
@@ -45,27 +45,42 @@ export interface CaseSummary {
   readonly outputs?: Readonly<Record<string, number[]>>;
 }
 
+/** Where an element sits, for messages: `z[3]`, or `z[1, 37] (row 1)` for a tensor with rows. */
+function where(o: CaseResult['outputs'][number], index: number): string {
+  const shape = o.protocol.shape;
+  const name = elementName(o.name, shape, index);
+  if (shape.length < 2) return name;
+  const n = shape[shape.length - 1]!;
+  return `${name} (row ${Math.floor(index / n)})`;
+}
+
 export function failuresOf(r: CaseResult): string[] {
   const out: string[] = [...r.cost.mismatches];
+  const pointwise = r.spec.protocol.pointBounds !== undefined && r.outOfDomain.length === 0;
+  const derived = pointwise ? ', derived for these inputs' : '';
   for (const o of r.outputs) {
     const iv = o.implementation.firstViolation;
     if (iv !== undefined)
+      out.push(`${where(o, iv.index)}: protocol − reference = ${iv.ulps} ulps, bound ${iv.bound}${derived}`);
+    const imp = o.implementation;
+    if (imp.wrapCount > imp.wrapAllowed)
       out.push(
-        `${o.name}[${iv.index}]: protocol − reference = ${iv.ulps} ulps, bound ${r.bounds.implementationUlps}`,
-      );
-    if (o.implementation.wrapEvents > o.implementation.wrapAllowed)
-      out.push(
-        `${o.name}: ${o.implementation.wrapEvents} wrap events, the spec allows ${o.implementation.wrapAllowed}`,
+        imp.wrapUnit === 'row'
+          ? `${o.name}: wrap events in ${imp.wrapCount} rows (${imp.wrapEvents} elements), the spec allows ${imp.wrapAllowed} rows`
+          : `${o.name}: ${imp.wrapEvents} wrap events, the spec allows ${imp.wrapAllowed}`,
       );
     const av = o.approximation.firstViolation;
     if (av !== undefined)
       out.push(
-        `${o.name}[${av.index}]: reference ${av.reference} vs ideal ${av.ideal} exceeds ${r.bounds.approximation.abs} + ${r.bounds.approximation.rel}·|ideal|`,
+        pointwise
+          ? `${where(o, av.index)}: reference ${av.reference} vs ideal ${av.ideal} exceeds its bound ${av.bound.toPrecision(3)}${derived}`
+          : `${where(o, av.index)}: reference ${av.reference} vs ideal ${av.ideal} exceeds ${r.bounds.approximation.abs} + ${r.bounds.approximation.rel}·|ideal|`,
       );
   }
-  if (r.outOfDomain.length > 0)
+  const o = r.outOfDomain[0];
+  if (o !== undefined)
     out.push(
-      `inputs outside the domain (first: ${r.outOfDomain[0]!.input}[${r.outOfDomain[0]!.index}] = ${r.outOfDomain[0]!.value}); bounds do not apply`,
+      `${describeOutOfDomain(r.spec.protocol.id, r.spec.config, o, r.spec.shapes[o.input]!)}; bounds do not apply`,
     );
   return out;
 }

@@ -10,6 +10,7 @@ import { encodeByScale } from '../harness/scale.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
 import type { Domain, InputDecl } from '../spec/types.ts';
+import { ROW_STYLES, type RealDomain, rowValues, seededUniforms } from '../spec/rows/draw.ts';
 
 function elementArbitrary(decl: InputDecl, domain: Domain, config: Config): fc.Arbitrary<number | bigint> {
   if (domain.kind === 'ring') {
@@ -46,16 +47,64 @@ function tensorArbitrary(
   return elements.map((vals) => encodeByScale(vals, shape, decl.scale, config, decl.name));
 }
 
-/** A whole case: a size in [1, maxSize], inputs from the domain at that size, and a seed. */
+/**
+ * The shapes of a case: `shapes(size)` for a size in [1, maxSize]; for a row-wise spec also the row
+ * lengths it names (realistic ones: 65, 128, 197, …), in one to three rows.
+ */
+function shapesArbitrary(
+  protocol: BoundProtocol,
+  maxSize: number,
+): fc.Arbitrary<Readonly<Record<string, Shape>>> {
+  const bySize = fc.integer({ min: 1, max: maxSize }).map((size) => protocol.shapes(size));
+  const rows = protocol.rows;
+  if (rows === undefined || rows.lengths.length === 0) return bySize;
+  const byLength = fc
+    .tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom(...rows.lengths))
+    .map(([k, n]) => protocol.shapesFor([k, n]));
+  return fc.oneof(bySize, byLength);
+}
+
+/**
+ * A row-wise input: each row in a style of spec/rows/draw.ts (uniform, typical, extremes), drawn from
+ * uniforms of a PRG keyed by a fast-check seed, so a counterexample replays from (shape, styles, seed).
+ */
+function rowsArbitrary(
+  decl: InputDecl,
+  domain: RealDomain,
+  shape: Shape,
+  config: Config,
+): fc.Arbitrary<RingTensor> {
+  const n = shape[shape.length - 1] ?? 1;
+  const rows = sizeOf(shape) / n;
+  return fc
+    .tuple(
+      fc.array(fc.constantFrom(...ROW_STYLES), { minLength: rows, maxLength: rows }),
+      fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+    )
+    .map(([styles, seed]) => {
+      const next = seededUniforms(`property/${seed}`);
+      const vals = new Float64Array(rows * n);
+      styles.forEach((style, r) => vals.set(rowValues(style, domain, n, next), r * n));
+      return encodeByScale(Array.from(vals), shape, decl.scale, config, decl.name);
+    });
+}
+
+/** A whole case: shapes (see shapesArbitrary), inputs from the domain at those shapes, and a seed. */
 export function caseArbitrary(protocol: BoundProtocol, config: Config, maxSize = 6): fc.Arbitrary<CaseSpec> {
-  return fc.integer({ min: 1, max: maxSize }).chain((size) => {
-    const shapes = protocol.shapes(size);
+  return shapesArbitrary(protocol, maxSize).chain((shapes) => {
     const domains = protocol.domain(config, shapes);
-    const inputs = protocol
-      .inputs()
-      .map((d) =>
-        tensorArbitrary(d, domains[d.name]!, shapes[d.name]!, config).map((t) => [d.name, t] as const),
-      );
+    const inputs = protocol.inputs().map((d) => {
+      const domain = domains[d.name]!;
+      const rowwise =
+        domain.kind === 'real' &&
+        d.scale === 'fixed' &&
+        (protocol.rows?.inputs.includes(d.name) === true || domain.row !== undefined);
+      const tensor =
+        rowwise && domain.kind === 'real'
+          ? rowsArbitrary(d, domain, shapes[d.name]!, config)
+          : tensorArbitrary(d, domain, shapes[d.name]!, config);
+      return tensor.map((t) => [d.name, t] as const);
+    });
     return fc
       .tuple(fc.tuple(...inputs), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }))
       .map(([pairs, seed]) => ({

@@ -9,17 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { executeCase } from '../harness/execute.ts';
 import { failuresOf } from '../harness/summary.ts';
 import { REGISTRY } from '../registry/index.ts';
+import { shardOf as shardOfId } from '../harness/shards.ts';
 import { caseArbitrary } from './arbitraries.ts';
 import { PROPERTY_CONFIGS, configName } from './configs.ts';
 
 export const SHARDS = 4;
 
-/** A stable shard for an id (FNV-1a), independent of registry order. */
-export function shardOf(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return h % SHARDS;
-}
+/** The shard of the generic properties an id belongs to. */
+export const shardOf = (id: string): number => shardOfId(id, SHARDS);
 
 export function defineCorrectnessProperties(shard: number): void {
   const RUNS = Number(process.env['MPCSPEC_PROPERTY_RUNS'] ?? 12);

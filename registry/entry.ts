@@ -7,7 +7,16 @@ import { usageError } from '../core/errors.ts';
 import { decodeOrThrow } from '../core/validation.ts';
 import type { PartyContext } from '../runtime/context.ts';
 import type { Config } from '../spec/config.ts';
-import type { Bounds, Cost, DefectTag, Domain, InputDecl, OutputDecl, ProtocolSpec } from '../spec/types.ts';
+import type {
+  Bounds,
+  Cost,
+  Domain,
+  ElementBounds,
+  InputDecl,
+  OutputDecl,
+  ProtocolSpec,
+  RowsDecl,
+} from '../spec/types.ts';
 import { type BoundPrivacy, bindPrivacy } from '../spec/privacy.ts';
 import type { Reference } from '../reference/types.ts';
 import type { PartyInputs, PartyOutputs, Protocol } from '../protocols/types.ts';
@@ -25,7 +34,11 @@ export interface BoundProtocol {
   outputs(): readonly OutputDecl[];
   receivers(config: Config): readonly number[];
   shapes(size: number): Shapes;
+  /** The input shapes given the principal (first) input's shape (`--shape`). */
+  shapesFor(principal: Shape): Shapes;
   outputShapes(shapes: Shapes): Shapes;
+  /** Row-wise inputs and the row lengths the properties try, if the spec has rows. */
+  readonly rows?: RowsDecl;
   unsupported(config: Config): string | undefined;
   domain(config: Config, shapes: Shapes): Readonly<Record<string, Domain>>;
   ideal(
@@ -34,7 +47,18 @@ export interface BoundProtocol {
     shapes: Shapes,
   ): Record<string, Float64Array>;
   cost(config: Config, shapes: Shapes): Cost;
-  bounds(config: Config): Bounds;
+  bounds(config: Config, shapes: Shapes): Bounds;
+  /** Per-element bounds for these inputs (decoded), when the spec derives them (spec/types.ts). */
+  pointBounds?(
+    config: Config,
+    shapes: Shapes,
+    inputs: Readonly<Record<string, Float64Array>>,
+  ): Readonly<Record<string, ElementBounds>>;
+  /**
+   * Set when the parameters are one of the spec's released-code forms: the run is expected to fail,
+   * judged by the domain and bounds of the faithful parameters it claims (spec/defects.ts).
+   */
+  readonly releasedDefect?: BoundReleasedDefect;
   /** What the spec declares about view privacy (spec/privacy.ts), parameters bound. */
   privacy(): BoundPrivacy;
   reference(
@@ -45,6 +69,24 @@ export interface BoundProtocol {
   run(ctx: PartyContext, config: Config, shapes: Shapes, inputs: PartyInputs): Promise<PartyOutputs>;
 }
 
+export interface BoundReleasedDefect {
+  readonly defect: string;
+  readonly title: string;
+  /** The faithful parameters the released code claims to match, encoded. */
+  readonly claims: unknown;
+  /** Shapes on which the defect shows, if the spec names them. */
+  readonly shapes?: Shapes;
+}
+
+/** A released-code form as the registry lists it: parameters encoded (what `bind` accepts). */
+export interface RegisteredDefect {
+  readonly defect: string;
+  readonly title: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly claims: Readonly<Record<string, unknown>>;
+  readonly shapes?: Shapes;
+}
+
 export interface RegisteredProtocol {
   readonly id: string;
   readonly title: string;
@@ -53,8 +95,8 @@ export interface RegisteredProtocol {
   readonly defaults: unknown;
   /** The spec's other parameter sets, encoded (what `bind` accepts). */
   readonly variants: readonly Readonly<Record<string, unknown>>[];
-  /** The released-code defect these (encoded) parameters reproduce, per the spec; undefined if none. */
-  defectOf(params: unknown): DefectTag | undefined;
+  /** The spec's released-code forms (expected failures). */
+  readonly releasedDefects: readonly RegisteredDefect[];
   bind(overrides?: Readonly<Record<string, unknown>>): BoundProtocol;
 }
 
@@ -71,10 +113,13 @@ export function register<P>(
     source: spec.source,
     defaults: spec.params.encode(spec.defaults),
     variants: (spec.variants ?? []).map((v) => spec.params.encode(v) as Record<string, unknown>),
-    defectOf(params) {
-      const p = spec.params.decode(params);
-      return spec.defectOf === undefined || p._tag === 'Left' ? undefined : spec.defectOf(p.right);
-    },
+    releasedDefects: (spec.releasedDefects ?? []).map((d) => ({
+      defect: d.defect,
+      title: d.title,
+      params: spec.params.encode(d.params) as Record<string, unknown>,
+      claims: spec.params.encode(d.claims) as Record<string, unknown>,
+      ...(d.shapes === undefined ? {} : { shapes: d.shapes }),
+    })),
     bind(overrides = {}) {
       const defaults = spec.params.encode(spec.defaults) as Record<string, unknown>;
       const unknown = Object.keys(overrides).filter((k) => !(k in defaults));
@@ -86,6 +131,13 @@ export function register<P>(
       }
       const merged = { ...defaults, ...overrides };
       const p = decodeOrThrow(spec.params, merged, `${spec.id} params`, 'usage');
+      const encoded = JSON.stringify(spec.params.encode(p));
+      const defect = spec.releasedDefects?.find(
+        (d) => JSON.stringify(spec.params.encode(d.params)) === encoded,
+      );
+      // A released-code form runs with its own parameters but is judged by those it claims to match.
+      const judged = defect?.claims ?? p;
+      const pointBounds = spec.pointBounds;
       return {
         id: spec.id,
         title: spec.title,
@@ -96,12 +148,32 @@ export function register<P>(
         outputs: () => spec.outputs(p),
         receivers: (config) => spec.receivers?.(config, p) ?? allParties(config),
         shapes: (size) => spec.shapes(p, size),
+        shapesFor: (principal) =>
+          spec.shapesFor?.(p, principal) ??
+          Object.fromEntries(spec.inputs(p).map((d) => [d.name, [...principal]])),
         outputShapes: (shapes) => spec.outputShapes(p, shapes),
+        ...(spec.rows === undefined ? {} : { rows: spec.rows }),
+        ...(defect === undefined
+          ? {}
+          : {
+              releasedDefect: {
+                defect: defect.defect,
+                title: defect.title,
+                claims: spec.params.encode(defect.claims),
+                ...(defect.shapes === undefined ? {} : { shapes: defect.shapes }),
+              },
+            }),
         unsupported: (config) => spec.unsupported?.(config, p),
-        domain: (config, shapes) => spec.domain(config, p, shapes),
-        ideal: (config, inputs, shapes) => spec.ideal(p, inputs, shapes, config),
+        domain: (config, shapes) => spec.domain(config, judged, shapes),
+        ideal: (config, inputs, shapes) => spec.ideal(judged, inputs, shapes, config),
         cost: (config, shapes) => spec.cost(config, p, shapes),
-        bounds: (config) => spec.bounds(config, p),
+        bounds: (config, shapes) => spec.bounds(config, judged, shapes),
+        ...(pointBounds === undefined
+          ? {}
+          : {
+              pointBounds: (config: Config, shapes: Shapes, inputs: Readonly<Record<string, Float64Array>>) =>
+                pointBounds(config, judged, shapes, inputs),
+            }),
         privacy: () => bindPrivacy(spec.privacy, p),
         reference: (config, inputs, shapes) => reference(config, p, inputs, shapes),
         run: (ctx, config, shapes, inputs) => protocol(ctx, { config, params: p, shapes }, inputs),

@@ -5,7 +5,7 @@ import { invSqrtGoldschmidtReference } from '../reference/kernels/inv-sqrt-golds
 import { sinReference } from '../reference/kernels/sin.ts';
 import { erfReference } from '../reference/kernels/erf.ts';
 import { reciprocalNrReference } from '../reference/kernels/reciprocal-nr-signed.ts';
-import { sigmoidRef, tanhReference } from '../reference/kernels/logistic.ts';
+import { sigmoidReference, tanhReference } from '../reference/kernels/logistic.ts';
 import { expReference } from '../reference/kernels/exp.ts';
 import { expTaylorReference } from '../reference/kernels/exp-taylor.ts';
 import { reciprocalNrPosReference } from '../reference/kernels/reciprocal-nr.ts';
@@ -44,6 +44,6 @@ export const kernelProtocols: readonly RegisteredProtocol[] = [
   register(sinSpec, sinReference, sinProtocol),
   register(erfSpec, erfReference, erfProtocol),
   register(reciprocalNrSpec, reciprocalNrReference, reciprocalNrProtocol),
-  register(sigmoidSpec, sigmoidRef, sigmoidProtocol),
+  register(sigmoidSpec, sigmoidReference, sigmoidProtocol),
   register(tanhSpec, tanhReference, tanhProtocol),
 ];

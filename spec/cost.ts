@@ -35,6 +35,10 @@ export const seq = (config: Config, ...parts: Cost[]): Cost =>
 export const par = (config: Config, ...parts: Cost[]): Cost =>
   parts.reduce((acc, c) => merge(acc, c, Math.max(acc.rounds, c.rounds)), free(config));
 
+/** `times` repetitions of the same sequential cost. */
+export const repeat = (config: Config, times: number, c: Cost): Cost =>
+  seq(config, ...Array.from({ length: times }, () => c));
+
 /** Every party sends `elements` ring elements of `width` bits to every other party, in one round. */
 export const openToAllCost = (config: Config, elements: number, width = config.ell): Cost => ({
   ...free(config),

@@ -3,6 +3,11 @@
 export const BEAVER_TRIPLE = 'beaver-triple';
 export const SQUARE_PAIR = 'square-pair';
 export const MATMUL_TRIPLE = 'matmul-triple';
+/**
+ * A Beaver triple for a product whose second operand has one value per row (CrypTen's broadcasting
+ * `mul`): a of the tensor's shape, b one per row, c = a·b broadcast; one item per element.
+ */
+export const ROW_TRIPLE = 'row-triple';
 export const TRUNC_PAIR = 'trunc-pair';
 // Boolean and mixed material (spec/comparison/, runtime/material/boolean.ts). Items count gates or bits.
 /** Boolean Beaver triple a, b, c = a ∧ b (XOR-shared); one item per AND gate (bit). */

@@ -27,11 +27,32 @@ export interface OutputDecl {
 
 /**
  * The input domain, per input: reals in [min, max] (then encoded) or any ring element. A real domain
- * with a `gap` leaves out (−gap, gap), e.g. a signed reciprocal's neighbourhood of 0.
+ * with a `gap` leaves out (−gap, gap), e.g. a signed reciprocal's neighbourhood of 0; with a `row`
+ * condition each whole row (the last axis) must also satisfy it, e.g. a row sum inside a reciprocal's
+ * domain (spec/rows.ts).
  */
 export type Domain =
-  | { readonly kind: 'real'; readonly min: number; readonly max: number; readonly gap?: number }
+  | {
+      readonly kind: 'real';
+      readonly min: number;
+      readonly max: number;
+      readonly gap?: number;
+      readonly row?: RowDomain;
+    }
   | { readonly kind: 'ring' };
+
+/** A condition on each row of a real input, with a sampler of rows that satisfy it (spec/rows.ts). */
+export interface RowDomain {
+  /** The condition in words, for messages and docs, e.g. "Σ (x + 5)² / N in [6.25, 187.5]". */
+  readonly what: string;
+  /** Why this row (decoded reals) is outside the domain, or undefined when it is inside. */
+  check(row: Float64Array): string | undefined;
+  /**
+   * A row of n values inside the domain, from uniform draws in [0, 1) (`next`): the spec's typical row
+   * (e.g. attention scores of a trained model), used wherever a generated row would break the condition.
+   */
+  sample(n: number, next: () => number): Float64Array;
+}
 
 /** Exact online and offline cost; every array has one entry per party. */
 export interface Cost {
@@ -48,18 +69,19 @@ export interface Bounds {
   readonly implementationUlps: number;
   /**
    * Rare large errors the protocol may make (share wrap in local truncation): each element is, with at
-   * most this probability, off by a multiple of `wrapModulus` ring units (± implementationUlps).
+   * most this probability, off by a multiple of `modulus` ring units (± implementationUlps); a modulus
+   * of 1 means the element is then garbage (harness/compare.ts says what counts). With `rowProbability`
+   * the wraps are counted by rows of the output (its last axis): each row is spoiled, wholly or in
+   * part, with at most that probability (a wrap in a row's shared value, such as the reciprocal of its
+   * sum, spoils every element of the row at once).
    */
-  readonly wrap?: { readonly probability: number; readonly modulus: bigint };
+  readonly wrap?: {
+    readonly probability: number;
+    readonly modulus: bigint;
+    readonly rowProbability?: number;
+  };
   /** |reference − ideal| ≤ abs + rel·|ideal| on the domain, ideal evaluated at the encoded inputs. */
   readonly approximation: { readonly abs: number; readonly rel: number };
-}
-
-/** A known defect of released code that a parameter set reproduces (ALGORITHMS.md §5), for reports. */
-export interface DefectTag {
-  /** Where the defect is catalogued, e.g. "§5.1". */
-  readonly id: string;
-  readonly title: string;
 }
 
 export interface ProtocolSpec<P> {
@@ -72,11 +94,6 @@ export interface ProtocolSpec<P> {
   readonly defaults: P;
   /** Other parameter sets the generic properties also check (each variant, edge constants, …). */
   readonly variants?: readonly P[];
-  /**
-   * The released-code defect a parameter set reproduces, if any (a "released-defect" variant): backend
-   * conformance names it when a backend's outputs match that parameter set.
-   */
-  defectOf?(params: P): DefectTag | undefined;
   /** What the protocol deliberately reveals, and the audit's limits (spec/privacy.ts); default: nothing. */
   readonly privacy?: PrivacyDecl<P>;
   /** Which parties learn a clear output (default: all). */
@@ -101,5 +118,64 @@ export interface ProtocolSpec<P> {
     config: Config,
   ): Record<string, Float64Array>;
   cost(config: Config, params: P, shapes: Readonly<Record<string, Shape>>): Cost;
-  bounds(config: Config, params: P): Bounds;
+  /**
+   * Bounds that hold on the whole domain for runs of these input shapes (a row sum's error grows with
+   * the row, say): what reports, docs and vectors state.
+   */
+  bounds(config: Config, params: P, shapes: Readonly<Record<string, Shape>>): Bounds;
+  /**
+   * Optional bounds for these very inputs (decoded reals), element by element, from the spec's tracked
+   * error model: a composite's error depends on its whole row, and a bound for the worst row of the
+   * domain hides errors on every other row. When present the checks use them (each within `bounds`,
+   * which a generic property verifies) and report which element, and which row, broke its bound.
+   */
+  pointBounds?(
+    config: Config,
+    params: P,
+    shapes: Readonly<Record<string, Shape>>,
+    inputs: Readonly<Record<string, Float64Array>>,
+  ): Readonly<Record<string, ElementBounds>>;
+  /**
+   * The input shapes of a run given the principal (first) input's shape, for `--shape`; default: every
+   * input has that shape. Throw an input error naming the operand when the shape does not fit.
+   */
+  shapesFor?(params: P, principal: Shape): Readonly<Record<string, Shape>>;
+  /** Row-wise inputs: which inputs have rows, and the row lengths the properties also try (spec/rows.ts). */
+  readonly rows?: RowsDecl;
+  /**
+   * Parameter sets that reproduce a defect of some released code: run as the released code runs, and
+   * judged by the bounds the faithful parameters claim, so they fail — expected failures, listed as
+   * such by `npm start` and checked to fail by the properties (spec/defects.ts).
+   */
+  readonly releasedDefects?: readonly ReleasedDefect<P>[];
+}
+
+/** Per-element bounds of one output (same length as the output). */
+export interface ElementBounds {
+  /** |protocol − reference| allowed, in ulps of the output's scale. */
+  readonly implementationUlps: Float64Array;
+  /** |reference − ideal| allowed, in real units. */
+  readonly approximation: Float64Array;
+}
+
+/** What a row-wise spec declares about its rows (spec/rows.ts). */
+export interface RowsDecl {
+  /** Inputs whose last axis is the row; row-aware generators fill them row by row. */
+  readonly inputs: readonly string[];
+  /** Row lengths the properties draw besides `shapes(size)` (realistic ones: 65, 128, 197, …). */
+  readonly lengths: readonly number[];
+}
+
+/** A released-code form of a protocol (spec/defects.ts): its parameters, and what it is judged against. */
+export interface ReleasedDefect<P> {
+  /** An id of the defect catalogue (spec/defects.ts), e.g. 'goldschmidt-undeflated'. */
+  readonly defect: string;
+  /** Where the defect lives and what it does, in a line. */
+  readonly title: string;
+  /** The parameters the released code runs with. */
+  readonly params: P;
+  /** The parameters whose domain and bounds the released code claims to meet. */
+  readonly claims: P;
+  /** Shapes a run must have for the defect to show (e.g. realistic row lengths); default `shapes(size)`. */
+  readonly shapes?: Readonly<Record<string, Shape>>;
 }

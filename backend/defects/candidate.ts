@@ -2,12 +2,17 @@
 // it had made one particular mistake — computed another registered parameter set, another protocol, or
 // one of the classic mistakes of the catalogue — with the tolerance within which a match counts.
 import type { RingTensor } from '../../core/ring.ts';
-import type { DefectTag } from '../../spec/types.ts';
 import type { BackendCase } from '../cases.ts';
 
 export type Outputs = Readonly<Record<string, RingTensor>>;
 
 export type CandidateSource = 'variant' | 'parameter' | 'protocol' | 'catalogue';
+
+/** A known defect of released code, as the spec's released-code forms name it. */
+export interface DefectTag {
+  readonly id: string;
+  readonly title: string;
+}
 
 export interface Candidate {
   /** Short, for tables: "reciprocal_goldschmidt {"eta":1}", "missing truncation". */

@@ -6,7 +6,6 @@
 import type { RegisteredProtocol } from '../../registry/index.ts';
 import type { BoundProtocol } from '../../registry/index.ts';
 import type { Config } from '../../spec/config.ts';
-import type { Bounds } from '../../spec/types.ts';
 import { type AnsweredCase, type ReferenceOutputs, type WorstElement, worstCases } from '../value-check.ts';
 import type { Candidate, CandidateSource, Outputs } from './candidate.ts';
 import { catalogueCandidates } from './catalogue.ts';
@@ -71,17 +70,22 @@ function distance(
   return { misses, max };
 }
 
+/**
+ * Within how many ulps a case matches: the case's bound, and for a candidate one ulp more (a backend's
+ * reals are re-encoded to the nearest ring element) or the mistake's own slack.
+ */
+const tolerance = (candidate: Candidate | undefined, ref: ReferenceOutputs): bigint => {
+  const ulps = ref.bounds.implementationUlps;
+  return BigInt(ulps) + (candidate === undefined ? 0n : (candidate.slackUlps?.(ulps) ?? 1n));
+};
+
 function score(
   candidate: Candidate,
   protocol: BoundProtocol,
-  bounds: Bounds,
   answered: readonly AnsweredCase[],
   references: readonly ReferenceOutputs[],
   failing: ReadonlySet<string>,
 ): CandidateScore | undefined {
-  // one ulp more than the bound: a backend's reals are re-encoded to the nearest ring element
-  const tolerance =
-    BigInt(bounds.implementationUlps) + (candidate.slackUlps?.(bounds.implementationUlps) ?? 1n);
   let casesMatched = 0;
   let failingExplained = 0;
   let maxDistance = 0n;
@@ -93,7 +97,7 @@ function score(
     } catch {
       return undefined; // this mistake does not apply to this op's cases
     }
-    const d = distance(protocol, a.outputs, predicted, tolerance);
+    const d = distance(protocol, a.outputs, predicted, tolerance(candidate, references[k]!));
     if (d === undefined) return undefined;
     if (d.max > maxDistance) maxDistance = d.max;
     if (d.misses === 0) {
@@ -129,7 +133,6 @@ export function identifyDefect(
   entry: RegisteredProtocol,
   protocol: BoundProtocol,
   config: Config,
-  bounds: Bounds,
   answered: readonly AnsweredCase[],
   references: readonly ReferenceOutputs[],
   registry: readonly RegisteredProtocol[],
@@ -143,13 +146,13 @@ export function identifyDefect(
     answered
       .filter(
         (a, k) =>
-          distance(protocol, a.outputs, references[k]!.reference, BigInt(bounds.implementationUlps))!.misses >
-          0,
+          distance(protocol, a.outputs, references[k]!.reference, tolerance(undefined, references[k]!))!
+            .misses > 0,
       )
       .map((a) => a.case.id),
   );
   const scores = candidates
-    .map((c) => score(c, protocol, bounds, answered, references, failing))
+    .map((c) => score(c, protocol, answered, references, failing))
     .filter((s): s is CandidateScore => s !== undefined)
     .sort(better);
   const best = scores[0];
@@ -168,7 +171,7 @@ export function identifyDefect(
   return {
     kind: 'no match',
     ...(best === undefined || best.casesMatched <= referenceMatched ? {} : { closest: best }),
-    worst: worstCases(protocol, config, bounds, answered, references, 3, failing.size === 0),
+    worst: worstCases(protocol, config, answered, references, 3, failing.size === 0),
     candidatesTried: scores.length,
   };
 }

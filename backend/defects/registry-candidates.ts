@@ -1,14 +1,14 @@
 // Candidates read from the registry (issue 17 §3), for whatever protocols are registered: every other
-// registered parameter set of the failing op (its defaults and variants), the op's own parameters with
-// one value taken from another registered set or off by a factor of 2 (π and 2π, half and whole
-// periods), and every other protocol with the same inputs and outputs (lt for gt, the all-positive
-// reciprocal for the signed one). A parameter set the spec tags as a released-code defect carries the
-// tag into the verdict.
+// registered parameter set of the failing op (its defaults, variants and released-code forms), the
+// op's own parameters with one value taken from another registered set or off by a factor of 2 (π and
+// 2π, half and whole periods), and every other protocol with the same inputs and outputs (lt for gt,
+// the all-positive reciprocal for the signed one). A candidate from a released-code form (spec
+// `releasedDefects`) carries that form's defect id and title into the verdict.
 import { MpcspecError } from '../../core/errors.ts';
 import { sameShape } from '../../core/shape.ts';
 import type { BoundProtocol, RegisteredProtocol } from '../../registry/index.ts';
 import type { Config } from '../../spec/config.ts';
-import type { Candidate } from './candidate.ts';
+import type { Candidate, DefectTag } from './candidate.ts';
 
 type Params = Readonly<Record<string, unknown>>;
 
@@ -20,6 +20,7 @@ function referenceCandidate(
   params: Params,
   config: Config,
   c: Omit<Candidate, 'predict' | 'defect' | 'params'>,
+  from?: DefectTag,
 ): Candidate | undefined {
   let bound: BoundProtocol;
   try {
@@ -28,7 +29,8 @@ function referenceCandidate(
     if (e instanceof MpcspecError) return undefined; // not a parameter set this spec accepts
     throw e;
   }
-  const defect = entry.defectOf(bound.params);
+  const form = entry.releasedDefects.find((d) => json(d.params) === json(bound.params));
+  const defect = form === undefined ? from : { id: form.defect, title: form.title };
   return {
     ...c,
     params: bound.params,
@@ -63,24 +65,39 @@ export function registryCandidates(
     seen.add(json(c.params));
     out.push(c);
   };
-  const sets = [entry.defaults as Params, ...entry.variants];
+  // every registered parameter set, each with the released-code defect it reproduces, if it is one
+  const sets: { params: Params; defect?: DefectTag; what: string }[] = [
+    { params: entry.defaults as Params, what: 'the registered parameter set' },
+    ...entry.variants.map((params) => ({ params, what: 'the registered parameter set' })),
+    ...entry.releasedDefects.map((d) => ({
+      params: d.params,
+      defect: { id: d.defect, title: d.title },
+      what: `the released-code form '${d.defect}'`,
+    })),
+  ];
   for (const s of sets)
     add(
-      referenceCandidate(entry, s, config, {
-        name: `${entry.id} ${json(s)}`,
+      referenceCandidate(entry, s.params, config, {
+        name: `${entry.id} ${json(s.params)}`,
         source: 'variant',
-        explanation: `computes ${entry.id} with the registered parameters ${json(s)} instead of ${json(mine)}`,
+        explanation: `computes ${entry.id} with ${s.what} ${json(s.params)} instead of ${json(mine)}`,
       }),
     );
   for (const [key, value] of Object.entries(mine)) {
     for (const s of sets)
-      if (key in s && json(s[key]) !== json(value))
+      if (key in s.params && json(s.params[key]) !== json(value))
         add(
-          referenceCandidate(entry, { ...mine, [key]: s[key] }, config, {
-            name: `${entry.id} with ${key}: ${json(s[key])}`,
-            source: 'parameter',
-            explanation: `uses ${key} = ${json(s[key])} (as the registered parameter set ${json(s)}) where it claims ${json(value)}`,
-          }),
+          referenceCandidate(
+            entry,
+            { ...mine, [key]: s.params[key] },
+            config,
+            {
+              name: `${entry.id} with ${key}: ${json(s.params[key])}`,
+              source: 'parameter',
+              explanation: `uses ${key} = ${json(s.params[key])} (as ${s.what} ${json(s.params)}) where it claims ${json(value)}`,
+            },
+            s.defect,
+          ),
         );
     if (typeof value === 'number')
       for (const [factor, word] of [

@@ -23,6 +23,7 @@ export interface BackendConformOptions {
   only?: string;
   profile?: string;
   size: number;
+  shape?: number[] | Record<string, number[]>;
   seed: bigint;
   json?: boolean;
   cases: number;
@@ -114,6 +115,7 @@ export async function conformBackend(
       ...(only === undefined ? {} : { only }),
       cases: opts.cases,
       size: opts.size,
+      ...(opts.shape === undefined ? {} : { shape: opts.shape }),
       seed: opts.seed,
       ...(opts.profile === undefined ? {} : { profile: opts.profile }),
       timeoutMs: opts.timeout,

@@ -14,7 +14,7 @@ import type { ViewVerdict } from '../../audit/verdict.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
-import { parseIntOption, parseSeedOption } from '../options.ts';
+import { parseIntOption, parseSeedOption, parseShapeOption } from '../options.ts';
 import { type Row, printTable } from '../table.ts';
 import { type BackendConformOptions, addBackendOptions, conformBackend } from './conform-backend.ts';
 
@@ -23,6 +23,7 @@ interface ConformOptions {
   profile?: string;
   parties?: string;
   size: number;
+  shape?: number[] | Record<string, number[]>;
   seed: bigint;
   json?: boolean;
   views: boolean;
@@ -91,7 +92,17 @@ export function registerConformCommand(program: Command): void {
     .option('--only <ids>', 'comma-separated protocol ids')
     .option('--profile <names>', 'comma-separated profiles (default: all)')
     .option('--parties <list>', 'comma-separated party counts', '2,3')
-    .option('--size <n>', 'elements per input', parseIntOption('size', 1, 1_000_000), 32)
+    .option(
+      '--size <n>',
+      "length of each input's last axis (a vector's length, a row's length)",
+      parseIntOption('size', 1, 1_000_000),
+      32,
+    )
+    .option(
+      '--shape <dims>',
+      "input shape instead of --size, e.g. 12x128x128 (each protocol's first input) or x=4x8,y=8x2",
+      parseShapeOption,
+    )
     .option('--seed <s>', 'seed', parseSeedOption, 1n)
     .option('--no-views', 'skip the view-privacy audit of each protocol')
     .option('--json', 'print the rows as JSON')
@@ -104,6 +115,7 @@ export function registerConformCommand(program: Command): void {
           ...(list(opts.profile) ? { profiles: list(opts.profile)! } : {}),
           parties,
           size: opts.size,
+          ...(opts.shape !== undefined ? { shape: opts.shape } : {}),
           seed: opts.seed,
         };
         const plan = conformancePlan(options);

@@ -8,7 +8,13 @@ import { executeAndSummarize } from '../../harness/summarized-run.ts';
 import { parseUserInputs } from '../../harness/user-inputs.ts';
 import { describeConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
-import { parseChoiceOption, parseIntOption, parseJsonObjectOption, parseSeedOption } from '../options.ts';
+import {
+  parseChoiceOption,
+  parseIntOption,
+  parseJsonObjectOption,
+  parseSeedOption,
+  parseShapeOption,
+} from '../options.ts';
 import { printTable } from '../table.ts';
 
 interface RunOptions {
@@ -16,6 +22,7 @@ interface RunOptions {
   parties: number;
   ring?: number;
   size: number;
+  shape?: number[] | Record<string, number[]>;
   seed: bigint;
   params?: Record<string, unknown>;
   inputs?: string;
@@ -56,9 +63,14 @@ export function registerRunCommand(program: Command): void {
     .option('--ring <bits>', 'ring width ℓ (4…64), overriding the profile', parseIntOption('ring', 4, 64))
     .option(
       '--size <n>',
-      'elements per input (rows × columns for matrices)',
+      "length of each input's last axis (a vector's length, a row's length, a square matrix's side)",
       parseIntOption('size', 1, 10_000_000),
       16,
+    )
+    .option(
+      '--shape <dims>',
+      "input shape instead of --size, e.g. 12x128x128 (the first input's; the spec derives the others) or x=4x8,y=8x2",
+      parseShapeOption,
     )
     .option('--seed <s>', 'seed: decimal or 0x-hex integer < 2^64', parseSeedOption, 1n)
     .option(
@@ -93,6 +105,7 @@ export function registerRunCommand(program: Command): void {
           parties: opts.parties,
           ...(opts.ring !== undefined ? { ell: opts.ring } : {}),
           size: opts.size,
+          ...(opts.shape !== undefined ? { shape: opts.shape } : {}),
           seed: opts.seed,
           ...(opts.params !== undefined ? { params: opts.params } : {}),
           ...(opts.inputs !== undefined

@@ -1,14 +1,10 @@
 // Local linear operations and public constants (spec/arithmetic/linear.ts, public-constant.ts): no
 // messages; a public constant is added by party 0 only, a public product by every party.
-import { add, addScalar, mulScalar, neg, sub } from '../../core/ring-ops.ts';
-import {
-  type ConstParams,
-  type IntConstParams,
-  encodedConstant,
-} from '../../spec/arithmetic/public-constant.ts';
+import { add, neg, sub } from '../../core/ring-ops.ts';
+import type { ConstParams, IntConstParams } from '../../spec/arithmetic/public-constant.ts';
 import type { NoParams } from '../../spec/codecs.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { truncate } from './truncate.ts';
+import { addConst, mulConst, mulInt } from './public-constant.ts';
 
 export const addProtocol: Protocol<NoParams> = (ctx, { config }, inputs) =>
   Promise.resolve({
@@ -23,15 +19,12 @@ export const subProtocol: Protocol<NoParams> = (ctx, { config }, inputs) =>
 export const negProtocol: Protocol<NoParams> = (ctx, { config }, inputs) =>
   Promise.resolve({ z: neg(ringInput(ctx, inputs, 'x', config.ell)) });
 
-export const addConstProtocol: Protocol<ConstParams> = (ctx, { config, params }, inputs) => {
-  const x = ringInput(ctx, inputs, 'x', config.ell);
-  return Promise.resolve({ z: ctx.party === 0 ? addScalar(x, encodedConstant(config, params.c)) : x });
-};
+export const addConstProtocol: Protocol<ConstParams> = (ctx, { config, params }, inputs) =>
+  Promise.resolve({ z: addConst(ctx, config, ringInput(ctx, inputs, 'x', config.ell), params.c) });
 
-export const mulConstProtocol: Protocol<ConstParams> = async (ctx, { config, params }, inputs) => {
-  const x = ringInput(ctx, inputs, 'x', config.ell);
-  return { z: await truncate(ctx, config, mulScalar(x, encodedConstant(config, params.c)), config.f) };
-};
+export const mulConstProtocol: Protocol<ConstParams> = async (ctx, { config, params }, inputs) => ({
+  z: await mulConst(ctx, config, ringInput(ctx, inputs, 'x', config.ell), params.c),
+});
 
 export const mulIntProtocol: Protocol<IntConstParams> = (ctx, { config, params }, inputs) =>
-  Promise.resolve({ z: mulScalar(ringInput(ctx, inputs, 'x', config.ell), BigInt(params.k)) });
+  Promise.resolve({ z: mulInt(ringInput(ctx, inputs, 'x', config.ell), BigInt(params.k)) });

@@ -10,9 +10,9 @@ import { matmulDims } from '../../spec/arithmetic/matmul.ts';
 import type { NoParams } from '../../spec/codecs.ts';
 import type { Config } from '../../spec/config.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { truncate } from './truncate.ts';
+import { truncBits } from './truncate.ts';
 
-export async function matmulProduct(ctx: PartyContext, x: RingTensor, y: RingTensor): Promise<RingTensor> {
+export async function matmulRaw(ctx: PartyContext, x: RingTensor, y: RingTensor): Promise<RingTensor> {
   const { m, k, n } = matmulDims({ x: x.shape, y: y.shape });
   const { ell } = x;
   const mask = ringMask(ell);
@@ -34,17 +34,17 @@ export async function matmulProduct(ctx: PartyContext, x: RingTensor, y: RingTen
   return ringTensor(ell, [m, n], z);
 }
 
-export async function secureMatmul(
+export async function matmulFixed(
   ctx: PartyContext,
   config: Config,
   x: RingTensor,
   y: RingTensor,
 ): Promise<RingTensor> {
-  return truncate(ctx, config, await matmulProduct(ctx, x, y), config.f, true);
+  return truncBits(ctx, config, await matmulRaw(ctx, x, y), config.f, true);
 }
 
 export const matmulProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({
-  z: await secureMatmul(
+  z: await matmulFixed(
     ctx,
     config,
     ringInput(ctx, inputs, 'x', config.ell),

@@ -6,16 +6,16 @@ import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import { assertSameShape } from '../../core/shape.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { exchangeShares } from '../../runtime/comm.ts';
-import { sumAll } from '../../core/ring-ops.ts';
+import { concat, split, sumAll } from '../../core/ring-ops.ts';
 import { beaverTriple } from '../../runtime/material/beaver.ts';
 import type { NoParams } from '../../spec/codecs.ts';
 import type { Config } from '../../spec/config.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { truncate } from './truncate.ts';
+import { truncBits } from './truncate.ts';
 import { combineLead, combineOther, maskBoth } from './beaver-kernels.ts';
 
 /** ⟨x·y⟩ over the ring, no truncation (for integer or 0/1 operands). One round. */
-export async function beaverProduct(ctx: PartyContext, x: RingTensor, y: RingTensor): Promise<RingTensor> {
+export async function mulRaw(ctx: PartyContext, x: RingTensor, y: RingTensor): Promise<RingTensor> {
   assertSameShape('mul', x.shape, y.shape, ['x', 'y']);
   const { ell } = x;
   const n = x.data.length;
@@ -33,17 +33,42 @@ export async function beaverProduct(ctx: PartyContext, x: RingTensor, y: RingTen
 }
 
 /** ⟨x·y / 2^f⟩ for fixed-point operands: the Beaver product, then the configured truncation. */
-export async function beaverMul(
+export async function mulFixed(
   ctx: PartyContext,
   config: Config,
   x: RingTensor,
   y: RingTensor,
 ): Promise<RingTensor> {
-  return truncate(ctx, config, await beaverProduct(ctx, x, y), config.f, true);
+  return truncBits(ctx, config, await mulRaw(ctx, x, y), config.f, true);
+}
+
+/**
+ * Independent fixed-point products in one round: [⌊aᵢ·bᵢ / 2^f⌋], opened in one message and truncated
+ * together (the default schedule's batch).
+ */
+export async function mulFixedBatch(
+  ctx: PartyContext,
+  config: Config,
+  pairs: readonly (readonly [RingTensor, RingTensor])[],
+): Promise<RingTensor[]> {
+  const left = concat(pairs.map((p) => p[0]));
+  const right = concat(pairs.map((p) => p[1]));
+  const n = left.length;
+  const z = await mulFixed(
+    ctx,
+    config,
+    ringTensor(config.ell, [n], left),
+    ringTensor(config.ell, [n], right),
+  );
+  return split(
+    config.ell,
+    z.data,
+    pairs.map((p) => p[0].shape),
+  );
 }
 
 export const mulProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({
-  z: await beaverMul(
+  z: await mulFixed(
     ctx,
     config,
     ringInput(ctx, inputs, 'x', config.ell),

@@ -8,12 +8,12 @@ import { squarePair } from '../../runtime/material/beaver.ts';
 import type { NoParams } from '../../spec/codecs.ts';
 import type { Config } from '../../spec/config.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { truncate } from './truncate.ts';
+import { truncBits } from './truncate.ts';
 import { squareLead, squareOther } from './beaver-kernels.ts';
 import { subtractWords } from '../../core/ring-kernels.ts';
 
 /** ⟨x²⟩ over the ring, no truncation. One round, one opened element per input element. */
-export async function squareProduct(ctx: PartyContext, x: RingTensor): Promise<RingTensor> {
+export async function squareRaw(ctx: PartyContext, x: RingTensor): Promise<RingTensor> {
   const { ell } = x;
   const n = x.data.length;
   const { r, r2 } = squarePair(ctx, 'pair', ell, x.shape);
@@ -29,10 +29,10 @@ export async function squareProduct(ctx: PartyContext, x: RingTensor): Promise<R
   return ringTensor(ell, x.shape, z);
 }
 
-export async function secureSquare(ctx: PartyContext, config: Config, x: RingTensor): Promise<RingTensor> {
-  return truncate(ctx, config, await squareProduct(ctx, x), config.f, true);
+export async function squareFixed(ctx: PartyContext, config: Config, x: RingTensor): Promise<RingTensor> {
+  return truncBits(ctx, config, await squareRaw(ctx, x), config.f, true);
 }
 
 export const squareProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({
-  z: await secureSquare(ctx, config, ringInput(ctx, inputs, 'x', config.ell)),
+  z: await squareFixed(ctx, config, ringInput(ctx, inputs, 'x', config.ell)),
 });

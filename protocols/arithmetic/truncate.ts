@@ -15,7 +15,7 @@ import { addMasks, unmaskTruncation } from './truncation-kernels.ts';
  * ⟨x / 2^k⟩ by the configured method. `owned`: the caller just computed `share` and hands its buffer
  * over, so local truncation may write the result into it (one allocation and pass fewer per product).
  */
-export async function truncate(
+export async function truncBits(
   ctx: PartyContext,
   config: Config,
   share: RingTensor,

@@ -4,7 +4,7 @@
 import type { RingTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
-import { beaverProduct } from '../arithmetic/mul.ts';
+import { mulRaw } from '../arithmetic/mul.ts';
 import { publicMinus } from './arith-local.ts';
 import { ltz } from './ltz.ts';
 import { assertArithmetic } from './operands.ts';
@@ -15,7 +15,7 @@ export async function relu(ctx: PartyContext, config: Config, x: RingTensor): Pr
   assertArithmetic('relu', 'x', x, config.ell);
   const c = ctx.scope('relu');
   const nonNegative = publicMinus(c, 1n, await ltz(c, config, x));
-  return beaverProduct(c, x, nonNegative);
+  return mulRaw(c, x, nonNegative);
 }
 
 export const reluProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({

@@ -8,7 +8,7 @@ import type { RingTensor } from '../../core/ring.ts';
 import { add, sub } from '../../core/ring-ops.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
-import { beaverProduct } from '../arithmetic/mul.ts';
+import { mulRaw } from '../arithmetic/mul.ts';
 import { publicMinus } from './arith-local.ts';
 import { assertOperands } from './operands.ts';
 import type { NoParams } from '../../spec/codecs.ts';
@@ -24,10 +24,10 @@ export async function select(
   assertOperands('select', config.ell, { b, x, y });
   const c = ctx.scope('select');
   return match(config.schedule)
-    .with('default', async () => add(await beaverProduct(c, b, sub(x, y)), y))
+    .with('default', async () => add(await mulRaw(c, b, sub(x, y)), y))
     .with('crypten', async () => {
-      const maskedY = await beaverProduct(c.scope('masked-y'), publicMinus(c, 1n, b), y);
-      const maskedX = await beaverProduct(c.scope('masked-x'), x, b);
+      const maskedY = await mulRaw(c.scope('masked-y'), publicMinus(c, 1n, b), y);
+      const maskedX = await mulRaw(c.scope('masked-x'), x, b);
       return add(maskedX, maskedY);
     })
     .exhaustive();

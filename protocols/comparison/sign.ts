@@ -5,7 +5,7 @@
 import type { RingTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
-import { beaverProduct } from '../arithmetic/mul.ts';
+import { mulRaw } from '../arithmetic/mul.ts';
 import { affine } from './arith-local.ts';
 import { ltz } from './ltz.ts';
 import { assertArithmetic } from './operands.ts';
@@ -20,7 +20,7 @@ export async function sign(ctx: PartyContext, config: Config, x: RingTensor): Pr
 export async function abs(ctx: PartyContext, config: Config, x: RingTensor): Promise<RingTensor> {
   assertArithmetic('abs', 'x', x, config.ell);
   const c = ctx.scope('abs');
-  return beaverProduct(c, x, await sign(c, config, x));
+  return mulRaw(c, x, await sign(c, config, x));
 }
 
 export const signProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({

@@ -3,15 +3,15 @@
 // at once (default), then the factor 2/√π.
 import { type RingTensor, ringTensor } from '../../core/ring.ts';
 import { add, concat, mulScalar, split } from '../../core/ring-ops.ts';
+import type { PartyContext } from '../../runtime/context.ts';
+import type { Config } from '../../spec/config.ts';
 import { encodedConstant } from '../../spec/arithmetic/public-constant.ts';
 import { type ErfParams, TWO_OVER_SQRT_PI, erfCoefficient, erfPlan } from '../../spec/kernels/erf.ts';
-import { truncate } from '../arithmetic/truncate.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { mulConst, mulFx, mulPairs, squareFx } from './secure-steps.ts';
+import { mulConst, mulFixed, mulFixedBatch, squareFixed, truncBits } from '../arithmetic/fixed-point.ts';
 
-export const erfProtocol: Protocol<ErfParams> = async (ctx0, { config: c, params: p }, inputs) => {
-  const x = ringInput(ctx0, inputs, 'x', c.ell);
-  const ctx = ctx0.scope('erf');
+/** ⟨erf(x)⟩ by the Taylor series, under `ctx` (the protocol scopes it 'erf'). */
+export async function erf(ctx: PartyContext, c: Config, x: RingTensor, p: ErfParams): Promise<RingTensor> {
   const plan = erfPlan(c, p);
   const regs: RingTensor[] = [x];
   for (const [l, level] of plan.levels.entries()) {
@@ -20,10 +20,10 @@ export const erfProtocol: Protocol<ErfParams> = async (ctx0, { config: c, params
     if (level.length === 1)
       regs[op.dest] =
         op.kind === 'square'
-          ? await squareFx(step, c, regs[op.a]!)
-          : await mulFx(step, c, regs[op.a]!, regs[op.b]!);
+          ? await squareFixed(step, c, regs[op.a]!)
+          : await mulFixed(step, c, regs[op.a]!, regs[op.b]!);
     else {
-      const out = await mulPairs(
+      const out = await mulFixedBatch(
         step,
         c,
         level.map((o) => [regs[o.a]!, regs[o.b]!] as const),
@@ -41,10 +41,14 @@ export const erfProtocol: Protocol<ErfParams> = async (ctx0, { config: c, params
     const all = ringTensor(c.ell, [scaled.length * x.data.length], concat(scaled));
     terms = split(
       c.ell,
-      (await truncate(ctx.scope('terms'), c, all, c.f)).data,
+      (await truncBits(ctx.scope('terms'), c, all, c.f)).data,
       scaled.map((s) => s.shape),
     );
   }
   const sum = terms.reduce((acc, t) => add(acc, t), x);
-  return { z: await mulConst(ctx.scope('scale'), c, sum, TWO_OVER_SQRT_PI) };
-};
+  return mulConst(ctx.scope('scale'), c, sum, TWO_OVER_SQRT_PI);
+}
+
+export const erfProtocol: Protocol<ErfParams> = async (ctx, { config, params }, inputs) => ({
+  z: await erf(ctx.scope('erf'), config, ringInput(ctx, inputs, 'x', config.ell), params),
+});

@@ -4,19 +4,19 @@ import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import type { ExpParams } from '../../spec/kernels/exp.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { addConst, squareFx, truncBits } from './secure-steps.ts';
+import { addConst, squareFixed, truncBits } from '../arithmetic/fixed-point.ts';
 
-export async function expLimit(
+export async function exp(
   ctx: PartyContext,
   c: Config,
   x: RingTensor,
   iterations: number,
 ): Promise<RingTensor> {
   let y = addConst(ctx, c, await truncBits(ctx.scope('scale'), c, x, iterations), 1);
-  for (let i = 0; i < iterations; i++) y = await squareFx(ctx.scope(`sq${i}`), c, y);
+  for (let i = 0; i < iterations; i++) y = await squareFixed(ctx.scope(`sq${i}`), c, y);
   return y;
 }
 
 export const expProtocol: Protocol<ExpParams> = async (ctx, { config, params }, inputs) => ({
-  z: await expLimit(ctx.scope('exp'), config, ringInput(ctx, inputs, 'x', config.ell), params.iterations),
+  z: await exp(ctx.scope('exp'), config, ringInput(ctx, inputs, 'x', config.ell), params.iterations),
 });

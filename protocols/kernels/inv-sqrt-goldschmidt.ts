@@ -7,9 +7,16 @@ import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import { type GoldschmidtParams, deflates } from '../../spec/kernels/reciprocal-goldschmidt.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { addConst, mulConst, mulFx, mulPairs, squareFx, truncBits } from './secure-steps.ts';
+import {
+  addConst,
+  mulConst,
+  mulFixed,
+  mulFixedBatch,
+  squareFixed,
+  truncBits,
+} from '../arithmetic/fixed-point.ts';
 
-export async function goldschmidtInvSqrt(
+export async function invSqrtGoldschmidt(
   ctx: PartyContext,
   c: Config,
   x: RingTensor,
@@ -22,19 +29,19 @@ export async function goldschmidtInvSqrt(
     const m = await truncBits(step.scope('m'), c, addConst(ctx, c, neg(q), 3), 1);
     const last = k === p.t - 1;
     if (c.schedule === 'crypten') {
-      q = await mulFx(step.scope('q'), c, q, await squareFx(step.scope('m2'), c, m));
-      y = y === undefined ? m : await mulFx(step.scope('y'), c, y, m);
+      q = await mulFixed(step.scope('q'), c, q, await squareFixed(step.scope('m2'), c, m));
+      y = y === undefined ? m : await mulFixed(step.scope('y'), c, y, m);
     } else if (last) {
-      y = y === undefined ? m : await mulFx(step.scope('y'), c, y, m);
+      y = y === undefined ? m : await mulFixed(step.scope('y'), c, y, m);
     } else if (y === undefined) {
-      q = await mulFx(step.scope('q'), c, q, await squareFx(step.scope('m2'), c, m));
+      q = await mulFixed(step.scope('q'), c, q, await squareFixed(step.scope('m2'), c, m));
       y = m;
     } else {
-      const [m2, ym] = (await mulPairs(step.scope('m2,y'), c, [
+      const [m2, ym] = (await mulFixedBatch(step.scope('m2,y'), c, [
         [m, m],
         [y, m],
       ])) as [RingTensor, RingTensor];
-      q = await mulFx(step.scope('q'), c, q, m2);
+      q = await mulFixed(step.scope('q'), c, q, m2);
       y = ym;
     }
   }
@@ -46,7 +53,7 @@ export const invSqrtGoldschmidtProtocol: Protocol<GoldschmidtParams> = async (
   { config, params },
   inputs,
 ) => ({
-  z: await goldschmidtInvSqrt(
+  z: await invSqrtGoldschmidt(
     ctx.scope('inv_sqrt_gs'),
     config,
     ringInput(ctx, inputs, 'x', config.ell),

@@ -6,27 +6,35 @@ import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import { INV_SQRT_EXP_ITERATIONS, type InvSqrtNrParams } from '../../spec/kernels/inv-sqrt-nr.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { expLimit } from './exp.ts';
-import { addConst, mulConst, mulFx, mulPairs, mulRaw, squareFx, truncBits } from './secure-steps.ts';
+import { exp } from './exp.ts';
+import {
+  addConst,
+  mulConst,
+  mulFixed,
+  mulFixedBatch,
+  mulRaw,
+  squareFixed,
+  truncBits,
+} from '../arithmetic/fixed-point.ts';
 
-export async function invSqrt(
+export async function invSqrtNr(
   ctx: PartyContext,
   c: Config,
   x: RingTensor,
   iterations: number,
 ): Promise<RingTensor> {
   const half = await truncBits(ctx.scope('half'), c, x, 1);
-  const e = await expLimit(ctx.scope('guess'), c, neg(addConst(ctx, c, half, 0.2)), INV_SQRT_EXP_ITERATIONS);
+  const e = await exp(ctx.scope('guess'), c, neg(addConst(ctx, c, half, 0.2)), INV_SQRT_EXP_ITERATIONS);
   const scaled = addConst(ctx, c, await mulConst(ctx.scope('times2.2'), c, e, 2.2), 0.2);
   let y = sub(scaled, await truncBits(ctx.scope('x/1024'), c, x, 10));
   for (let i = 0; i < iterations; i++) {
     const step = ctx.scope(`nr${i}`);
     if (c.schedule === 'crypten') {
-      const xy2 = await mulFx(step.scope('x*y2'), c, x, await squareFx(step.scope('y2'), c, y));
+      const xy2 = await mulFixed(step.scope('x*y2'), c, x, await squareFixed(step.scope('y2'), c, y));
       const w = addConst(ctx, c, neg(xy2), 3);
-      y = await truncBits(step.scope('half'), c, await mulFx(step.scope('y*w'), c, y, w), 1);
+      y = await truncBits(step.scope('half'), c, await mulFixed(step.scope('y*w'), c, y, w), 1);
     } else {
-      const [p, q] = (await mulPairs(step.scope('xy,y2'), c, [
+      const [p, q] = (await mulFixedBatch(step.scope('xy,y2'), c, [
         [x, y],
         [y, y],
       ])) as [RingTensor, RingTensor];
@@ -38,11 +46,24 @@ export async function invSqrt(
 }
 
 export const invSqrtNrProtocol: Protocol<InvSqrtNrParams> = async (ctx, { config, params }, inputs) => ({
-  z: await invSqrt(ctx.scope('inv_sqrt'), config, ringInput(ctx, inputs, 'x', config.ell), params.iterations),
+  z: await invSqrtNr(
+    ctx.scope('inv_sqrt'),
+    config,
+    ringInput(ctx, inputs, 'x', config.ell),
+    params.iterations,
+  ),
 });
 
-export const sqrtProtocol: Protocol<InvSqrtNrParams> = async (ctx, { config, params }, inputs) => {
-  const x = ringInput(ctx, inputs, 'x', config.ell);
-  const s = ctx.scope('sqrt');
-  return { z: await mulFx(s.scope('times-x'), config, await invSqrt(s, config, x, params.iterations), x) };
-};
+/** ⟨√x⟩ = ⟨x·inv_sqrt(x)⟩ under `ctx` (the protocol scopes it 'sqrt'). */
+export async function sqrt(
+  ctx: PartyContext,
+  c: Config,
+  x: RingTensor,
+  iterations: number,
+): Promise<RingTensor> {
+  return mulFixed(ctx.scope('times-x'), c, await invSqrtNr(ctx, c, x, iterations), x);
+}
+
+export const sqrtProtocol: Protocol<InvSqrtNrParams> = async (ctx, { config, params }, inputs) => ({
+  z: await sqrt(ctx.scope('sqrt'), config, ringInput(ctx, inputs, 'x', config.ell), params.iterations),
+});

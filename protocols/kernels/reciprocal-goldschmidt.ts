@@ -1,5 +1,5 @@
 // Goldschmidt's reciprocal on shares (spec/kernels/reciprocal-goldschmidt.ts). The crypten schedule
-// runs a·m and b·m one after the other; the default schedule opens them together (mulPairs) and skips
+// runs a·m and b·m one after the other; the default schedule opens them together (mulFixedBatch) and skips
 // the last iteration's b·m, whose result nobody reads.
 import type { RingTensor } from '../../core/ring.ts';
 import { neg } from '../../core/ring-ops.ts';
@@ -7,9 +7,9 @@ import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import { type GoldschmidtParams, deflates } from '../../spec/kernels/reciprocal-goldschmidt.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { addConst, mulConst, mulFx, mulPairs } from './secure-steps.ts';
+import { addConst, mulConst, mulFixed, mulFixedBatch } from '../arithmetic/fixed-point.ts';
 
-export async function goldschmidtReciprocal(
+export async function reciprocalGoldschmidt(
   ctx: PartyContext,
   c: Config,
   d: RingTensor,
@@ -19,20 +19,20 @@ export async function goldschmidtReciprocal(
   let b = deflates(p) ? await mulConst(ctx.scope('deflate'), c, d, 1 / p.eta) : d;
   let a = twoMinus(b);
   const crypten = c.schedule === 'crypten';
-  if (p.t > 1 || crypten) b = await mulFx(ctx.scope('gs0/b'), c, b, a);
+  if (p.t > 1 || crypten) b = await mulFixed(ctx.scope('gs0/b'), c, b, a);
   for (let k = 1; k < p.t; k++) {
     const step = ctx.scope(`gs${k}`);
     const m = twoMinus(b);
     if (crypten) {
-      a = await mulFx(step.scope('a'), c, a, m);
-      b = await mulFx(step.scope('b'), c, b, m);
+      a = await mulFixed(step.scope('a'), c, a, m);
+      b = await mulFixed(step.scope('b'), c, b, m);
     } else if (k < p.t - 1) {
-      [a, b] = (await mulPairs(step.scope('ab'), c, [
+      [a, b] = (await mulFixedBatch(step.scope('ab'), c, [
         [a, m],
         [b, m],
       ])) as [RingTensor, RingTensor];
     } else {
-      a = await mulFx(step.scope('a'), c, a, m);
+      a = await mulFixed(step.scope('a'), c, a, m);
     }
   }
   return deflates(p) ? mulConst(ctx.scope('inflate'), c, a, 1 / p.eta) : a;
@@ -43,7 +43,7 @@ export const reciprocalGoldschmidtProtocol: Protocol<GoldschmidtParams> = async 
   { config, params },
   inputs,
 ) => ({
-  z: await goldschmidtReciprocal(
+  z: await reciprocalGoldschmidt(
     ctx.scope('reciprocal_gs'),
     config,
     ringInput(ctx, inputs, 'x', config.ell),

@@ -6,21 +6,21 @@ import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import { NR_EXP_ITERATIONS, type ReciprocalNrParams } from '../../spec/kernels/reciprocal-nr.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { expLimit } from './exp.ts';
-import { addConst, mulFx, squareFx } from './secure-steps.ts';
+import { exp } from './exp.ts';
+import { addConst, mulFixed, squareFixed } from '../arithmetic/fixed-point.ts';
 
-export async function reciprocalPositive(
+export async function reciprocalNrPos(
   ctx: PartyContext,
   c: Config,
   x: RingTensor,
   iterations: number,
 ): Promise<RingTensor> {
   const base = addConst(ctx, c, neg(mulScalar(x, 2n)), 1);
-  const e = await expLimit(ctx.scope('guess'), c, base, NR_EXP_ITERATIONS);
+  const e = await exp(ctx.scope('guess'), c, base, NR_EXP_ITERATIONS);
   let y = addConst(ctx, c, mulScalar(e, 3n), 0.003);
   for (let i = 0; i < iterations; i++) {
     const step = ctx.scope(`nr${i}`);
-    const yx = await mulFx(step.scope('mul'), c, await squareFx(step.scope('sq'), c, y), x);
+    const yx = await mulFixed(step.scope('mul'), c, await squareFixed(step.scope('sq'), c, y), x);
     y = add(y, sub(y, yx));
   }
   return y;
@@ -31,7 +31,7 @@ export const reciprocalNrPosProtocol: Protocol<ReciprocalNrParams> = async (
   { config, params },
   inputs,
 ) => ({
-  z: await reciprocalPositive(
+  z: await reciprocalNrPos(
     ctx.scope('reciprocal'),
     config,
     ringInput(ctx, inputs, 'x', config.ell),

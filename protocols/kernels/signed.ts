@@ -5,7 +5,7 @@ import type { RingTensor } from '../../core/ring.ts';
 import { addScalar, mulScalar } from '../../core/ring-ops.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
-import { beaverProduct } from '../arithmetic/mul.ts';
+import { mulRaw } from '../arithmetic/mul.ts';
 import { ltz } from '../comparison/ltz.ts';
 
 export interface SignSplit {
@@ -24,5 +24,5 @@ export const affineInt = (ctx: PartyContext, b: RingTensor, k: bigint): RingTens
 export async function signSplit(ctx: PartyContext, c: Config, x: RingTensor): Promise<SignSplit> {
   const negative = await ltz(ctx, c, x);
   const sign = affineInt(ctx, negative, -2n);
-  return { negative, sign, abs: await beaverProduct(ctx.scope('abs'), sign, x) };
+  return { negative, sign, abs: await mulRaw(ctx.scope('abs'), sign, x) };
 }

@@ -9,16 +9,11 @@ import { trigMask } from '../../runtime/material/trig.ts';
 import type { Config } from '../../spec/config.ts';
 import { encodedSinCos, periodFraction, periodUnits } from '../../spec/kernels/angle.ts';
 import type { SinParams } from '../../spec/kernels/sin.ts';
-import { truncate } from '../arithmetic/truncate.ts';
+import { truncBits } from '../arithmetic/truncate.ts';
 import { type Protocol, ringInput } from '../types.ts';
 
 /** ⟨sin(2πk·x/P)⟩ for every frequency k: shape [..., K]. One round. */
-export async function secureSin(
-  ctx: PartyContext,
-  c: Config,
-  x: RingTensor,
-  p: SinParams,
-): Promise<RingTensor> {
+export async function sin(ctx: PartyContext, c: Config, x: RingTensor, p: SinParams): Promise<RingTensor> {
   const { t, sin, cos } = trigMask(ctx, 'mask', c, p, x.shape);
   const delta = (await openToAll(ctx, 'open', sub(x, t))).data;
   const K = p.frequencies.length;
@@ -35,9 +30,9 @@ export async function secureSin(
       z[o] = (s * cd[o]! + co * sd[o]!) & m;
     }
   }
-  return truncate(ctx.scope('trunc'), c, ringTensor(c.ell, [...x.shape, K], z), c.f);
+  return truncBits(ctx.scope('trunc'), c, ringTensor(c.ell, [...x.shape, K], z), c.f);
 }
 
 export const sinProtocol: Protocol<SinParams> = async (ctx, { config, params }, inputs) => ({
-  z: await secureSin(ctx.scope('sin'), config, ringInput(ctx, inputs, 'x', config.ell), params),
+  z: await sin(ctx.scope('sin'), config, ringInput(ctx, inputs, 'x', config.ell), params),
 });

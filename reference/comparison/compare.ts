@@ -3,13 +3,13 @@
 import { sub } from '../../core/ring-ops.ts';
 import type { NoParams } from '../../spec/codecs.ts';
 import type { Reference } from '../types.ts';
-import { complement, signBit } from './clear.ts';
+import { complement, ltz } from './clear.ts';
 
-export const ltReference: Reference<NoParams> = (_c, _p, i) => ({ z: signBit(sub(i['x']!, i['y']!)) });
-export const gtReference: Reference<NoParams> = (_c, _p, i) => ({ z: signBit(sub(i['y']!, i['x']!)) });
+export const ltReference: Reference<NoParams> = (_c, _p, i) => ({ z: ltz(sub(i['x']!, i['y']!)) });
+export const gtReference: Reference<NoParams> = (_c, _p, i) => ({ z: ltz(sub(i['y']!, i['x']!)) });
 export const geReference: Reference<NoParams> = (_c, _p, i) => ({
-  z: complement(signBit(sub(i['x']!, i['y']!))),
+  z: complement(ltz(sub(i['x']!, i['y']!))),
 });
 export const leReference: Reference<NoParams> = (_c, _p, i) => ({
-  z: complement(signBit(sub(i['y']!, i['x']!))),
+  z: complement(ltz(sub(i['y']!, i['x']!))),
 });

@@ -32,16 +32,22 @@ function reduceRow(row: readonly bigint[], op: Reduction, ell: number): bigint {
   return op === 'argmax' ? indices[0]! : values[0]!;
 }
 
+/** The reduction over the last axis: shape [..., k] → [...]. */
+function reduceLastAxis(op: Reduction, x: RingTensor): RingTensor {
+  const { rows, k } = reductionDims(op, x.shape);
+  const out = new BigUint64Array(rows);
+  for (let r = 0; r < rows; r++)
+    out[r] = reduceRow(Array.from(x.data.subarray(r * k, (r + 1) * k)), op, x.ell);
+  return ringTensor(x.ell, x.shape.slice(0, -1), out);
+}
+
+export const max = (x: RingTensor): RingTensor => reduceLastAxis('max', x);
+export const min = (x: RingTensor): RingTensor => reduceLastAxis('min', x);
+export const argmax = (x: RingTensor): RingTensor => reduceLastAxis('argmax', x);
+
 const reduceReference =
   (op: Reduction): Reference<NoParams> =>
-  (_c, _p, inputs) => {
-    const x: RingTensor = inputs['x']!;
-    const { rows, k } = reductionDims(op, x.shape);
-    const out = new BigUint64Array(rows);
-    for (let r = 0; r < rows; r++)
-      out[r] = reduceRow(Array.from(x.data.subarray(r * k, (r + 1) * k)), op, x.ell);
-    return { z: ringTensor(x.ell, x.shape.slice(0, -1), out) };
-  };
+  (_c, _p, inputs) => ({ z: reduceLastAxis(op, inputs['x']!) });
 
 export const maxReference = reduceReference('max');
 export const minReference = reduceReference('min');

@@ -1,8 +1,8 @@
 // Reference of select (spec/comparison/select.ts): b·(x − y) + y in the ring.
 import type { NoParams } from '../../spec/codecs.ts';
 import type { Reference } from '../types.ts';
-import { selectClear } from './clear.ts';
+import { select } from './clear.ts';
 
 export const selectReference: Reference<NoParams> = (_c, _p, inputs) => ({
-  z: selectClear(inputs['b']!, inputs['x']!, inputs['y']!),
+  z: select(inputs['b']!, inputs['x']!, inputs['y']!),
 });

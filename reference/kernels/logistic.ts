@@ -1,6 +1,6 @@
 // References of sigmoid and tanh (spec/kernels/logistic.ts), CrypTen's steps.
 import type { RingTensor } from '../../core/ring.ts';
-import { add, addScalar, mulScalar, neg, sub } from '../../core/ring-ops.ts';
+import { add, mulScalar, neg, sub } from '../../core/ring-ops.ts';
 import type { Config } from '../../spec/config.ts';
 import type { NoParams } from '../../spec/codecs.ts';
 import {
@@ -9,23 +9,21 @@ import {
   SIGMOID_NR_ITERATIONS,
 } from '../../spec/kernels/logistic.ts';
 import type { Reference } from '../types.ts';
-import { expLimitReference } from './exp.ts';
-import { addConst, mulConst, mulFx, squareFx } from './fixed-steps.ts';
-import { absAndSign, ltzReference, selectReference } from './sign.ts';
+import { exp } from './exp.ts';
+import { addConst, mulConst, mulFixed, squareFixed } from '../arithmetic/fixed-point.ts';
+import { abs, complement, ltz, select } from '../comparison/clear.ts';
 
-export function sigmoidReference(c: Config, x: RingTensor): RingTensor {
-  const b = ltzReference(x);
-  const { abs } = absAndSign(x);
-  const den = addConst(c, expLimitReference(c, neg(abs), SIGMOID_EXP_ITERATIONS), 1);
+export function sigmoid(c: Config, x: RingTensor): RingTensor {
+  const den = addConst(c, exp(c, neg(abs(x)), SIGMOID_EXP_ITERATIONS), 1);
   let y = addConst(c, neg(mulConst(c, den, SIGMOID_INITIAL * SIGMOID_INITIAL)), 2 * SIGMOID_INITIAL);
-  for (let i = 1; i < SIGMOID_NR_ITERATIONS; i++) y = add(y, sub(y, mulFx(c, squareFx(c, y), den)));
-  return selectReference(addScalar(neg(b), 1n), y, addConst(c, neg(y), 1));
+  for (let i = 1; i < SIGMOID_NR_ITERATIONS; i++) y = add(y, sub(y, mulFixed(c, squareFixed(c, y), den)));
+  return select(complement(ltz(x)), y, addConst(c, neg(y), 1));
 }
 
-export const sigmoidRef: Reference<NoParams> = (c, _p, inputs) => ({
-  z: sigmoidReference(c, inputs['x']!),
-});
+/** tanh(x) = 2·sigmoid(2x) − 1. */
+export const tanh = (c: Config, x: RingTensor): RingTensor =>
+  addConst(c, mulScalar(sigmoid(c, mulScalar(x, 2n)), 2n), -1);
 
-export const tanhReference: Reference<NoParams> = (c, _p, inputs) => ({
-  z: addConst(c, mulScalar(sigmoidReference(c, mulScalar(inputs['x']!, 2n)), 2n), -1),
-});
+export const sigmoidReference: Reference<NoParams> = (c, _p, inputs) => ({ z: sigmoid(c, inputs['x']!) });
+
+export const tanhReference: Reference<NoParams> = (c, _p, inputs) => ({ z: tanh(c, inputs['x']!) });

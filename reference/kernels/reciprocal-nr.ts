@@ -5,16 +5,16 @@ import { add, mulScalar, neg, sub } from '../../core/ring-ops.ts';
 import type { Config } from '../../spec/config.ts';
 import { NR_EXP_ITERATIONS, type ReciprocalNrParams } from '../../spec/kernels/reciprocal-nr.ts';
 import type { Reference } from '../types.ts';
-import { expLimitReference } from './exp.ts';
-import { addConst, mulFx, squareFx } from './fixed-steps.ts';
+import { exp } from './exp.ts';
+import { addConst, mulFixed, squareFixed } from '../arithmetic/fixed-point.ts';
 
-export function reciprocalPosReference(c: Config, x: RingTensor, iterations: number): RingTensor {
+export function reciprocalNrPos(c: Config, x: RingTensor, iterations: number): RingTensor {
   const base = addConst(c, neg(mulScalar(x, 2n)), 1);
-  let y = addConst(c, mulScalar(expLimitReference(c, base, NR_EXP_ITERATIONS), 3n), 0.003);
-  for (let i = 0; i < iterations; i++) y = add(y, sub(y, mulFx(c, squareFx(c, y), x)));
+  let y = addConst(c, mulScalar(exp(c, base, NR_EXP_ITERATIONS), 3n), 0.003);
+  for (let i = 0; i < iterations; i++) y = add(y, sub(y, mulFixed(c, squareFixed(c, y), x)));
   return y;
 }
 
 export const reciprocalNrPosReference: Reference<ReciprocalNrParams> = (c, p, inputs) => ({
-  z: reciprocalPosReference(c, inputs['x']!, p.iterations),
+  z: reciprocalNrPos(c, inputs['x']!, p.iterations),
 });

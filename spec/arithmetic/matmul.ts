@@ -70,9 +70,14 @@ export const matmulSpec: ProtocolSpec<NoParams> = {
       truncationCost(config, m * n),
     );
   },
-  // The ideal sum is exact in float64 for these magnitudes only up to rounding: allow k·2^-52 relative.
-  bounds: (config) => ({
-    ...truncationBounds(config, config.f, 10 * 10 * 2 ** (2 * config.f) * 2 ** 16),
-    approximation: { abs: 2 ** -config.f, rel: 1e-12 },
-  }),
+  // A dot product of k terms of at most B each, before truncation, is below k·B²·2^(2f) ring units: the
+  // wrap probability grows with k. The ideal sum is exact in float64 only up to rounding: 1e-12 relative.
+  bounds: (config, _p, shapes) => {
+    const { k } = matmulDims(shapes);
+    const B = entryBound(config, k);
+    return {
+      ...truncationBounds(config, config.f, k * B * B * 2 ** (2 * config.f)),
+      approximation: { abs: 2 ** -config.f, rel: 1e-12 },
+    };
+  },
 };

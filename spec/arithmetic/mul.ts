@@ -4,12 +4,11 @@
 import { sizeOf } from '../../core/shape.ts';
 import { NoParams } from '../codecs.ts';
 import type { Config } from '../config.ts';
-import { dealerCost, openToAllCost, par, seq } from '../cost.ts';
 import { productOperandBound, real } from '../domains.ts';
-import { BEAVER_TRIPLE } from '../material.ts';
 import { elementwiseShape, vectorShapes } from '../shapes.ts';
 import type { Bounds, ProtocolSpec } from '../types.ts';
-import { truncationBounds, truncationCost } from './truncation.ts';
+import { truncationBounds } from './truncation.ts';
+import { mulFixedCost } from './cost.ts';
 
 /** Operands of a product: |x|, |y| ≤ 100 at ℓ 64 (attention scores), less in small rings. */
 export const productBound = (config: Config): number => productOperandBound(config, 100);
@@ -39,13 +38,6 @@ export const mulSpec: ProtocolSpec<NoParams> = {
     y: real(-productBound(config), productBound(config)),
   }),
   ideal: (_p, inputs) => ({ z: inputs['x']!.map((v, i) => v * inputs['y']![i]!) }),
-  cost: (config, _p, shapes) => {
-    const n = sizeOf(shapes['x']!);
-    return seq(
-      config,
-      par(config, dealerCost(config, BEAVER_TRIPLE, n, 3 * n), openToAllCost(config, 2 * n)),
-      truncationCost(config, n),
-    );
-  },
+  cost: (config, _p, shapes) => mulFixedCost(config, sizeOf(shapes['x']!)),
   bounds: (config) => productBounds(config, productBound(config)),
 };

@@ -2,13 +2,11 @@
 // (1 round, |x|·ℓ bits to each other party); x² = r² + 2·e·r + e² (party 0 adds e²); then truncation.
 import { sizeOf } from '../../core/shape.ts';
 import { NoParams } from '../codecs.ts';
-import { dealerCost, openToAllCost, par, seq } from '../cost.ts';
 import { real } from '../domains.ts';
-import { SQUARE_PAIR } from '../material.ts';
 import { elementwiseShape, vectorShapes } from '../shapes.ts';
 import type { ProtocolSpec } from '../types.ts';
 import { productBound, productBounds } from './mul.ts';
-import { truncationCost } from './truncation.ts';
+import { squareFixedCost } from './cost.ts';
 
 export const squareSpec: ProtocolSpec<NoParams> = {
   id: 'square',
@@ -23,13 +21,6 @@ export const squareSpec: ProtocolSpec<NoParams> = {
   outputShapes: (_p, shapes) => ({ z: elementwiseShape('square', shapes, ['x']) }),
   domain: (config) => ({ x: real(-productBound(config), productBound(config)) }),
   ideal: (_p, inputs) => ({ z: inputs['x']!.map((v) => v * v) }),
-  cost: (config, _p, shapes) => {
-    const n = sizeOf(shapes['x']!);
-    return seq(
-      config,
-      par(config, dealerCost(config, SQUARE_PAIR, n, 2 * n), openToAllCost(config, n)),
-      truncationCost(config, n),
-    );
-  },
+  cost: (config, _p, shapes) => squareFixedCost(config, sizeOf(shapes['x']!)),
   bounds: (config) => productBounds(config, productBound(config)),
 };

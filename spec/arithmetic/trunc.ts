@@ -16,7 +16,8 @@ export type TruncParams = t.TypeOf<typeof TruncParams>;
 
 export const truncConfig = (config: Config, p: TruncParams): Config =>
   p.method === 'profile' ? config : { ...config, truncation: p.method };
-export const truncBits = (config: Config, p: TruncParams): number => (p.bits === 'f' ? config.f : p.bits);
+export const truncParamBits = (config: Config, p: TruncParams): number =>
+  p.bits === 'f' ? config.f : p.bits;
 /** Inputs up to 2^(ℓ−3): inside dealer truncation's exact range (|x| < 2^(ℓ−2)). */
 const inputBound = (config: Config): number => 2 ** (config.ell - 3);
 
@@ -38,7 +39,7 @@ export const truncSpec: ProtocolSpec<TruncParams> = {
   shapes: (_p, size) => vectorShapes(['x'], size),
   outputShapes: (_p, shapes) => ({ z: elementwiseShape('trunc', shapes, ['x']) }),
   unsupported: (config, p) => {
-    const k = truncBits(config, p);
+    const k = truncParamBits(config, p);
     if (k < 0 || k > config.ell - 2) return `bits ${k} is outside 0…${config.ell - 2} for ℓ = ${config.ell}`;
     const c = truncConfig(config, p);
     return c.truncation !== 'dealer' && c.parties !== 2
@@ -46,11 +47,11 @@ export const truncSpec: ProtocolSpec<TruncParams> = {
       : undefined;
   },
   domain: (config) => ({ x: real(-inputBound(config), inputBound(config)) }),
-  ideal: (p, inputs, _shapes, config) => ({ z: inputs['x']!.map((v) => v / 2 ** truncBits(config, p)) }),
+  ideal: (p, inputs, _shapes, config) => ({ z: inputs['x']!.map((v) => v / 2 ** truncParamBits(config, p)) }),
   cost: (config, p, shapes) =>
-    truncationCost(truncConfig(config, p), sizeOf(shapes['x']!), truncBits(config, p)),
+    truncationCost(truncConfig(config, p), sizeOf(shapes['x']!), truncParamBits(config, p)),
   bounds: (config, p) => ({
-    ...truncationBounds(truncConfig(config, p), truncBits(config, p), inputBound(config)),
+    ...truncationBounds(truncConfig(config, p), truncParamBits(config, p), inputBound(config)),
     approximation: { abs: 1, rel: 0 },
   }),
 };

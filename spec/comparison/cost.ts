@@ -6,7 +6,8 @@
 import { match } from 'ts-pattern';
 import type { Config } from '../config.ts';
 import { dealerCost, openToAllCost, par, seq } from '../cost.ts';
-import { AND_TRIPLE, B2A_AND_TRIPLE, BEAVER_TRIPLE, DABIT, EQZ_TABLES, LTZ_TABLES } from '../material.ts';
+import { AND_TRIPLE, B2A_AND_TRIPLE, DABIT, EQZ_TABLES, LTZ_TABLES } from '../material.ts';
+import { mulRawCost } from '../arithmetic/cost.ts';
 import type { Cost } from '../types.ts';
 import { lookupLayout, treeLayers } from './lookup-layout.ts';
 
@@ -20,10 +21,6 @@ export const andCost = (config: Config, words: number, width: number): Cost =>
     dealerCost(config, AND_TRIPLE, words * width, 3 * words, width),
     openToAllCost(config, 2 * words, width),
   );
-
-/** A Beaver product in Z_2^ℓ without truncation (a value times a 0/1 or ±1 share). */
-export const productCost = (config: Config, elements: number): Cost =>
-  par(config, dealerCost(config, BEAVER_TRIPLE, elements, 3 * elements), openToAllCost(config, 2 * elements));
 
 /** daBit B2A of `bits` bits, opening words of `xorWidth` bits (ℓ under crypten, 1 under default). */
 export const dabitB2aCost = (config: Config, bits: number, xorWidth: number): Cost =>
@@ -101,13 +98,13 @@ export const eqzCost = (config: Config, elements: number): Cost =>
 
 /** relu and abs: an LTZ, then one product with its 0/1 (or ±1) result. */
 export const ltzThenProductCost = (config: Config, elements: number): Cost =>
-  seq(config, ltzCost(config, elements), productCost(config, elements));
+  seq(config, ltzCost(config, elements), mulRawCost(config, elements));
 
 /** select: default b·(x − y) + y (one product); crypten x·b + (1 − b)·y (two products in sequence). */
 export const selectCost = (config: Config, elements: number): Cost =>
   match(config.schedule)
-    .with('crypten', () => seq(config, productCost(config, elements), productCost(config, elements)))
-    .with('default', () => productCost(config, elements))
+    .with('crypten', () => seq(config, mulRawCost(config, elements), mulRawCost(config, elements)))
+    .with('default', () => mulRawCost(config, elements))
     .exhaustive();
 
 export type Reduction = 'max' | 'min' | 'argmax';

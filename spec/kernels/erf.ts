@@ -10,10 +10,18 @@ import * as t from 'io-ts';
 import type { Config } from '../config.ts';
 import { seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
-import { type ErrorModel, type Tracked, add, mul, mulConst, square } from './error-model.ts';
+import {
+  type ErrorModel,
+  type Tracked,
+  add,
+  mulConst,
+  mulFixed,
+  squareFixed,
+} from '../arithmetic/tracked.ts';
 import { Iterations } from './params.ts';
 import { type PowerPlan, powerPlan } from './power-plan.ts';
-import { productCost, repeat, squareCost, truncCost } from './cost.ts';
+import { mulFixedCost, squareFixedCost, truncBitsCost } from '../arithmetic/cost.ts';
+import { repeat } from '../cost.ts';
 import { interval, unaryKernelSpec } from './unary.ts';
 
 export const ErfParams = t.type({
@@ -35,29 +43,30 @@ export function erfCoefficient(n: number): number {
 export const erfPlan = (config: Config, p: ErfParams): PowerPlan =>
   powerPlan(p.powers, config.schedule, p.iterations);
 
-function erfSteps(m: ErrorModel, p: ErfParams, x: Tracked): Tracked {
+export function erf(m: ErrorModel, x: Tracked, p: ErfParams): Tracked {
   const plan = erfPlan(m.config, p);
   const regs: Tracked[] = [x];
   for (const level of plan.levels)
     for (const op of level)
-      regs[op.dest] = op.kind === 'square' ? square(m, regs[op.a]!) : mul(m, regs[op.a]!, regs[op.b]!);
+      regs[op.dest] =
+        op.kind === 'square' ? squareFixed(m, regs[op.a]!) : mulFixed(m, regs[op.a]!, regs[op.b]!);
   let sum = x;
   plan.terms.forEach((r, i) => (sum = add(sum, mulConst(m, regs[r]!, erfCoefficient(i + 1)))));
   return mulConst(m, sum, TWO_OVER_SQRT_PI);
 }
 
-function erfCost(config: Config, p: ErfParams, n: number): Cost {
+export function erfCost(config: Config, p: ErfParams, n: number): Cost {
   const plan = erfPlan(config, p);
   const levels = plan.levels.map((level) =>
     level.length === 1 && level[0]!.kind === 'square'
-      ? squareCost(config, n)
-      : productCost(config, level.length * n),
+      ? squareFixedCost(config, n)
+      : mulFixedCost(config, level.length * n),
   );
   const terms =
     config.schedule === 'crypten'
-      ? repeat(config, p.iterations, truncCost(config, n))
-      : truncCost(config, p.iterations * n);
-  return seq(config, ...levels, terms, truncCost(config, n));
+      ? repeat(config, p.iterations, truncBitsCost(config, n))
+      : truncBitsCost(config, p.iterations * n);
+  return seq(config, ...levels, terms, truncBitsCost(config, n));
 }
 
 /** Gauss' error function (Abramowitz–Stegun 7.1.26 is too coarse for a reference: series/continued fraction). */
@@ -89,5 +98,5 @@ export const erfSpec = unaryKernelSpec<ErfParams>({
   domain: () => interval(-ERF_RANGE, ERF_RANGE),
   ideal: (x) => erfIdeal(x),
   cost: (config, p, n) => erfCost(config, p, n),
-  steps: (m, p, x) => erfSteps(m, p, x),
+  steps: (m, p, x) => erf(m, x, p),
 });

@@ -14,25 +14,28 @@ import {
   type Tracked,
   add,
   addConst,
-  mulRaw,
-  square,
+  squareFixed,
+  squareRaw,
   truncBits,
-  truncRaw,
-} from './error-model.ts';
-import { rawSquareCost, squareCost, truncCost } from './cost.ts';
+} from '../arithmetic/tracked.ts';
+import { squareRawCost, squareFixedCost, truncBitsCost } from '../arithmetic/cost.ts';
 import { interval, unaryKernelSpec } from './unary.ts';
 
 export const EXP_TAYLOR_RANGE = 1;
 
-function expTaylorSteps(m: ErrorModel, x: Tracked): Tracked {
-  const half = m.config.schedule === 'crypten' ? truncBits(m, square(m, x), 1) : truncRaw(m, mulRaw(x, x), 1);
+/** 1 + x + x²/2, tracked. */
+export function expTaylor(m: ErrorModel, x: Tracked): Tracked {
+  const half =
+    m.config.schedule === 'crypten'
+      ? truncBits(m, squareFixed(m, x), 1)
+      : truncBits(m, squareRaw(x), m.config.f + 1);
   return addConst(m, add(x, half), 1);
 }
 
-const expTaylorCost = (config: Config, n: number): Cost =>
+export const expTaylorCost = (config: Config, n: number): Cost =>
   config.schedule === 'crypten'
-    ? seq(config, squareCost(config, n), truncCost(config, n))
-    : seq(config, rawSquareCost(config, n), truncCost(config, n));
+    ? seq(config, squareFixedCost(config, n), truncBitsCost(config, n))
+    : seq(config, squareRawCost(config, n), truncBitsCost(config, n));
 
 export const expTaylorSpec = unaryKernelSpec<t.TypeOf<typeof NoParams>>({
   id: 'exp_taylor',
@@ -43,5 +46,5 @@ export const expTaylorSpec = unaryKernelSpec<t.TypeOf<typeof NoParams>>({
   domain: () => interval(-EXP_TAYLOR_RANGE, EXP_TAYLOR_RANGE),
   ideal: (x) => Math.exp(x),
   cost: (config, _p, n) => expTaylorCost(config, n),
-  steps: (m, _p, x) => expTaylorSteps(m, x),
+  steps: (m, _p, x) => expTaylor(m, x),
 });

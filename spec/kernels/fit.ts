@@ -5,12 +5,12 @@
 // worst relative error where |ideal| ≥ 1, `abs` the worst remaining absolute error where |ideal| < 1.
 import type { Config } from '../config.ts';
 import type { Bounds, Domain } from '../types.ts';
-import type { Tracked } from './error-model.ts';
+import type { Tracked } from '../arithmetic/tracked.ts';
 
 export interface PointBound {
   /** The ideal function at the input. */
   readonly ideal: number;
-  /** The kernel's steps, tracked (spec/kernels/error-model.ts). */
+  /** The kernel's steps, tracked (spec/arithmetic/tracked.ts). */
   readonly tracked: Tracked;
 }
 

@@ -11,28 +11,28 @@ import type * as t from 'io-ts';
 import type { Config } from '../config.ts';
 import { free, seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
-import { type ErrorModel, type Tracked, mulConst } from './error-model.ts';
+import { type ErrorModel, type Tracked, mulConst } from '../arithmetic/tracked.ts';
 import { GoldschmidtParams, deflated, deflates } from './reciprocal-goldschmidt.ts';
-import { productCost, squareCost, truncCost } from './cost.ts';
+import { mulFixedCost, squareFixedCost, truncBitsCost } from '../arithmetic/cost.ts';
 import { interval, unaryKernelSpec } from './unary.ts';
 
 export const GS_INV_SQRT_DOMAIN = { min: 1 / 16, max: 2 } as const;
 
 function iterationCost(config: Config, k: number, iterations: number, n: number): Cost {
-  const m = truncCost(config, n);
+  const m = truncBitsCost(config, n);
   const last = k === iterations - 1;
   if (config.schedule === 'crypten')
     return k === 0
-      ? seq(config, m, squareCost(config, n), productCost(config, n))
-      : seq(config, m, squareCost(config, n), productCost(config, n), productCost(config, n));
-  if (last) return k === 0 ? m : seq(config, m, productCost(config, n));
+      ? seq(config, m, squareFixedCost(config, n), mulFixedCost(config, n))
+      : seq(config, m, squareFixedCost(config, n), mulFixedCost(config, n), mulFixedCost(config, n));
+  if (last) return k === 0 ? m : seq(config, m, mulFixedCost(config, n));
   return k === 0
-    ? seq(config, m, squareCost(config, n), productCost(config, n))
-    : seq(config, m, productCost(config, 2 * n), productCost(config, n));
+    ? seq(config, m, squareFixedCost(config, n), mulFixedCost(config, n))
+    : seq(config, m, mulFixedCost(config, 2 * n), mulFixedCost(config, n));
 }
 
-export function goldschmidtInvSqrtCost(config: Config, p: GoldschmidtParams, n: number): Cost {
-  const scale = deflates(p) ? truncCost(config, n) : free(config);
+export function invSqrtGoldschmidtCost(config: Config, p: GoldschmidtParams, n: number): Cost {
+  const scale = deflates(p) ? truncBitsCost(config, n) : free(config);
   const steps = Array.from({ length: p.t }, (_, k) => iterationCost(config, k, p.t, n));
   return seq(config, scale, ...steps, scale);
 }
@@ -73,7 +73,7 @@ function invSqrtError(q0: number, iterations: number, t: number, q0Spread: numbe
   return r * far;
 }
 
-function goldschmidtInvSqrtSteps(m: ErrorModel, p: GoldschmidtParams, x: Tracked): Tracked {
+export function invSqrtGoldschmidt(m: ErrorModel, x: Tracked, p: GoldschmidtParams): Tracked {
   const q0 = deflated(m, x.v, p);
   const spread = deflates(p) ? m.truncUlps * m.u : 0;
   const eR = invSqrtError(q0, p.t, m.u, 0);
@@ -97,6 +97,6 @@ export const invSqrtGoldschmidtSpec = unaryKernelSpec<GoldschmidtParams>({
   ],
   domain: (_c, p) => interval(GS_INV_SQRT_DOMAIN.min * p.eta, GS_INV_SQRT_DOMAIN.max * p.eta),
   ideal: (x) => 1 / Math.sqrt(x),
-  cost: (config, p, n) => goldschmidtInvSqrtCost(config, p, n),
-  steps: (m, p, x) => goldschmidtInvSqrtSteps(m, p, x),
+  cost: (config, p, n) => invSqrtGoldschmidtCost(config, p, n),
+  steps: (m, p, x) => invSqrtGoldschmidt(m, x, p),
 });

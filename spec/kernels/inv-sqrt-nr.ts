@@ -10,11 +10,20 @@ import * as t from 'io-ts';
 import type { Config } from '../config.ts';
 import { seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
-import { type ErrorModel, type Tracked, addConst, mulConst, neg, sub, truncBits } from './error-model.ts';
-import { expLimitCost, expLimitSteps } from './exp.ts';
+import {
+  type ErrorModel,
+  type Tracked,
+  addConst,
+  mulConst,
+  neg,
+  sub,
+  truncBits,
+} from '../arithmetic/tracked.ts';
+import { expCost, exp } from './exp.ts';
 import { asTracked, invSqrtNewton, startAt } from './newton-error.ts';
 import { Iterations } from './params.ts';
-import { productCost, rawProductCost, repeat, squareCost, truncCost } from './cost.ts';
+import { mulFixedCost, mulRawCost, squareFixedCost, truncBitsCost } from '../arithmetic/cost.ts';
+import { repeat } from '../cost.ts';
 import { interval, unaryKernelSpec } from './unary.ts';
 
 export const InvSqrtNrParams = t.type({ iterations: Iterations });
@@ -24,30 +33,36 @@ export const INV_SQRT_EXP_ITERATIONS = 8;
 export const INV_SQRT_DOMAIN = { min: 0.2, max: 150 } as const;
 
 /** y₀ = 2.2·exp(−(x/2 + 0.2)) + 0.2 − x/1024, tracked. */
-export function invSqrtGuessSteps(m: ErrorModel, x: Tracked): Tracked {
-  const e = expLimitSteps(m, neg(addConst(m, truncBits(m, x, 1), 0.2)), INV_SQRT_EXP_ITERATIONS);
+export function invSqrtNrGuess(m: ErrorModel, x: Tracked): Tracked {
+  const e = exp(m, neg(addConst(m, truncBits(m, x, 1), 0.2)), INV_SQRT_EXP_ITERATIONS);
   return sub(addConst(m, mulConst(m, e, 2.2), 0.2), truncBits(m, x, 10));
 }
 
-export const invSqrtGuessCost = (config: Config, n: number): Cost =>
+export const invSqrtNrGuessCost = (config: Config, n: number): Cost =>
   seq(
     config,
-    truncCost(config, n),
-    expLimitCost(config, INV_SQRT_EXP_ITERATIONS, n),
-    truncCost(config, n),
-    truncCost(config, n),
+    truncBitsCost(config, n),
+    expCost(config, INV_SQRT_EXP_ITERATIONS, n),
+    truncBitsCost(config, n),
+    truncBitsCost(config, n),
   );
 
 const stepCost = (config: Config, n: number): Cost =>
   config.schedule === 'crypten'
-    ? seq(config, squareCost(config, n), productCost(config, n), productCost(config, n), truncCost(config, n))
-    : seq(config, productCost(config, 2 * n), rawProductCost(config, n), truncCost(config, n));
+    ? seq(
+        config,
+        squareFixedCost(config, n),
+        mulFixedCost(config, n),
+        mulFixedCost(config, n),
+        truncBitsCost(config, n),
+      )
+    : seq(config, mulFixedCost(config, 2 * n), mulRawCost(config, n), truncBitsCost(config, n));
 
-export const invSqrtCost = (config: Config, iterations: number, n: number): Cost =>
-  seq(config, invSqrtGuessCost(config, n), repeat(config, iterations, stepCost(config, n)));
+export const invSqrtNrCost = (config: Config, iterations: number, n: number): Cost =>
+  seq(config, invSqrtNrGuessCost(config, n), repeat(config, iterations, stepCost(config, n)));
 
 /** The inverse square root's steps on one tracked input (x exact, > 0). */
-export function invSqrtSteps(m: ErrorModel, x: Tracked, iterations: number): Tracked {
+export function invSqrtNr(m: ErrorModel, x: Tracked, iterations: number): Tracked {
   const X = x.v;
   const r = 1 / Math.sqrt(X);
   const U2 = m.u * m.u;
@@ -59,7 +74,7 @@ export function invSqrtSteps(m: ErrorModel, x: Tracked, iterations: number): Tra
   const wrapUnits = crypten
     ? (y: number): number => (y * y + X * y * y + y * (3 + X * y * y)) / U2 + y / m.u
     : (y: number): number => (X * y + y * y + 3 * y + X * y * y * y) / U2;
-  const s = invSqrtNewton(m, X, startAt(invSqrtGuessSteps(m, x), r), iterations, stepError, wrapUnits);
+  const s = invSqrtNewton(m, X, startAt(invSqrtNrGuess(m, x), r), iterations, stepError, wrapUnits);
   return asTracked(s, r);
 }
 
@@ -71,6 +86,6 @@ export const invSqrtNrSpec = unaryKernelSpec<InvSqrtNrParams>({
   defaults: { iterations: 3 as t.Int },
   domain: () => interval(INV_SQRT_DOMAIN.min, INV_SQRT_DOMAIN.max),
   ideal: (x) => 1 / Math.sqrt(x),
-  cost: (config, p, n) => invSqrtCost(config, p.iterations, n),
-  steps: (m, p, x) => invSqrtSteps(m, x, p.iterations),
+  cost: (config, p, n) => invSqrtNrCost(config, p.iterations, n),
+  steps: (m, p, x) => invSqrtNr(m, x, p.iterations),
 });

@@ -14,11 +14,21 @@ import { NoParams } from '../codecs.ts';
 import type { Config } from '../config.ts';
 import { seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
-import { ltzCost, productCost as exactProductCost, selectCost } from '../comparison/cost.ts';
-import { type ErrorModel, type Tracked, addConst, exact, mulConst, mulInt, neg } from './error-model.ts';
-import { expLimitCost, expLimitSteps } from './exp.ts';
+import { ltzCost, selectCost } from '../comparison/cost.ts';
+import { mulRawCost } from '../arithmetic/cost.ts';
+import {
+  type ErrorModel,
+  type Tracked,
+  addConst,
+  exact,
+  mulConst,
+  mulInt,
+  neg,
+} from '../arithmetic/tracked.ts';
+import { expCost, exp } from './exp.ts';
 import { asTracked, reciprocalNewton, startAt } from './newton-error.ts';
-import { productCost, repeat, squareCost, truncCost } from './cost.ts';
+import { mulFixedCost, squareFixedCost, truncBitsCost } from '../arithmetic/cost.ts';
+import { repeat } from '../cost.ts';
 import { interval, unaryKernelSpec } from './unary.ts';
 
 export const SIGMOID_EXP_ITERATIONS = 9;
@@ -30,16 +40,20 @@ export const sigmoidCost = (config: Config, n: number): Cost =>
   seq(
     config,
     ltzCost(config, n),
-    exactProductCost(config, n),
-    expLimitCost(config, SIGMOID_EXP_ITERATIONS, n),
-    truncCost(config, n),
-    repeat(config, SIGMOID_NR_ITERATIONS - 1, seq(config, squareCost(config, n), productCost(config, n))),
+    mulRawCost(config, n),
+    expCost(config, SIGMOID_EXP_ITERATIONS, n),
+    truncBitsCost(config, n),
+    repeat(
+      config,
+      SIGMOID_NR_ITERATIONS - 1,
+      seq(config, squareFixedCost(config, n), mulFixedCost(config, n)),
+    ),
     selectCost(config, n),
   );
 
 /** 1/den for den = 1 + exp(−p), p = |x| exact: the first step in the clear, then Newton. */
 function positiveSigmoid(m: ErrorModel, p: number): Tracked {
-  const den = addConst(m, expLimitSteps(m, neg(exact(p)), SIGMOID_EXP_ITERATIONS), 1);
+  const den = addConst(m, exp(m, neg(exact(p)), SIGMOID_EXP_ITERATIONS), 1);
   const y1 = addConst(m, neg(mulConst(m, den, SIGMOID_INITIAL * SIGMOID_INITIAL)), 2 * SIGMOID_INITIAL);
   const hi = den.v + den.e + den.d;
   const lo = den.v - den.e - den.d;
@@ -57,7 +71,7 @@ function positiveSigmoid(m: ErrorModel, p: number): Tracked {
   return { ...out, e: out.e + spreadR, d: out.d + spreadR + spreadP };
 }
 
-export function sigmoidSteps(m: ErrorModel, x: Tracked): Tracked {
+export function sigmoid(m: ErrorModel, x: Tracked): Tracked {
   const pos = positiveSigmoid(m, Math.abs(x.v));
   return x.v < 0 ? addConst(m, neg(pos), 1) : pos;
 }
@@ -73,8 +87,15 @@ export const sigmoidSpec = unaryKernelSpec<t.TypeOf<typeof NoParams>>({
   domain: () => interval(-SIGMOID_RANGE, SIGMOID_RANGE),
   ideal: sigmoidIdeal,
   cost: (config, _p, n) => sigmoidCost(config, n),
-  steps: (m, _p, x) => sigmoidSteps(m, x),
+  steps: (m, _p, x) => sigmoid(m, x),
 });
+
+/** tanh(x) = 2·sigmoid(2x) − 1, tracked. */
+export const tanh = (m: ErrorModel, x: Tracked): Tracked =>
+  addConst(m, mulInt(sigmoid(m, mulInt(x, 2)), 2), -1);
+
+/** tanh costs what sigmoid costs: the doubling and the affine map are local. */
+export const tanhCost = sigmoidCost;
 
 export const tanhSpec = unaryKernelSpec<t.TypeOf<typeof NoParams>>({
   id: 'tanh',
@@ -84,6 +105,6 @@ export const tanhSpec = unaryKernelSpec<t.TypeOf<typeof NoParams>>({
   defaults: {},
   domain: () => interval(-SIGMOID_RANGE / 2, SIGMOID_RANGE / 2),
   ideal: (x) => Math.tanh(x),
-  cost: (config, _p, n) => sigmoidCost(config, n),
-  steps: (m, _p, x) => addConst(m, mulInt(sigmoidSteps(m, mulInt(x, 2)), 2), -1),
+  cost: (config, _p, n) => tanhCost(config, n),
+  steps: (m, _p, x) => tanh(m, x),
 });

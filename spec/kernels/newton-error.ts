@@ -7,7 +7,7 @@
 // intervals [lo, hi], since the maps are far from symmetric (an underestimate contracts faster).
 // The protocol's own sequence obeys the same maps with its truncations' extra ulps in δ, so
 // |protocol − reference| ≤ max|ε_protocol| + max|ε_reference|.
-import type { ErrorModel, Tracked } from './error-model.ts';
+import type { ErrorModel, Tracked } from '../arithmetic/tracked.ts';
 
 /** Past this the sequence is garbage (and the ring may overflow): the bound is ∞. */
 const DIVERGED = 1e6;

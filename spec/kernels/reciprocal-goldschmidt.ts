@@ -13,9 +13,9 @@ import { roundScaled } from '../../core/fixed.ts';
 import type { Config } from '../config.ts';
 import { free, seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
-import { type ErrorModel, type Tracked, mulConst } from './error-model.ts';
+import { type ErrorModel, type Tracked, mulConst } from '../arithmetic/tracked.ts';
 import { Iterations, PositiveReal } from './params.ts';
-import { productCost, truncCost } from './cost.ts';
+import { mulFixedCost, truncBitsCost } from '../arithmetic/cost.ts';
 import { interval, unaryKernelSpec } from './unary.ts';
 
 export const GoldschmidtParams = t.type({ t: Iterations, eta: PositiveReal });
@@ -32,9 +32,9 @@ export function goldschmidtReciprocalRounds(config: Config, iterations: number):
   return [1, ...Array.from({ length: iterations - 2 }, () => 2), 1];
 }
 
-function goldschmidtCost(config: Config, p: GoldschmidtParams, n: number): Cost {
-  const scale = deflates(p) ? truncCost(config, n) : free(config);
-  const rounds = goldschmidtReciprocalRounds(config, p.t).map((k) => productCost(config, k * n));
+export function reciprocalGoldschmidtCost(config: Config, p: GoldschmidtParams, n: number): Cost {
+  const scale = deflates(p) ? truncBitsCost(config, n) : free(config);
+  const rounds = goldschmidtReciprocalRounds(config, p.t).map((k) => mulFixedCost(config, k * n));
   return seq(config, scale, ...rounds, scale);
 }
 
@@ -63,7 +63,7 @@ function reciprocalError(b0: number, iterations: number, lo: number, hi: number)
   return (Math.max(Math.abs(dLo), Math.abs(dHi)) + I) / b0;
 }
 
-function goldschmidtSteps(m: ErrorModel, p: GoldschmidtParams, x: Tracked): Tracked {
+export function reciprocalGoldschmidt(m: ErrorModel, x: Tracked, p: GoldschmidtParams): Tracked {
   const b0R = deflated(m, x.v, p);
   const spread = deflates(p) ? m.truncUlps * m.u : 0; // the protocol's b₀ may differ by this
   const eR = reciprocalError(b0R, p.t, 0, m.u);
@@ -88,6 +88,6 @@ export const reciprocalGoldschmidtSpec = unaryKernelSpec<GoldschmidtParams>({
   ],
   domain: (_c, p) => interval(GS_RECIPROCAL_DOMAIN.min * p.eta, GS_RECIPROCAL_DOMAIN.max * p.eta),
   ideal: (x) => 1 / x,
-  cost: (config, p, n) => goldschmidtCost(config, p, n),
-  steps: (m, p, x) => goldschmidtSteps(m, p, x),
+  cost: (config, p, n) => reciprocalGoldschmidtCost(config, p, n),
+  steps: (m, p, x) => reciprocalGoldschmidt(m, x, p),
 });

@@ -5,26 +5,31 @@
 import type { Config } from '../config.ts';
 import { seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
-import { ltzCost, productCost as exactProductCost } from '../comparison/cost.ts';
-import { exact, neg } from './error-model.ts';
+import { ltzCost } from '../comparison/cost.ts';
+import { mulRawCost } from '../arithmetic/cost.ts';
+import { type ErrorModel, type Tracked, neg } from '../arithmetic/tracked.ts';
 import {
   NR_DOMAIN,
   type ReciprocalNrParams,
   ReciprocalNrParams as Params,
-  reciprocalPosCost,
-  reciprocalPosSteps,
+  reciprocalNrPosCost,
+  reciprocalNrPos,
 } from './reciprocal-nr.ts';
 import { interval, unaryKernelSpec } from './unary.ts';
 import type * as t from 'io-ts';
 
-export const reciprocalSignedCost = (config: Config, iterations: number, n: number): Cost =>
+export const reciprocalNrCost = (config: Config, iterations: number, n: number): Cost =>
   seq(
     config,
     ltzCost(config, n),
-    exactProductCost(config, n),
-    reciprocalPosCost(config, iterations, n),
-    exactProductCost(config, n),
+    mulRawCost(config, n),
+    reciprocalNrPosCost(config, iterations, n),
+    mulRawCost(config, n),
   );
+
+/** 1/x for x of either sign, tracked: the sign step is exact. */
+export const reciprocalNr = (m: ErrorModel, x: Tracked, iterations: number): Tracked =>
+  x.v < 0 ? neg(reciprocalNrPos(m, neg(x), iterations)) : reciprocalNrPos(m, x, iterations);
 
 export const reciprocalNrSpec = unaryKernelSpec<ReciprocalNrParams>({
   id: 'reciprocal_nr',
@@ -34,7 +39,6 @@ export const reciprocalNrSpec = unaryKernelSpec<ReciprocalNrParams>({
   defaults: { iterations: 10 as t.Int },
   domain: () => interval(-NR_DOMAIN.max, NR_DOMAIN.max, NR_DOMAIN.min),
   ideal: (x) => 1 / x,
-  cost: (config, p, n) => reciprocalSignedCost(config, p.iterations, n),
-  steps: (m, p, x) =>
-    x.v < 0 ? neg(reciprocalPosSteps(m, exact(-x.v), p.iterations)) : reciprocalPosSteps(m, x, p.iterations),
+  cost: (config, p, n) => reciprocalNrCost(config, p.iterations, n),
+  steps: (m, p, x) => reciprocalNr(m, x, p.iterations),
 });

@@ -12,11 +12,12 @@ import * as t from 'io-ts';
 import type { Config } from '../config.ts';
 import { seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
-import { type ErrorModel, type Tracked, addConst, mulInt, neg } from './error-model.ts';
-import { expLimitCost, expLimitSteps } from './exp.ts';
+import { type ErrorModel, type Tracked, addConst, mulInt, neg } from '../arithmetic/tracked.ts';
+import { expCost, exp } from './exp.ts';
 import { asTracked, reciprocalNewton, startAt } from './newton-error.ts';
 import { Iterations } from './params.ts';
-import { productCost, repeat, squareCost } from './cost.ts';
+import { mulFixedCost, squareFixedCost } from '../arithmetic/cost.ts';
+import { repeat } from '../cost.ts';
 import { interval, unaryKernelSpec } from './unary.ts';
 
 export const ReciprocalNrParams = t.type({ iterations: Iterations });
@@ -27,20 +28,20 @@ export const NR_EXP_ITERATIONS = 8;
 export const NR_DOMAIN = { min: 0.01, max: 50 } as const;
 
 /** y₀ = 3·exp(1 − 2x) + 0.003, tracked. */
-export const reciprocalGuessSteps = (m: ErrorModel, x: Tracked): Tracked =>
-  addConst(m, mulInt(expLimitSteps(m, addConst(m, neg(mulInt(x, 2)), 1), NR_EXP_ITERATIONS), 3), 0.003);
+export const reciprocalNrGuess = (m: ErrorModel, x: Tracked): Tracked =>
+  addConst(m, mulInt(exp(m, addConst(m, neg(mulInt(x, 2)), 1), NR_EXP_ITERATIONS), 3), 0.003);
 
 /** The positive reciprocal's steps on one tracked input (x exact, > 0). */
-export function reciprocalPosSteps(m: ErrorModel, x: Tracked, iterations: number): Tracked {
+export function reciprocalNrPos(m: ErrorModel, x: Tracked, iterations: number): Tracked {
   const r = 1 / x.v;
-  return asTracked(reciprocalNewton(m, x.v, startAt(reciprocalGuessSteps(m, x), r), iterations), r);
+  return asTracked(reciprocalNewton(m, x.v, startAt(reciprocalNrGuess(m, x), r), iterations), r);
 }
 
-export const reciprocalPosCost = (config: Config, iterations: number, n: number): Cost =>
+export const reciprocalNrPosCost = (config: Config, iterations: number, n: number): Cost =>
   seq(
     config,
-    expLimitCost(config, NR_EXP_ITERATIONS, n),
-    repeat(config, iterations, seq(config, squareCost(config, n), productCost(config, n))),
+    expCost(config, NR_EXP_ITERATIONS, n),
+    repeat(config, iterations, seq(config, squareFixedCost(config, n), mulFixedCost(config, n))),
   );
 
 export const reciprocalNrPosSpec = unaryKernelSpec<ReciprocalNrParams>({
@@ -51,6 +52,6 @@ export const reciprocalNrPosSpec = unaryKernelSpec<ReciprocalNrParams>({
   defaults: { iterations: 10 as t.Int },
   domain: () => interval(NR_DOMAIN.min, NR_DOMAIN.max),
   ideal: (x) => 1 / x,
-  cost: (config, p, n) => reciprocalPosCost(config, p.iterations, n),
-  steps: (m, p, x) => reciprocalPosSteps(m, x, p.iterations),
+  cost: (config, p, n) => reciprocalNrPosCost(config, p.iterations, n),
+  steps: (m, p, x) => reciprocalNrPos(m, x, p.iterations),
 });

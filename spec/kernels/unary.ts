@@ -1,14 +1,14 @@
 // The common shape of a numeric kernel's spec (ALGORITHMS.md §3): one shared fixed-point input x, one
 // shared fixed-point output z of the same shape, an ideal float64 function, an exact cost, and bounds
 // derived by replaying the kernel's steps on tracked values over every encoded input of the domain
-// (spec/kernels/error-model.ts, fit.ts).
+// (spec/arithmetic/tracked.ts, fit.ts).
 import type * as t from 'io-ts';
 import type { Shape } from '../../core/shape.ts';
 import { sizeOf } from '../../core/shape.ts';
 import type { Config } from '../config.ts';
 import { elementwiseShape, vectorShapes } from '../shapes.ts';
 import type { Cost, Domain, ProtocolSpec } from '../types.ts';
-import { type ErrorModel, type Tracked, errorModel, exact } from './error-model.ts';
+import { type ErrorModel, type Tracked, errorModel, exact } from '../arithmetic/tracked.ts';
 import { type FittedBounds, encodedInputs, fitBounds, memoize } from './fit.ts';
 
 export type RealDomain = Extract<Domain, { readonly kind: 'real' }>;

@@ -20,12 +20,19 @@ import {
 import { resolveConfig } from '../../spec/config.ts';
 
 const config = resolveConfig('crypten');
-// A protocol registered "later": mul_const whose spec says c = −2.75 reproduces a released defect.
+// A protocol registered "later", with a released-code form: the scale −2.75 where 2.75 is claimed.
 const tagged = register(
   {
     ...mulConstSpec,
     id: 'scale_by',
-    defectOf: (p) => (p.c === -2.75 ? { id: '§9.9', title: 'the sign of the scale dropped' } : undefined),
+    releasedDefects: [
+      {
+        defect: 'scale-sign-dropped',
+        title: 'the sign of the scale dropped',
+        params: { c: -2.75 },
+        claims: { c: 2.75 },
+      },
+    ],
   },
   mulConstReference,
   mulConstProtocol,
@@ -40,19 +47,19 @@ function backendAnswering(
   const cases = generateCases(own, config, 'scale_by', 12, 8, 5n);
   const answered = cases.map((c) => ({ case: c, outputs: computes(c) }));
   const references = answered.map((a) => referenceOutputs(own, config, a.case));
-  return identifyDefect(tagged, own, config, own.bounds(config), answered, references, registry);
+  return identifyDefect(tagged, own, config, answered, references, registry);
 }
 
 describe('defect identification', () => {
-  it('names a registered parameter set and prints its released-defect tag', () => {
-    const variant = tagged.bind({ c: -2.75 });
-    const d = backendAnswering({ c: 0.125 }, (c) => variant.reference(config, c.inputs, c.shapes));
+  it('names a registered released-code form and prints its defect', () => {
+    const released = tagged.bind({ c: -2.75 });
+    const d = backendAnswering({ c: 2.75 }, (c) => released.reference(config, c.inputs, c.shapes));
     expect(d.kind).toBe('match');
     if (d.kind !== 'match') return;
     expect(d.best.name).toBe('scale_by {"c":-2.75}');
     expect(d.best.source).toBe('variant');
     expect(d.best.params).toEqual({ c: -2.75 });
-    expect(d.best.defect).toEqual({ id: '§9.9', title: 'the sign of the scale dropped' });
+    expect(d.best.defect).toEqual({ id: 'scale-sign-dropped', title: 'the sign of the scale dropped' });
     expect(d.best.casesMatched).toBe(12);
     expect(d.best.maxDistance).toBe('0');
   });

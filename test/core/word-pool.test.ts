@@ -6,7 +6,7 @@ import { WordArena, allocWords, copyWords, poolStats } from '../../core/word-poo
 import { ringTensor } from '../../core/ring.ts';
 import { chachaWords, deriveKey, rootKey } from '../../core/prg.ts';
 import { runParties } from '../../runtime/run.ts';
-import { beaverMul } from '../../protocols/arithmetic/mul.ts';
+import { mulFixed } from '../../protocols/arithmetic/mul.ts';
 import { ltz } from '../../protocols/comparison/ltz.ts';
 import { resolveConfig } from '../../spec/config.ts';
 
@@ -95,7 +95,7 @@ describe('word pool', () => {
       const y = [share('y', 0), share('y', 1)];
       const run = () =>
         runParties({ parties: 2, seed: 5n }, (ctx, p) =>
-          id === 'mul' ? beaverMul(ctx, config, x[p]!, y[p]!) : ltz(ctx, config, x[p]!),
+          id === 'mul' ? mulFixed(ctx, config, x[p]!, y[p]!) : ltz(ctx, config, x[p]!),
         );
       const fresh = (await run()).outputs.map((t) => Array.from(t.data));
       // Two arena runs: the second one allocates from the buffers the first released.

@@ -40,7 +40,7 @@ describe.each(CASES)('$id $params', ({ id, params }) => {
       const x = fromIntegers(config.ell, shapes['x']!, units);
       const ref = p.reference(config, { x }, shapes)['z']!;
       const ideal = p.ideal(config, { x: decode(x, config.f) }, shapes)['z']!;
-      const check = checkApproximation(decode(ref, config.f), ideal, p.bounds(config));
+      const check = checkApproximation(decode(ref, config.f), ideal, p.bounds(config, shapes));
       expect(check.firstViolation).toBeUndefined();
       expect(check.ok).toBe(true);
     },

@@ -17,7 +17,15 @@ const boundsFromJson = (b: ExpectedGroup['bounds']): Bounds => ({
   approximation: { abs: floatFromJson(b.approximation.abs), rel: floatFromJson(b.approximation.rel) },
   ...(b.wrap === undefined
     ? {}
-    : { wrap: { probability: floatFromJson(b.wrap.probability), modulus: BigInt(b.wrap.modulus) } }),
+    : {
+        wrap: {
+          probability: floatFromJson(b.wrap.probability),
+          modulus: BigInt(b.wrap.modulus),
+          ...(b.wrap.rowProbability === undefined
+            ? {}
+            : { rowProbability: floatFromJson(b.wrap.rowProbability) }),
+        },
+      }),
 });
 
 /** Why a response fails, or undefined; `replayed` tells whether the output shares are ours exactly. */

@@ -38,7 +38,13 @@ export const OutputDeclJson = t.exact(
 
 export const DomainJson = t.union([
   t.exact(t.type({ kind: t.literal('ring') })),
-  t.exact(t.type({ kind: t.literal('real'), min: JsonFloat, max: JsonFloat })),
+  t.exact(
+    t.intersection([
+      t.type({ kind: t.literal('real'), min: JsonFloat, max: JsonFloat }),
+      // A condition on each row (the last axis), in words: the generated rows satisfy it.
+      t.partial({ row: t.string }),
+    ]),
+  ),
 ]);
 
 export const BoundsJson = t.exact(
@@ -47,7 +53,15 @@ export const BoundsJson = t.exact(
       implementationUlps: NonNegativeInt,
       approximation: t.exact(t.type({ abs: JsonFloat, rel: JsonFloat })),
     }),
-    t.partial({ wrap: t.exact(t.type({ probability: JsonFloat, modulus: DecimalString })) }),
+    t.partial({
+      wrap: t.exact(
+        t.intersection([
+          t.type({ probability: JsonFloat, modulus: DecimalString }),
+          // Wraps counted by rows of the output: each row spoiled with at most this probability.
+          t.partial({ rowProbability: JsonFloat }),
+        ]),
+      ),
+    }),
   ]),
   'Bounds',
 );

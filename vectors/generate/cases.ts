@@ -112,7 +112,7 @@ export async function groupCases(g: GroupSetup, withInvalid: boolean): Promise<G
   const problems: string[] = [];
   const where = `${g.path.join('/')}`;
   const domains = Object.values(g.protocol.domain(g.config, g.shapes));
-  const bounds = g.protocol.bounds(g.config);
+  const bounds = g.protocol.bounds(g.config, g.shapes);
 
   /** Run a case that must be within bound; a violation is a protocol bug. */
   const required = async (

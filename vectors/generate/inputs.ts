@@ -8,6 +8,7 @@ import type { BoundProtocol } from '../../registry/index.ts';
 import type { Config } from '../../spec/config.ts';
 import type { Domain, InputDecl } from '../../spec/types.ts';
 import { caseWords } from './seeds.ts';
+import { type RowStyle, rowValues } from '../../spec/rows/draw.ts';
 
 export type Inputs = Record<string, RingTensor>;
 type Shapes = Readonly<Record<string, Shape>>;
@@ -54,6 +55,34 @@ export function styleApplies(style: InputStyle, domain: Domain): boolean {
   return domain.min >= 0;
 }
 
+/**
+ * A row-wise input (spec/rows/draw.ts), row by row: 'uniform' cycles through uniform and typical rows,
+ * 'edges' through the extreme rows (all at the minimum, all at the maximum, one-hot, alternating,
+ * constant), 'largest' through all-max and all-min rows; every row kept inside the row condition.
+ */
+function rowInputs(
+  style: InputStyle,
+  decl: InputDecl,
+  d: RealDomain,
+  shape: Shape,
+  config: Config,
+  words: BigUint64Array,
+): RingTensor {
+  const n = shape[shape.length - 1] ?? 1;
+  const rows = sizeOf(shape) / n;
+  const cycle: readonly RowStyle[] =
+    style === 'edges'
+      ? ['all-min', 'all-max', 'one-hot', 'alternating', 'constant']
+      : style === 'largest'
+        ? ['all-max', 'all-min']
+        : ['uniform', 'typical'];
+  let k = 0;
+  const next = (): number => unit(words[k++ % words.length]!);
+  const vals: number[] = [];
+  for (let r = 0; r < rows; r++) vals.push(...rowValues(cycle[r % cycle.length]!, d, n, next));
+  return encodeReals(decl, vals, shape, config);
+}
+
 export function makeInputs(
   protocol: BoundProtocol,
   config: Config,
@@ -67,11 +96,19 @@ export function makeInputs(
     const shape = shapes[decl.name]!;
     const domain = domains[decl.name] ?? { kind: 'ring' };
     const style = styleOf(decl, domain);
-    const words = caseWords(sizeOf(shape), ...name, decl.name);
+    const rowwise =
+      domain.kind === 'real' &&
+      decl.scale === 'fixed' &&
+      (style === 'uniform' || style === 'edges' || style === 'largest') &&
+      (protocol.rows?.inputs.includes(decl.name) === true || domain.row !== undefined);
+    // A row-wise input draws a few words per element more (typical rows use several uniforms each).
+    const words = caseWords(rowwise ? 4 * sizeOf(shape) + 16 : sizeOf(shape), ...name, decl.name);
     out[decl.name] =
-      domain.kind === 'ring'
-        ? fromIntegers(config.ell, shape, ringValues(style, decl, config.ell, words))
-        : encodeReals(decl, realValues(style, domain, words), shape, config);
+      rowwise && domain.kind === 'real'
+        ? rowInputs(style, decl, domain, shape, config, words)
+        : domain.kind === 'ring'
+          ? fromIntegers(config.ell, shape, ringValues(style, decl, config.ell, words))
+          : encodeReals(decl, realValues(style, domain, words), shape, config);
   }
   return out;
 }

@@ -18,14 +18,29 @@ type Shapes = Readonly<Record<string, Shape>>;
 const TAPES: readonly TapeName[] = ['party', 'przs-next', 'przs-prev'];
 
 const domainToJson = (d: Domain): TestGroupJson['domain'][string] =>
-  d.kind === 'ring' ? { kind: 'ring' } : { kind: 'real', min: floatToJson(d.min), max: floatToJson(d.max) };
+  d.kind === 'ring'
+    ? { kind: 'ring' }
+    : {
+        kind: 'real',
+        min: floatToJson(d.min),
+        max: floatToJson(d.max),
+        ...(d.row === undefined ? {} : { row: d.row.what }),
+      };
 
 export const boundsToJson = (b: Bounds): TestGroupJson['bounds'] => ({
   implementationUlps: b.implementationUlps,
   approximation: { abs: floatToJson(b.approximation.abs), rel: floatToJson(b.approximation.rel) },
   ...(b.wrap === undefined
     ? {}
-    : { wrap: { probability: floatToJson(b.wrap.probability), modulus: b.wrap.modulus.toString() } }),
+    : {
+        wrap: {
+          probability: floatToJson(b.wrap.probability),
+          modulus: b.wrap.modulus.toString(),
+          ...(b.wrap.rowProbability === undefined
+            ? {}
+            : { rowProbability: floatToJson(b.wrap.rowProbability) }),
+        },
+      }),
 });
 
 const costToJson = (c: Cost): TestGroupJson['cost'] => ({
@@ -66,7 +81,7 @@ export function groupHeader(
     receivers: [...protocol.receivers(config)],
     shapes: Object.fromEntries(Object.entries(shapes).map(([k, s]) => [k, [...s]])),
     domain: Object.fromEntries(Object.entries(domains).map(([k, d]) => [k, domainToJson(d)])),
-    bounds: boundsToJson(protocol.bounds(config)),
+    bounds: boundsToJson(protocol.bounds(config, shapes)),
     cost: costToJson(protocol.cost(config, shapes)),
   };
 }

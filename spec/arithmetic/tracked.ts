@@ -1,9 +1,11 @@
-// Derived error bounds for the numeric kernels (ALGORITHMS.md §3; DESIGN.md "Correctness and error").
-// A kernel's fixed-point step program is replayed on `Tracked` values, which carry for one input x:
+// The tracked error model (ALGORITHMS.md §3; DESIGN.md "Correctness and error"): the fixed-point steps
+// of protocols/arithmetic/fixed-point.ts and reference/arithmetic/fixed-point.ts, under the same names,
+// replayed on `Tracked` values, which carry for one input x:
 //   v — the value the steps compute in exact real arithmetic (with the constants as encoded),
 //   e — a bound on |reference − v| (floor truncations, constant encodings),
 //   d — a bound on |protocol − reference| (each secure truncation deviates from the floor by at most
-//       the method's ulps, spec/arithmetic/truncation.ts), and
+//       the method's ulps, spec/arithmetic/truncation.ts; once the two differ, their floors may differ
+//       by one more ulp), and
 //   w — a bound on the probability that a local truncation wraps (the shares overflow; the element is
 //       then garbage), by the union bound over every truncation of the program.
 // Each rule below is the first-order-exact propagation of an absolute error through one operation, so
@@ -19,6 +21,8 @@ export interface Tracked {
   readonly e: number;
   readonly d: number;
   readonly w: number;
+  /** The value is held at scale 2^(2f) (a raw product): a truncation by f + j brings it back to 2^f. */
+  readonly raw?: true;
 }
 
 export interface ErrorModel {
@@ -55,11 +59,19 @@ export const exact = (v: number): Tracked => ({ v, e: 0, d: 0, w: 0 });
 /** |reference| ≤ |v| + e and |protocol| ≤ |v| + e + d. */
 const protocolMagnitude = (a: Tracked): number => Math.abs(a.v) + a.e + a.d;
 
+/** The scale flag two operands of an addition share (a raw and a scaled value do not add). */
+function sameScale(a: Tracked, b: Tracked): { raw?: true } {
+  if ((a.raw === true) !== (b.raw === true))
+    throw new Error('tracked: adding a raw product (scale 2^(2f)) to a value at scale 2^f');
+  return a.raw === true ? { raw: true } : {};
+}
+
 export const add = (a: Tracked, b: Tracked): Tracked => ({
   v: a.v + b.v,
   e: a.e + b.e,
   d: a.d + b.d,
   w: a.w + b.w,
+  ...sameScale(a, b),
 });
 
 export const sub = (a: Tracked, b: Tracked): Tracked => ({
@@ -67,16 +79,17 @@ export const sub = (a: Tracked, b: Tracked): Tracked => ({
   e: a.e + b.e,
   d: a.d + b.d,
   w: a.w + b.w,
+  ...sameScale(a, b),
 });
 
 export const neg = (a: Tracked): Tracked => ({ ...a, v: -a.v });
 
 /** Multiplication by a public integer: exact in the ring. */
 export const mulInt = (a: Tracked, k: number): Tracked => ({
+  ...a,
   v: a.v * k,
   e: a.e * Math.abs(k),
   d: a.d * Math.abs(k),
-  w: a.w,
 });
 
 function encodedIn(m: ErrorModel, c: number): number {
@@ -106,15 +119,22 @@ function truncated(m: ErrorModel, r: Tracked, ringUnitsBefore: number): Tracked 
   return {
     v: r.v,
     e: r.e + m.u,
-    d: r.d + m.truncUlps * m.u,
+    // The protocol truncates its own value, which may differ from the reference's: the two floors of
+    // values D apart differ by up to ⌈D⌉ ulps (D/2^k + 1 ulp), and the secure method adds its own ulps.
+    d: r.d + (r.d > 0 ? m.u : 0) + m.truncUlps * m.u,
     w: r.w + (m.local ? ringUnitsBefore / m.half : 0),
   };
 }
 
-/** ⌊a / 2^k⌋ (CrypTen's div by a public power of two). */
+/**
+ * ⌊a / 2^k⌋ (CrypTen's div by a public power of two). A raw product (scale 2^(2f)) truncated by f + j
+ * comes back at scale 2^f divided by 2^j: the default schedule's folded truncation.
+ */
 export function truncBits(m: ErrorModel, a: Tracked, k: number): Tracked {
-  const s = 2 ** -k;
-  return truncated(m, { v: a.v * s, e: a.e * s, d: a.d * s, w: a.w }, protocolMagnitude(a) / m.u);
+  const shift = a.raw === true ? k - m.config.f : k;
+  const s = 2 ** -shift;
+  const ringUnits = protocolMagnitude(a) / (a.raw === true ? m.u * m.u : m.u);
+  return truncated(m, { v: a.v * s, e: a.e * s, d: a.d * s, w: a.w }, ringUnits);
 }
 
 /** ⌊a · enc(c) / 2^f⌋: a product with a public fixed-point constant. */
@@ -125,7 +145,7 @@ export function mulConst(m: ErrorModel, a: Tracked, c: number): Tracked {
 }
 
 /** ⌊a · b / 2^f⌋: a Beaver product of two shared values. */
-export function mul(m: ErrorModel, a: Tracked, b: Tracked): Tracked {
+export function mulFixed(m: ErrorModel, a: Tracked, b: Tracked): Tracked {
   const A = Math.abs(a.v) + a.e;
   const B = Math.abs(b.v) + b.e;
   const r = {
@@ -138,7 +158,7 @@ export function mul(m: ErrorModel, a: Tracked, b: Tracked): Tracked {
 }
 
 /** ⌊a² / 2^f⌋ (a square pair); shares a's history, so its wrap term is counted once. */
-export function square(m: ErrorModel, a: Tracked): Tracked {
+export function squareFixed(m: ErrorModel, a: Tracked): Tracked {
   const A = Math.abs(a.v) + a.e;
   const r = { v: a.v * a.v, e: 2 * Math.abs(a.v) * a.e + a.e * a.e, d: 2 * A * a.d + a.d * a.d, w: a.w };
   const P = protocolMagnitude(a);
@@ -154,15 +174,18 @@ export function mulRaw(a: Tracked, b: Tracked): Tracked {
     e: Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + a.e * b.e,
     d: A * b.d + B * a.d + a.d * b.d,
     w: a.w + b.w,
+    raw: true,
   };
 }
 
-/** ⌊r / 2^(f+k)⌋ of a raw product r (scale 2^(2f)): the folded truncation of the default schedule. */
-export function truncRaw(m: ErrorModel, r: Tracked, k: number): Tracked {
-  const s = 2 ** -k;
-  return truncated(
-    m,
-    { v: r.v * s, e: r.e * s, d: r.d * s, w: r.w },
-    (Math.abs(r.v) + r.e + r.d) / (m.u * m.u),
-  );
+/** The raw square a² at scale 2^(2f). */
+export function squareRaw(a: Tracked): Tracked {
+  const A = Math.abs(a.v) + a.e;
+  return {
+    v: a.v * a.v,
+    e: 2 * Math.abs(a.v) * a.e + a.e * a.e,
+    d: 2 * A * a.d + a.d * a.d,
+    w: a.w,
+    raw: true,
+  };
 }

@@ -1,0 +1,14 @@
+// The fixed-point arithmetic steps on shares, in one place (ALGORITHMS.md §1): what every composite
+// protocol is written in. The same names, with the same meaning, are the cleartext steps in
+// reference/arithmetic/fixed-point.ts and the tracked error model in spec/arithmetic/tracked.ts.
+//   mulRaw      ⟨a·b⟩ at scale 2^(2f), one Beaver product, no truncation (for 0/1 or integer operands,
+//               or to fold the truncation into a later one)
+//   mulFixed    ⟨⌊a·b / 2^f⌋⟩: mulRaw, then the configured truncation
+//   mulFixedBatch  independent products opened in one message and truncated together
+//   squareRaw, squareFixed   the same for a² with a square pair (half the opening of a product)
+//   truncBits   ⟨⌊a / 2^k⌋⟩ by the configured truncation method
+//   addConst, mulConst, mulInt   public constants
+export { mulFixed, mulFixedBatch, mulRaw } from './mul.ts';
+export { squareFixed, squareRaw } from './square.ts';
+export { truncBits } from './truncate.ts';
+export { addConst, mulConst, mulInt } from './public-constant.ts';

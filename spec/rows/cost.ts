@@ -1,0 +1,25 @@
+// The cost of the row steps (spec/cost.ts algebra; protocols/rows/):
+//   rowSum          free (local on shares)
+//   mulRawByRow     one row triple (a: |x|, b: one per row, c: |x| elements a party) and ε‖δ opened in
+//                   one round (|x| + rows elements to every other party) — a plain product of the
+//                   broadcast value would open 2|x|
+//   mulFixedByRow   mulRawByRow, then the configured truncation of |x| elements
+//   mulConstByRow   the truncation only
+import type { Config } from '../config.ts';
+import { dealerCost, openToAllCost, par, seq } from '../cost.ts';
+import { ROW_TRIPLE } from '../material.ts';
+import type { Cost } from '../types.ts';
+import { truncBitsCost } from '../arithmetic/cost.ts';
+
+/** ⟨x·r⟩ for `elements` values of x in `rows` rows, r one value per row; no truncation. */
+export const mulRawByRowCost = (config: Config, elements: number, rows: number): Cost =>
+  par(
+    config,
+    dealerCost(config, ROW_TRIPLE, elements, 2 * elements + rows),
+    openToAllCost(config, elements + rows),
+  );
+
+export const mulFixedByRowCost = (config: Config, elements: number, rows: number): Cost =>
+  seq(config, mulRawByRowCost(config, elements, rows), truncBitsCost(config, elements));
+
+export const mulConstByRowCost = (config: Config, elements: number): Cost => truncBitsCost(config, elements);

@@ -1,0 +1,15 @@
+// The tracked error model of the row steps (spec/arithmetic/tracked.ts; protocols/rows/, reference/rows.ts
+// under the same names): a row is an array of Tracked values, one per element.
+//   rowSum        exact on shares: values, errors and wrap probabilities add up — a wrap anywhere in
+//                 the row spoils the sum, and everything computed from it
+//   mulFixedByRow each element times the row's value, as a fixed-point product
+//   mulConstByRow each element times the row's public constant
+import { type ErrorModel, type Tracked, add, exact, mulConst, mulFixed } from '../arithmetic/tracked.ts';
+
+export const rowSum = (row: readonly Tracked[]): Tracked => row.reduce((s, x) => add(s, x), exact(0));
+
+export const mulFixedByRow = (m: ErrorModel, row: readonly Tracked[], r: Tracked): Tracked[] =>
+  row.map((x) => mulFixed(m, x, r));
+
+export const mulConstByRow = (m: ErrorModel, row: readonly Tracked[], c: number): Tracked[] =>
+  row.map((x) => mulConst(m, x, c));
