@@ -46,6 +46,8 @@ export interface OpReport {
   readonly status: OpStatus;
   /** For error, missing and n/a: why, naming the case where there is one. */
   readonly reason?: string;
+  /** The parameters offered are a spec's released-code form: judged by those it claims, expected to fail. */
+  readonly releasedDefect?: { readonly defect: string; readonly title: string; readonly claims: unknown };
   readonly casesPlanned: number;
   readonly casesAnswered: number;
   readonly value?: ValueVerdict;
@@ -138,7 +140,16 @@ export async function runOp(
   const info = session.info;
   const { config } = info;
   const protocol = op.protocol;
-  const base = { key: op.key, id: op.entry.id, family: op.entry.family, params: protocol.params };
+  const released = protocol.releasedDefect;
+  const base = {
+    key: op.key,
+    id: op.entry.id,
+    family: op.entry.family,
+    params: protocol.params,
+    ...(released === undefined
+      ? {}
+      : { releasedDefect: { defect: released.defect, title: released.title, claims: released.claims } }),
+  };
   const source = caseSource(protocol, config, op.key, o.size, o.seed, o.shape);
   const cases: BackendCase[] = [];
   const answered: AnsweredCase[] = [];

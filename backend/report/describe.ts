@@ -51,7 +51,11 @@ export function verdictText(r: OpReport): string {
       if (r.cost.status === 'differs') why.push('cost differs');
       if (r.views?.status === 'leak') why.push(`views ${r.views.detail}`);
       const match = r.defect?.kind === 'match' ? `; matches ${r.defect.best.name}` : '';
-      return `FAIL: ${why.join('; ')}${match}`;
+      const released =
+        r.releasedDefect === undefined
+          ? ''
+          : `; the parameters offered are the released-code form '${r.releasedDefect.defect}' (${r.releasedDefect.title}), judged by ${JSON.stringify(r.releasedDefect.claims)}`;
+      return `FAIL: ${why.join('; ')}${match}${released}`;
     }
   }
 }
