@@ -3,7 +3,7 @@
 // the backend's computing overlap) and answers read back in order. Whatever goes wrong — no handshake,
 // a line that does not decode, an answer to another case, an exit, silence past the deadline — becomes
 // one sentence naming the case; after such a fault the session is spent and the runner starts another.
-import { inputError } from '../core/errors.ts';
+import { MpcspecError, inputError } from '../core/errors.ts';
 import type { RegisteredProtocol } from '../registry/index.ts';
 import { AdapterProcess } from './adapter-process.ts';
 import { type BackendInfo, readHandshake } from './handshake.ts';
@@ -33,6 +33,13 @@ export interface CasesOutcome {
   readonly answers: readonly CaseAnswer[];
   /** A fault that ends the session, naming the case it happened on. */
   readonly fault?: { readonly case: string; readonly why: string };
+}
+
+/** The adapter says its engine is not available here (an `error` with `skip` instead of the handshake). */
+export class BackendUnavailable extends MpcspecError {
+  constructor(message: string) {
+    super('input', message);
+  }
 }
 
 export class BackendSession {

@@ -164,7 +164,11 @@ export type ResultMessage = t.TypeOf<typeof ResultMessage>;
 
 export const ErrorMessage = t.intersection([
   t.type({ type: t.literal('error'), message: t.string }),
-  t.partial({ case: t.string }),
+  t.partial({
+    case: t.string,
+    /** Instead of the handshake: the engine is not available here (not installed): the run is skipped. */
+    skip: t.boolean,
+  }),
 ]);
 export type ErrorMessage = t.TypeOf<typeof ErrorMessage>;
 

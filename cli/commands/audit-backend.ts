@@ -1,7 +1,7 @@
 // `mpcspec audit views <id> --backend "<command>"` (issue 17 §4): the statistical view audit of another
 // engine's views, as its adapter reports them (backend/views/external-audit.ts), with the same
 // verdict and evidence as for this project's own protocols. Exit 1 on a leak; 2 when the adapter
-// does not start, does not offer the op, or offers it without views.
+// does not start, does not offer the op, or offers it without views; 3 when its engine is not there.
 import type { Command } from 'commander';
 import { THOROUGH } from '../../audit/audit-views.ts';
 import { describeVerdict } from '../../audit/describe.ts';
@@ -14,6 +14,7 @@ import { AUDIT_SEED } from '../../audit/audit-views.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { EXIT_FAILED_CHECK } from '../errors.ts';
 import { parseIntOption } from '../options.ts';
+import { unlessUnavailable } from './conform-backend.ts';
 
 export interface BackendAuditOptions {
   backend?: string;
@@ -40,7 +41,14 @@ export function addBackendAuditOptions(cmd: Command): Command {
     );
 }
 
-export async function auditViewsThroughBackend(
+export const auditViewsThroughBackend = (
+  id: string,
+  command: string,
+  opts: BackendAuditOptions,
+  cmd: Command,
+): Promise<void> => unlessUnavailable(() => auditThroughAdapter(id, command, opts, cmd));
+
+async function auditThroughAdapter(
   id: string,
   command: string,
   opts: BackendAuditOptions,

@@ -2,7 +2,7 @@
 // its adapter (backend/runner.ts, docs/backends.md), with a progress bar, a table per op, the defect
 // paragraphs, `--json`, `--junit FILE` and `--audit`. Exit 0 when every op passes, 1 when one fails,
 // 2 for a usage error, an adapter that does not start or a handshake that does not decode, or a run
-// that checked nothing.
+// that checked nothing; 3 when the adapter says its engine is not available here (skipped).
 import { writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -13,10 +13,25 @@ import { killAllAdapters } from '../../backend/adapter-process.ts';
 import { junitXml } from '../../backend/report/junit.ts';
 import { TABLE_HEAD, backendName, detailText, summaryLine, tableRow } from '../../backend/report/describe.ts';
 import { type BackendReport, runBackendConformance } from '../../backend/runner.ts';
+import { BackendUnavailable } from '../../backend/session.ts';
 import { describeConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, EXIT_USAGE } from '../errors.ts';
 import { parseIntOption } from '../options.ts';
 import { printTable } from '../table.ts';
+
+/** The engine behind the adapter is not available here (e.g. not installed): nothing ran, on purpose. */
+export const EXIT_SKIPPED = 3;
+
+/** Run `body`; an adapter that reports its engine unavailable ends the command with one line and exit 3. */
+export async function unlessUnavailable(body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (e) {
+    if (!(e instanceof BackendUnavailable)) throw e;
+    process.stderr.write(`mpcspec: skipped: ${e.message}\n`);
+    process.exitCode = EXIT_SKIPPED;
+  }
+}
 
 export interface BackendConformOptions {
   backend?: string;

@@ -158,6 +158,16 @@ describe('conform --backend as a CI step', () => {
     ]);
   });
 
+  it('exit 3 with one line when the adapter says its engine is not available here', () => {
+    const r = cli('--backend', FAULTY('unavailable'));
+    expect(r.status).toBe(3);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^mpcspec: skipped: backend '.*' is not available here: No module named 'torch'$/,
+      ),
+    ]);
+  });
+
   it.each([
     [['--backend', FAULTY('exit-at-start')], /exited with code 3 before its handshake/],
     [['--backend', FAULTY('ok'), '--only', 'nope'], /--only: unknown protocol 'nope'/],
