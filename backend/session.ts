@@ -64,6 +64,10 @@ export class BackendSession {
     if (ev.kind === 'exit') return fail(`the adapter ${ev.how} before its handshake`);
     const d = decodeAdapterLine(ev.line, ['handshake']);
     if (!d.ok) return fail(`the handshake does not decode: ${d.why}`);
+    if (d.value.type === 'error' && d.value.skip === true) {
+      await proc.close(0);
+      throw new BackendUnavailable(`backend '${command}' is not available here: ${d.value.message}`);
+    }
     if (d.value.type === 'error')
       return fail(`the adapter reported an error instead of a handshake: ${d.value.message}`);
     try {
