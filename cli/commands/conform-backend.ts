@@ -90,7 +90,10 @@ function printReport(report: BackendReport): void {
   out.write(`${summaryLine(report)}\n`);
 }
 
-export async function conformBackend(
+export const conformBackend = (command: string, opts: BackendConformOptions, cmd: Command): Promise<void> =>
+  unlessUnavailable(() => conformThroughAdapter(command, opts, cmd));
+
+async function conformThroughAdapter(
   command: string,
   opts: BackendConformOptions,
   cmd: Command,
