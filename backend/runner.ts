@@ -106,19 +106,21 @@ function judgeCost(
       mismatches: [],
     };
   const mismatches: string[] = [];
-  let headline = '';
+  // the headline counters of the first case that differs, or of the first case when none does
+  let headline: string | undefined;
+  let firstDiffering: string | undefined;
   for (const a of reported) {
     const c = compareCounters(op.protocol.cost(info.config, a.case.shapes), a.counters!, info.config.parties);
-    if (headline === '') headline = c.headline;
+    headline ??= c.headline;
+    if (c.mismatches.length > 0) firstDiffering ??= c.headline;
     for (const m of c.mismatches)
       if (mismatches.length < MAX_MISMATCHES) mismatches.push(`case ${a.case.id}: ${m}`);
-    if (c.mismatches.length > 0 && mismatches.length === c.mismatches.length) headline = c.headline;
   }
   const partial =
     reported.length < answered.length ? ` (${reported.length} of ${answered.length} cases reported)` : '';
   return {
     status: mismatches.length === 0 ? 'equal' : 'differs',
-    detail: `${headline}${partial}`,
+    detail: `${firstDiffering ?? headline ?? ''}${partial}`,
     mismatches,
   };
 }
