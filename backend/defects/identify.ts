@@ -6,6 +6,7 @@
 import type { RegisteredProtocol } from '../../registry/index.ts';
 import type { BoundProtocol } from '../../registry/index.ts';
 import type { Config } from '../../spec/config.ts';
+import type { Scale } from '../../spec/types.ts';
 import { type AnsweredCase, type ReferenceOutputs, type WorstElement, worstCases } from '../value-check.ts';
 import type { Candidate, CandidateSource, Outputs } from './candidate.ts';
 import { catalogueCandidates } from './catalogue.ts';
@@ -52,7 +53,7 @@ function distance(
   protocol: BoundProtocol,
   got: Outputs,
   predicted: Outputs,
-  tolerance: bigint,
+  tolerance: (scale: Scale) => bigint,
 ): { misses: number; max: bigint } | undefined {
   let misses = 0;
   let max = 0n;
@@ -60,10 +61,11 @@ function distance(
     const g = got[d.name]!;
     const p = predicted[d.name];
     if (p === undefined || p.data.length !== g.data.length) return undefined;
+    const within = tolerance(d.scale);
     for (let i = 0; i < g.data.length; i++) {
       const diff = BigInt.asIntN(g.ell, g.data[i]! - p.data[i]!);
       const abs = diff < 0n ? -diff : diff;
-      if (abs > tolerance) misses += 1;
+      if (abs > within) misses += 1;
       if (abs > max) max = abs;
     }
   }
@@ -71,13 +73,17 @@ function distance(
 }
 
 /**
- * Within how many ulps a case matches: the case's bound, and for a candidate one ulp more (a backend's
- * reals are re-encoded to the nearest ring element) or the mistake's own slack.
+ * Within how many ulps an output of a case matches: the case's bound; for a candidate, also the
+ * mistake's own slack, or else one ulp for a fixed-point output (a backend's reals are re-encoded to
+ * the nearest ring element; integers and bits come back exact).
  */
-const tolerance = (candidate: Candidate | undefined, ref: ReferenceOutputs): bigint => {
-  const ulps = ref.bounds.implementationUlps;
-  return BigInt(ulps) + (candidate === undefined ? 0n : (candidate.slackUlps?.(ulps) ?? 1n));
-};
+const tolerance =
+  (candidate: Candidate | undefined, ref: ReferenceOutputs) =>
+  (scale: Scale): bigint => {
+    const ulps = ref.bounds.implementationUlps;
+    if (candidate === undefined) return BigInt(ulps);
+    return BigInt(ulps) + (candidate.slackUlps?.(ulps) ?? (scale === 'fixed' ? 1n : 0n));
+  };
 
 function score(
   candidate: Candidate,

@@ -85,6 +85,17 @@ describe('the defective Python backend', () => {
     );
 
   it(
+    'an integer result is matched exactly: lt computed as y < x is gt or swapped operands, not le, ge or eq',
+    async () => {
+      const report = await run(['operands-swapped'], ['lt']);
+      const d = byKey(report.ops, 'lt').defect;
+      expect(d?.kind).toBe('match');
+      if (d?.kind === 'match') expect(d.also).toEqual(['operands x and y swapped']);
+    },
+    MINUTES,
+  );
+
+  it(
     '--defect sin-real-mask: values pass, the view audit finds the leak in both parties',
     async () => {
       const report = await run(['sin-real-mask'], ['sin'], true);
