@@ -1,8 +1,11 @@
 // The conformance pass (issue 2 §8, `npm start`): every registered protocol, under every profile, with
-// 2 and 3 parties where the spec allows, on the built-in in-memory backend — one row per case.
+// 2 and 3 parties where the spec allows, on the built-in in-memory backend — one row per case. A spec's
+// released-code forms (spec/types.ts `releasedDefects`) get rows of their own, expected to fail: such a
+// row passes when its case fails the checks, and is an unexpected pass (a failure of the run) otherwise.
 import { executeAndSummarize } from './summarized-run.ts';
 import { MpcspecError } from '../core/errors.ts';
 import { REGISTRY } from '../registry/index.ts';
+import type { RegisteredDefect } from '../registry/entry.ts';
 import { PROFILES } from '../spec/profile.ts';
 import { type ShapeRequest, buildCase } from './case.ts';
 import type { CaseSummary } from './summary.ts';
@@ -17,65 +20,66 @@ export interface ConformanceOptions {
   readonly seed: bigint;
 }
 
-export type ConformanceRow =
-  | {
-      readonly status: 'ran';
-      readonly id: string;
-      readonly profile: string;
-      readonly parties: number;
-      readonly summary: CaseSummary;
-    }
-  | {
-      readonly status: 'n/a' | 'error';
-      readonly id: string;
-      readonly profile: string;
-      readonly parties: number;
-      readonly reason: string;
-    };
-
-export interface ConformancePlanItem {
+interface RowKey {
   readonly id: string;
   readonly profile: string;
   readonly parties: number;
+  /** Set on a released-code form's row: the case is expected to fail. */
+  readonly defect?: RegisteredDefect;
 }
+
+export type ConformanceRow =
+  | (RowKey & { readonly status: 'ran'; readonly summary: CaseSummary })
+  | (RowKey & { readonly status: 'n/a' | 'error'; readonly reason: string });
+
+export type ConformancePlanItem = RowKey;
 
 export function conformancePlan(o: ConformanceOptions): ConformancePlanItem[] {
   const ids = o.ids ?? REGISTRY.map((p) => p.id);
   const profiles = o.profiles ?? PROFILES.map((p) => p.name);
   const parties = o.parties ?? [2, 3];
-  return ids.flatMap((id) =>
-    profiles.flatMap((profile) => parties.map((n) => ({ id, profile, parties: n }))),
-  );
+  return ids.flatMap((id) => {
+    const defects = REGISTRY.find((p) => p.id === id)?.releasedDefects ?? [];
+    return profiles.flatMap((profile) =>
+      parties.flatMap((n) => [
+        { id, profile, parties: n },
+        ...defects.map((defect) => ({ id, profile, parties: n, defect })),
+      ]),
+    );
+  });
 }
 
 export async function runConformanceCase(
   item: ConformancePlanItem,
   o: ConformanceOptions,
 ): Promise<ConformanceRow> {
-  const { id, profile, parties } = item;
   let spec;
+  // A released-code form runs on the shapes its defect shows on, unless the user asked for shapes.
+  const shape = o.shape ?? item.defect?.shapes;
   try {
     spec = buildCase({
-      id,
-      profile,
-      parties,
+      id: item.id,
+      ...(item.defect === undefined ? {} : { params: item.defect.params }),
+      profile: item.profile,
+      parties: item.parties,
       size: o.size,
-      ...(o.shape === undefined ? {} : { shape: o.shape }),
+      ...(shape === undefined ? {} : { shape }),
       seed: o.seed,
     });
   } catch (e) {
-    if (e instanceof MpcspecError) return { status: 'n/a', id, profile, parties, reason: e.message };
+    if (e instanceof MpcspecError) return { ...item, status: 'n/a', reason: e.message };
     throw e;
   }
   const why = spec.protocol.unsupported(spec.config);
-  if (why !== undefined) return { status: 'n/a', id, profile, parties, reason: why };
+  if (why !== undefined) return { ...item, status: 'n/a', reason: why };
   try {
-    return { status: 'ran', id, profile, parties, summary: await executeAndSummarize(spec) };
+    return { ...item, status: 'ran', summary: await executeAndSummarize(spec) };
   } catch (e) {
-    if (e instanceof MpcspecError) return { status: 'error', id, profile, parties, reason: e.message };
+    if (e instanceof MpcspecError) return { ...item, status: 'error', reason: e.message };
     throw e;
   }
 }
 
+/** A row passes when its case passed — or, for a released-code form, when its case failed as expected. */
 export const rowPassed = (r: ConformanceRow): boolean =>
-  r.status === 'n/a' || (r.status === 'ran' && r.summary.ok);
+  r.status === 'n/a' || (r.status === 'ran' && r.summary.ok === (r.defect === undefined));

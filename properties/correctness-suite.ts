@@ -1,13 +1,15 @@
 // Generic properties over every registered protocol (issue 2 §5): under every configuration the spec
 // supports, on inputs drawn from the spec's domain (edges included):
 //   protocol vs reference within the implementation bound (wrap events within the stated rate),
-//   reference vs ideal within the approximation bound, measured cost equal to the spec's formulas.
+//   reference vs ideal within the approximation bound, measured cost equal to the spec's formulas,
+//   and, where the spec derives bounds for the very inputs, those within its domain-wide bounds.
 // The registry is split into shards by a hash of the id (properties/correctness-*.test.ts), so vitest
 // runs them on every core; a new protocol lands in some shard without a new test file.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { executeCase } from '../harness/execute.ts';
 import { failuresOf } from '../harness/summary.ts';
+import { pointBoundsBeyondDomain } from '../harness/point-bounds.ts';
 import { REGISTRY } from '../registry/index.ts';
 import { shardOf as shardOfId } from '../harness/shards.ts';
 import { caseArbitrary } from './arbitraries.ts';
@@ -42,6 +44,7 @@ export function defineCorrectnessProperties(shard: number): void {
               const result = await executeCase(c);
               expect(failuresOf(result)).toEqual([]);
               expect(result.cost.measured).toEqual(result.cost.spec);
+              expect(pointBoundsBeyondDomain(result)).toEqual([]);
             }),
             { numRuns: RUNS },
           );

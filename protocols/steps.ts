@@ -18,6 +18,10 @@ export {
   truncBits,
 } from './arithmetic/fixed-point.ts';
 export { matmulFixed, matmulRaw } from './arithmetic/matmul.ts';
+// Rows (the last axis): local sums and public selections, and products with one value per row.
+export { putRows, rowSum, takeRows } from '../core/rows.ts';
+export { mulFixedByRow, mulRawByRow } from './rows/mul-by-row.ts';
+export { mulConstByRow } from './rows/public-by-row.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
 export { ltz } from './comparison/ltz.ts';
 export { ge, gt, le, lt } from './comparison/compare.ts';
@@ -37,3 +41,5 @@ export { invSqrtGoldschmidt } from './kernels/inv-sqrt-goldschmidt.ts';
 export { sigmoid, tanh } from './kernels/logistic.ts';
 export { erf } from './kernels/erf.ts';
 export { sin } from './kernels/sin.ts';
+// The attention normalisers' denominator (ALGORITHMS.md §4).
+export { normalizeRows } from './attention/normalize-rows.ts';

@@ -13,6 +13,9 @@ export {
   squareRaw,
   truncBits,
 } from './arithmetic/fixed-point.ts';
+// Rows (the last axis).
+export { putRows, takeRows } from '../core/rows.ts';
+export { mulConstByRow, mulFixedByRow, mulRawByRow, rowSum } from './rows.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
 export { abs, complement, ltz, relu, select, sign } from './comparison/clear.ts';
 export { argmax, max, min } from './comparison/reduce.ts';
@@ -27,3 +30,5 @@ export { invSqrtGoldschmidt } from './kernels/inv-sqrt-goldschmidt.ts';
 export { sigmoid, tanh } from './kernels/logistic.ts';
 export { erf } from './kernels/erf.ts';
 export { sin } from './kernels/sin.ts';
+// The attention normalisers' denominator (ALGORITHMS.md §4).
+export { normalizeRows } from './attention/normalize-rows.ts';

@@ -91,6 +91,8 @@ export interface RegisteredProtocol {
   readonly id: string;
   readonly title: string;
   readonly family: string;
+  /** A unary elementwise map (spec/types.ts `elementwise`): the suites over kernels run it. */
+  readonly elementwise: boolean;
   readonly source: string;
   readonly defaults: unknown;
   /** The spec's other parameter sets, encoded (what `bind` accepts). */
@@ -110,6 +112,7 @@ export function register<P>(
     id: spec.id,
     title: spec.title,
     family: spec.family,
+    elementwise: spec.elementwise !== undefined,
     source: spec.source,
     defaults: spec.params.encode(spec.defaults),
     variants: (spec.variants ?? []).map((v) => spec.params.encode(v) as Record<string, unknown>),

@@ -4,6 +4,7 @@ import { usageError } from '../core/errors.ts';
 import { arithmeticProtocols } from './arithmetic.ts';
 import { kernelProtocols } from './kernels.ts';
 import { comparisonProtocols } from './comparison.ts';
+import { attentionProtocols } from './attention.ts';
 import type { RegisteredProtocol } from './entry.ts';
 
 export type { BoundProtocol, RegisteredProtocol } from './entry.ts';
@@ -12,6 +13,7 @@ export const REGISTRY: readonly RegisteredProtocol[] = [
   ...arithmeticProtocols,
   ...kernelProtocols,
   ...comparisonProtocols,
+  ...attentionProtocols,
 ];
 
 export function findProtocol(id: string): RegisteredProtocol {

@@ -25,7 +25,7 @@ export const KERNEL_EXTRAS: readonly KernelCase[] = [
 
 /** Every kernel's defaults and variants, then the extras. */
 export function kernelCases(): KernelCase[] {
-  const registered = REGISTRY.filter((p) => p.family === 'kernels').flatMap((p) => [
+  const registered = REGISTRY.filter((p) => p.elementwise).flatMap((p) => [
     { id: p.id, params: {} },
     ...p.variants.map((v) => ({ id: p.id, params: v })),
   ]);

@@ -32,6 +32,9 @@ export {
   truncBitsCost,
 } from './arithmetic/cost.ts';
 export { free, par, repeat, seq } from './cost.ts';
+// Rows (the last axis).
+export { mulConstByRow, mulFixedByRow, rowSum } from './rows/tracked.ts';
+export { mulConstByRowCost, mulFixedByRowCost, mulRawByRowCost } from './rows/cost.ts';
 // Comparisons (ALGORITHMS.md §2): exact; their costs.
 export { ltzCost, reduceCost, selectCost } from './comparison/cost.ts';
 // Numeric kernels (ALGORITHMS.md §3).
@@ -46,3 +49,7 @@ export { invSqrtGoldschmidt, invSqrtGoldschmidtCost } from './kernels/inv-sqrt-g
 export { sigmoid, sigmoidCost, tanh, tanhCost } from './kernels/logistic.ts';
 export { erf, erfCost } from './kernels/erf.ts';
 export { sinCost } from './kernels/sin.ts';
+// Composition: a kernel's exact-input model applied to a computed input.
+export { onInexactInput } from './arithmetic/tracked.ts';
+// The attention normalisers' denominator (ALGORITHMS.md §4).
+export { normalizeRows, normalizeRowsCost } from './attention/denominator.ts';

@@ -84,10 +84,26 @@ export interface Bounds {
   readonly approximation: { readonly abs: number; readonly rel: number };
 }
 
+/**
+ * The family a protocol is listed under (`mpcspec list`, docs). A family is a heading, not a contract:
+ * no generic code branches on it. What a generic suite relies on is stated by the spec itself —
+ * `elementwise` (a unary map the bound sweep, the bound table and `mpcspec plot` run over), `rows`
+ * (row-wise inputs the generators fill row by row), `privacy` (what the view audit may assume).
+ *   arithmetic — sharing, opening, linear operations, products, truncation (ALGORITHMS.md §1)
+ *   comparison — exact comparisons, selections and reductions (§2)
+ *   kernels    — numeric kernels: exp, reciprocal, inverse square root, sine, erf, sigmoid, tanh (§3)
+ *   attention  — softmax and its replacements over rows of attention scores (§4)
+ *   gelu, layernorm — the other non-linear layers of a transformer (§4)
+ *   linear     — the linear layers of a transformer (matmuls, biases, residuals)
+ *   test       — deliberately broken protocols of the test suites (never registered)
+ */
+export type Family =
+  'arithmetic' | 'comparison' | 'kernels' | 'attention' | 'gelu' | 'layernorm' | 'linear' | 'test';
+
 export interface ProtocolSpec<P> {
   readonly id: string;
   readonly title: string;
-  readonly family: string;
+  readonly family: Family;
   /** The paper or code this implements, with section. */
   readonly source: string;
   readonly params: t.Type<P, unknown>;
@@ -140,7 +156,13 @@ export interface ProtocolSpec<P> {
    * input has that shape. Throw an input error naming the operand when the shape does not fit.
    */
   shapesFor?(params: P, principal: Shape): Readonly<Record<string, Shape>>;
-  /** Row-wise inputs: which inputs have rows, and the row lengths the properties also try (spec/rows.ts). */
+  /**
+   * Set for a unary elementwise map: one shared fixed-point input x, one output z of x's shape with
+   * z_i = idealAt(x_i) ideally (spec/kernels/unary.ts builds such specs). The bound sweep, the bound
+   * table and `mpcspec plot` run over exactly these.
+   */
+  readonly elementwise?: { readonly idealAt: (x: number, params: P) => number };
+  /** Row-wise inputs: which inputs have rows, and the row lengths the properties also try (spec/rows/). */
   readonly rows?: RowsDecl;
   /**
    * Parameter sets that reproduce a defect of some released code: run as the released code runs, and

@@ -189,3 +189,34 @@ export function squareRaw(a: Tracked): Tracked {
     raw: true,
   };
 }
+
+/** Points of [lo, hi] where an exact-input error model is evaluated: both ends, the middle, and s. */
+const probes = (lo: number, s: number, hi: number): number[] => [lo, (lo + s) / 2, s, (s + hi) / 2, hi];
+
+/**
+ * A kernel whose error model is known for exact inputs (`at(s)`: the steps tracked from the exact
+ * input s), applied to an inexact one: the reference's input lies within x.e of x.v and the protocol's
+ * within x.d more. With I the input's interval and K_ref, K_prot the two computations:
+ *   |K_ref(R) − at(v).v| ≤ at(R).e + |at(R).v − at(v).v|
+ *   |K_prot(P) − K_ref(R)| ≤ (at(P).e + at(P).d) + |at(P).v − at(R).v| + at(R).e
+ * The spans of at(·).v are taken at the interval's ends (every kernel's exact-real value is monotone in
+ * its input: reciprocal, inverse square root, sigmoid); the errors at(·).e and at(·).d at the ends, the
+ * quarter points and the middle — the intervals are a few ulps of the input wide, where the kernels'
+ * error models vary smoothly. For an exact input this is at(x.v) itself.
+ */
+export function onInexactInput(x: Tracked, at: (s: number) => Tracked): Tracked {
+  const centre = at(x.v);
+  if (x.e === 0 && x.d === 0) return { ...centre, w: centre.w + x.w };
+  const r = { lo: x.v - x.e, hi: x.v + x.e };
+  const p = { lo: r.lo - x.d, hi: r.hi + x.d };
+  const worst = (lo: number, hi: number, f: (t: Tracked) => number): number =>
+    Math.max(...probes(lo, x.v, hi).map((s) => f(at(s))));
+  const span = (lo: number, hi: number): number =>
+    Math.max(Math.abs(at(lo).v - centre.v), Math.abs(at(hi).v - centre.v));
+  const eR = worst(r.lo, r.hi, (t) => t.e);
+  const e = eR + span(r.lo, r.hi);
+  const d = worst(p.lo, p.hi, (t) => t.e + t.d) + span(p.lo, p.hi) + span(r.lo, r.hi) + eR;
+  const w = worst(p.lo, p.hi, (t) => t.w) + x.w;
+  if (!Number.isFinite(e) || !Number.isFinite(d)) return { v: centre.v, e: Infinity, d: Infinity, w: 1 };
+  return { v: centre.v, e, d, w };
+}

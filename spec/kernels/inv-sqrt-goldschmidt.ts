@@ -11,7 +11,7 @@ import type * as t from 'io-ts';
 import type { Config } from '../config.ts';
 import { free, seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
-import { type ErrorModel, type Tracked, mulConst } from '../arithmetic/tracked.ts';
+import { type ErrorModel, type Tracked, mulConst, onInexactInput } from '../arithmetic/tracked.ts';
 import { GoldschmidtParams, deflated, deflates } from './reciprocal-goldschmidt.ts';
 import { mulFixedCost, squareFixedCost, truncBitsCost } from '../arithmetic/cost.ts';
 import { interval, unaryKernelSpec } from './unary.ts';
@@ -73,8 +73,9 @@ function invSqrtError(q0: number, iterations: number, t: number, q0Spread: numbe
   return r * far;
 }
 
-export function invSqrtGoldschmidt(m: ErrorModel, x: Tracked, p: GoldschmidtParams): Tracked {
-  const q0 = deflated(m, x.v, p);
+/** The steps from an exact input s. */
+function atExact(m: ErrorModel, s: number, p: GoldschmidtParams): Tracked {
+  const q0 = deflated(m, s, p);
   const spread = deflates(p) ? m.truncUlps * m.u : 0;
   const eR = invSqrtError(q0, p.t, m.u, 0);
   const eP = invSqrtError(q0, p.t, (1 + m.truncUlps) * m.u, spread);
@@ -84,6 +85,10 @@ export function invSqrtGoldschmidt(m: ErrorModel, x: Tracked, p: GoldschmidtPara
   const y: Tracked = { v: 1 / Math.sqrt(q0), e: eR, d: eR + eP, w };
   return deflates(p) ? mulConst(m, y, 1 / Math.sqrt(p.eta)) : y;
 }
+
+/** Goldschmidt's inverse square root of a tracked input (exact, or the result of earlier steps). */
+export const invSqrtGoldschmidt = (m: ErrorModel, x: Tracked, p: GoldschmidtParams): Tracked =>
+  onInexactInput(x, (s) => atExact(m, s, p));
 
 export const invSqrtGoldschmidtSpec = unaryKernelSpec<GoldschmidtParams>({
   id: 'inv_sqrt_goldschmidt',

@@ -14,8 +14,10 @@ import {
   type ErrorModel,
   type Tracked,
   addConst,
+  exact,
   mulConst,
   neg,
+  onInexactInput,
   sub,
   truncBits,
 } from '../arithmetic/tracked.ts';
@@ -61,9 +63,12 @@ const stepCost = (config: Config, n: number): Cost =>
 export const invSqrtNrCost = (config: Config, iterations: number, n: number): Cost =>
   seq(config, invSqrtNrGuessCost(config, n), repeat(config, iterations, stepCost(config, n)));
 
-/** The inverse square root's steps on one tracked input (x exact, > 0). */
-export function invSqrtNr(m: ErrorModel, x: Tracked, iterations: number): Tracked {
-  const X = x.v;
+/** The inverse square root's steps on one tracked input (> 0; exact, or the result of earlier steps). */
+export const invSqrtNr = (m: ErrorModel, x: Tracked, iterations: number): Tracked =>
+  onInexactInput(x, (s) => atExact(m, s, iterations));
+
+/** The steps from an exact input X. */
+function atExact(m: ErrorModel, X: number, iterations: number): Tracked {
   const r = 1 / Math.sqrt(X);
   const U2 = m.u * m.u;
   const crypten = m.config.schedule === 'crypten';
@@ -74,7 +79,7 @@ export function invSqrtNr(m: ErrorModel, x: Tracked, iterations: number): Tracke
   const wrapUnits = crypten
     ? (y: number): number => (y * y + X * y * y + y * (3 + X * y * y)) / U2 + y / m.u
     : (y: number): number => (X * y + y * y + 3 * y + X * y * y * y) / U2;
-  const s = invSqrtNewton(m, X, startAt(invSqrtNrGuess(m, x), r), iterations, stepError, wrapUnits);
+  const s = invSqrtNewton(m, X, startAt(invSqrtNrGuess(m, exact(X)), r), iterations, stepError, wrapUnits);
   return asTracked(s, r);
 }
 

@@ -24,6 +24,7 @@ import {
   mulConst,
   mulInt,
   neg,
+  onInexactInput,
 } from '../arithmetic/tracked.ts';
 import { expCost, exp } from './exp.ts';
 import { asTracked, reciprocalNewton, startAt } from './newton-error.ts';
@@ -71,10 +72,12 @@ function positiveSigmoid(m: ErrorModel, p: number): Tracked {
   return { ...out, e: out.e + spreadR, d: out.d + spreadR + spreadP };
 }
 
-export function sigmoid(m: ErrorModel, x: Tracked): Tracked {
-  const pos = positiveSigmoid(m, Math.abs(x.v));
-  return x.v < 0 ? addConst(m, neg(pos), 1) : pos;
-}
+/** The logistic sigmoid of a tracked input (exact, or the result of earlier steps). */
+export const sigmoid = (m: ErrorModel, x: Tracked): Tracked =>
+  onInexactInput(x, (s) => {
+    const pos = positiveSigmoid(m, Math.abs(s));
+    return s < 0 ? addConst(m, neg(pos), 1) : pos;
+  });
 
 export const sigmoidIdeal = (x: number): number => 1 / (1 + Math.exp(-x));
 

@@ -13,7 +13,7 @@ import { roundScaled } from '../../core/fixed.ts';
 import type { Config } from '../config.ts';
 import { free, seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
-import { type ErrorModel, type Tracked, mulConst } from '../arithmetic/tracked.ts';
+import { type ErrorModel, type Tracked, mulConst, onInexactInput } from '../arithmetic/tracked.ts';
 import { Iterations, PositiveReal } from './params.ts';
 import { mulFixedCost, truncBitsCost } from '../arithmetic/cost.ts';
 import { interval, unaryKernelSpec } from './unary.ts';
@@ -63,8 +63,9 @@ function reciprocalError(b0: number, iterations: number, lo: number, hi: number)
   return (Math.max(Math.abs(dLo), Math.abs(dHi)) + I) / b0;
 }
 
-export function reciprocalGoldschmidt(m: ErrorModel, x: Tracked, p: GoldschmidtParams): Tracked {
-  const b0R = deflated(m, x.v, p);
+/** The reciprocal's steps from an exact input s. */
+function atExact(m: ErrorModel, s: number, p: GoldschmidtParams): Tracked {
+  const b0R = deflated(m, s, p);
   const spread = deflates(p) ? m.truncUlps * m.u : 0; // the protocol's b₀ may differ by this
   const eR = reciprocalError(b0R, p.t, 0, m.u);
   const b0P = b0R - spread;
@@ -75,6 +76,10 @@ export function reciprocalGoldschmidt(m: ErrorModel, x: Tracked, p: GoldschmidtP
   const a: Tracked = { v: 1 / b0R, e: eR, d: eR + eP, w };
   return deflates(p) ? mulConst(m, a, 1 / p.eta) : a;
 }
+
+/** Goldschmidt's reciprocal of a tracked input (exact, or itself the result of earlier steps). */
+export const reciprocalGoldschmidt = (m: ErrorModel, x: Tracked, p: GoldschmidtParams): Tracked =>
+  onInexactInput(x, (s) => atExact(m, s, p));
 
 export const reciprocalGoldschmidtSpec = unaryKernelSpec<GoldschmidtParams>({
   id: 'reciprocal_goldschmidt',

@@ -12,7 +12,15 @@ import * as t from 'io-ts';
 import type { Config } from '../config.ts';
 import { seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
-import { type ErrorModel, type Tracked, addConst, mulInt, neg } from '../arithmetic/tracked.ts';
+import {
+  type ErrorModel,
+  type Tracked,
+  addConst,
+  exact,
+  mulInt,
+  neg,
+  onInexactInput,
+} from '../arithmetic/tracked.ts';
 import { expCost, exp } from './exp.ts';
 import { asTracked, reciprocalNewton, startAt } from './newton-error.ts';
 import { Iterations } from './params.ts';
@@ -31,11 +39,12 @@ export const NR_DOMAIN = { min: 0.01, max: 50 } as const;
 export const reciprocalNrGuess = (m: ErrorModel, x: Tracked): Tracked =>
   addConst(m, mulInt(exp(m, addConst(m, neg(mulInt(x, 2)), 1), NR_EXP_ITERATIONS), 3), 0.003);
 
-/** The positive reciprocal's steps on one tracked input (x exact, > 0). */
-export function reciprocalNrPos(m: ErrorModel, x: Tracked, iterations: number): Tracked {
-  const r = 1 / x.v;
-  return asTracked(reciprocalNewton(m, x.v, startAt(reciprocalNrGuess(m, x), r), iterations), r);
-}
+/** The positive reciprocal's steps on one tracked input (> 0; exact, or the result of earlier steps). */
+export const reciprocalNrPos = (m: ErrorModel, x: Tracked, iterations: number): Tracked =>
+  onInexactInput(x, (s) => {
+    const r = 1 / s;
+    return asTracked(reciprocalNewton(m, s, startAt(reciprocalNrGuess(m, exact(s)), r), iterations), r);
+  });
 
 export const reciprocalNrPosCost = (config: Config, iterations: number, n: number): Cost =>
   seq(

@@ -7,7 +7,7 @@ import type { Shape } from '../../core/shape.ts';
 import { sizeOf } from '../../core/shape.ts';
 import type { Config } from '../config.ts';
 import { elementwiseShape, vectorShapes } from '../shapes.ts';
-import type { Cost, Domain, ProtocolSpec } from '../types.ts';
+import type { Cost, Domain, Family, ProtocolSpec } from '../types.ts';
 import { type ErrorModel, type Tracked, errorModel, exact } from '../arithmetic/tracked.ts';
 import { type FittedBounds, encodedInputs, fitBounds, memoize } from './fit.ts';
 
@@ -19,6 +19,8 @@ export const interval = (min: number, max: number, gap?: number): RealDomain =>
 
 export interface UnaryKernel<P> {
   readonly id: string;
+  /** 'kernels' unless the map belongs to a layer's family (a GeLU variant, say). */
+  readonly family?: Family;
   readonly title: string;
   readonly source: string;
   readonly params: t.Type<P, unknown>;
@@ -37,8 +39,6 @@ export interface UnaryKernel<P> {
 export type KernelSpec<P> = ProtocolSpec<P> & {
   /** The derived bounds with the worst point, for the docs' bound table. */
   readonly fitted: (config: Config, params: P) => FittedBounds;
-  /** The ideal function on one real. */
-  readonly idealAt: (x: number, params: P) => number;
 };
 
 /** Kernels iterate on fixed-point values: below these sizes every iteration's precision is lost. */
@@ -59,7 +59,7 @@ export function unaryKernelSpec<P>(k: UnaryKernel<P>): KernelSpec<P> {
   return {
     id: k.id,
     title: k.title,
-    family: 'kernels',
+    family: k.family ?? 'kernels',
     source: k.source,
     params: k.params,
     defaults: k.defaults,
@@ -76,6 +76,6 @@ export function unaryKernelSpec<P>(k: UnaryKernel<P>): KernelSpec<P> {
     cost: (config, params, shapes) => k.cost(config, params, sizeOf(shapes['x']!)),
     bounds: (config, params) => fitted(config, params).bounds,
     fitted,
-    idealAt: (x, params) => k.ideal(x, params),
+    elementwise: { idealAt: (x, params) => k.ideal(x, params) },
   };
 }

@@ -7,6 +7,7 @@
 //                 style, and seeded typical and uniform rows
 // A row that breaks a row domain's condition is replaced by the spec's typical row, so generators never
 // hand a protocol an input its spec does not cover (out-of-domain runs are asked for explicitly).
+import { MpcspecError } from '../../core/errors.ts';
 import { chachaWords, deriveKey, rootKey } from '../../core/prg.ts';
 import type { Domain } from '../types.ts';
 
@@ -70,8 +71,35 @@ function drawRow(style: RowStyle, d: RealDomain, n: number, next: () => number):
  */
 export function rowValues(style: RowStyle, d: RealDomain, n: number, next: () => number): Float64Array {
   const row = drawRow(style, d, n, next);
-  if (d.row === undefined || d.row.check(row) === undefined) return row;
-  return d.row.sample(n, next);
+  const cond = d.row;
+  if (cond === undefined || cond.check(row) === undefined) return row;
+  for (let attempt = 0; attempt < TYPICAL_ATTEMPTS; attempt++) {
+    const typical = cond.sample(n, next);
+    if (cond.check(typical) === undefined) return typical;
+  }
+  throw new MpcspecError(
+    'internal',
+    `rows: ${TYPICAL_ATTEMPTS} typical rows of ${n} all break the spec's own row condition (${cond.what}); the spec's sampler or its parameters are wrong`,
+  );
+}
+
+/** How many typical rows a generator tries before calling the spec's row condition unsatisfiable. */
+const TYPICAL_ATTEMPTS = 64;
+
+/**
+ * A tensor of `rows` rows of n values, row r drawn in style `styleOf(r)` (row-major, the layout of a
+ * tensor whose last axis is n): what every generator fills a row-wise input with.
+ */
+export function drawRows(
+  styleOf: (row: number) => RowStyle,
+  d: RealDomain,
+  rows: number,
+  n: number,
+  next: () => number,
+): Float64Array {
+  const vals = new Float64Array(rows * n);
+  for (let r = 0; r < rows; r++) vals.set(rowValues(styleOf(r), d, n, next), r * n);
+  return vals;
 }
 
 /** Uniforms in [0, 1) from the PRG under a fixed label (for derivations that must not depend on a run). */

@@ -23,7 +23,7 @@ export function catalogueProtocol(
   const spec: ProtocolSpec<NoParams> = {
     id,
     title: `catalogue: ${id}`,
-    family: 'leaky-catalogue',
+    family: 'test',
     source: 'test/privacy/leaky (issue 4 §4)',
     params: NoParams,
     defaults: {},
