@@ -79,7 +79,10 @@ export function referenceOutputs(protocol: BoundProtocol, config: Config, c: Bac
 
 const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, ''));
 
-/** The inputs behind output element `index`: the same element, its row, or the element it expands. */
+/**
+ * The inputs behind output element `index`: the row it belongs to for a row-wise input, else the same
+ * element, the row it reduces, or the element it expands.
+ */
 export function inputsAt(
   protocol: BoundProtocol,
   config: Config,
@@ -93,12 +96,15 @@ export function inputsAt(
       const t = c.inputs[d.name]!;
       const v = decodeByScale(t, d.scale, config);
       const n = sizeOf(t.shape);
+      const row = (r: number, length: number): string => {
+        const shown = Array.from(v.slice(r * length, r * length + Math.min(length, 4)), fmt);
+        return `${d.name}[row ${r}] = [${shown.join(', ')}${length > 4 ? ', …' : ''}]`;
+      };
+      const rowLength = t.shape[t.shape.length - 1] ?? 1;
+      if (n === outSize && protocol.rows?.inputs.includes(d.name) === true)
+        return row(Math.floor(index / rowLength), rowLength);
       if (n === outSize) return `${d.name} = ${fmt(v[index]!)}`;
-      if (n > outSize && n % outSize === 0) {
-        const r = n / outSize;
-        const row = Array.from(v.slice(index * r, index * r + Math.min(r, 4)), fmt);
-        return `${d.name}[row ${index}] = [${row.join(', ')}${r > 4 ? ', …' : ''}]`;
-      }
+      if (n > outSize && n % outSize === 0) return row(index, n / outSize);
       if (n < outSize && outSize % n === 0)
         return `${d.name} = ${fmt(v[Math.floor((index * n) / outSize)]!)}`;
       return `${d.name}: shape [${t.shape.join(', ')}]`;

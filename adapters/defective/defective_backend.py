@@ -28,7 +28,7 @@ def main():
     args = parser.parse_args()
     if args.list:
         for name, (summary, _) in DEFECTS.items():
-            print("%-18s %s" % (name, summary))
+            print("%-24s %s" % (name, summary))
         return 0
     unknown = [d for d in args.defect if d not in DEFECTS]
     if unknown:

@@ -1,4 +1,5 @@
-"""The defects this backend can be switched into, one small function each.
+"""The defects this backend can be switched into, one small function each. Where a defect is in
+mpcspec's catalogue (spec/defects.ts) the switch has its id.
 
 A defect receives the engine and the op table (a copy per run) and replaces the one step it gets
 wrong. `mpcspec conform` must fail every op a defect touches and name the defect from the outputs
@@ -58,8 +59,8 @@ def unsigned_shift(engine, ops, views):
     engine.product = lambda a, b: engine.wrap((engine.wrap(a * b) & mask) >> engine.f)
 
 
-@defect("no-deflation", "runs Goldschmidt's reciprocal and inverse square root without the deflation by eta")
-def no_deflation(engine, ops, views):
+@defect("goldschmidt-undeflated", "runs Goldschmidt's reciprocal and inverse square root without the deflation by eta")
+def goldschmidt_undeflated(engine, ops, views):
     for name in ("reciprocal_goldschmidt", "inv_sqrt_goldschmidt"):
         wrap_op(ops, name, lambda op: lambda e, i, p: op(e, i, dict(p, eta=1)))
 
@@ -79,8 +80,8 @@ def sin_period(engine, ops, views):
     wrap_op(ops, "sin", lambda op: lambda e, i, p: op(e, i, dict(p, period=2 * p["period"])))
 
 
-@defect("sin-real-mask", "masks the sine's opening with t uniform over the reals in [-1024, 0), not over the ring")
-def sin_real_mask(engine, ops, views):
+@defect("sine-real-mask", "masks the sine's opening with t uniform over the reals in [-1024, 0), not over the ring")
+def sine_real_mask(engine, ops, views):
     views.sin_mask = lambda rng: -1 - rng.randrange(1024 * engine.F)
 
 

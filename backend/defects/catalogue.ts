@@ -14,7 +14,8 @@ import type { BoundProtocol } from '../../registry/index.ts';
 import { constantsEncodedBy, withConstantRewrite } from '../../spec/arithmetic/constant-rewrite.ts';
 import type { Config } from '../../spec/config.ts';
 import type { BackendCase } from '../cases.ts';
-import type { Candidate, Outputs } from './candidate.ts';
+import { findDefect } from '../../spec/defects.ts';
+import type { Candidate, DefectTag, Outputs } from './candidate.ts';
 
 /** Positions of encoded constants tried one by one and in pairs, at most. */
 const MAX_CONSTANTS = 12;
@@ -43,6 +44,12 @@ function mapOutputs(
   return out;
 }
 
+/** The defect of spec/defects.ts a classic mistake is, when it is one there. */
+function catalogued(id: string): { defect: DefectTag } | Record<string, never> {
+  const d = findDefect(id);
+  return d === undefined ? {} : { defect: { id: d.id, title: d.title } };
+}
+
 function outputTransforms(protocol: BoundProtocol, config: Config): Candidate[] {
   const F = 1n << BigInt(config.f);
   const hasFixed = protocol.outputs().some((d) => d.scale === 'fixed');
@@ -51,11 +58,13 @@ function outputTransforms(protocol: BoundProtocol, config: Config): Candidate[] 
     explanation: string,
     f: (v: bigint) => bigint,
     slack?: (b: number) => bigint,
+    defect?: string,
   ): Candidate => ({
     name,
     source: 'catalogue',
     explanation,
     ...(slack === undefined ? {} : { slackUlps: slack }),
+    ...(defect === undefined ? {} : catalogued(defect)),
     predict: (_c, ref) => mapOutputs(protocol, ref, ['fixed'], f),
   });
   const list: Candidate[] = [];
@@ -65,6 +74,8 @@ function outputTransforms(protocol: BoundProtocol, config: Config): Candidate[] 
         'decode divides negatives by 2^f − 1',
         `decodes a negative value v as v / (2^f − 1) instead of v / 2^f (f = ${config.f}): off by |v|·2^−f`,
         (v) => (v < 0n ? (v * F - (F - 1n) / 2n) / (F - 1n) : v),
+        undefined,
+        'decode-negatives',
       ),
       fixed(
         'decode of negatives off by 1.0',
@@ -100,8 +111,19 @@ function outputTransforms(protocol: BoundProtocol, config: Config): Candidate[] 
   return list;
 }
 
-function referenceWith(name: string, explanation: string, run: (c: BackendCase) => Outputs): Candidate {
-  return { name, source: 'catalogue', explanation, predict: (c) => run(c) };
+function referenceWith(
+  name: string,
+  explanation: string,
+  run: (c: BackendCase) => Outputs,
+  defect?: string,
+): Candidate {
+  return {
+    name,
+    source: 'catalogue',
+    explanation,
+    ...(defect === undefined ? {} : catalogued(defect)),
+    predict: (c) => run(c),
+  };
 }
 
 function constantMistakes(protocol: BoundProtocol, config: Config, sample: BackendCase): Candidate[] {
@@ -119,6 +141,7 @@ function constantMistakes(protocol: BoundProtocol, config: Config, sample: Backe
           `constant #${k + 1} (${fmt(v)}) encoded as 0`,
           `uses 0 for the public constant ${fmt(v)} (#${k + 1} in the order the steps encode constants), as an epsilon below 2^−f encodes`,
           run((x, j) => (j === k ? 0 : x)),
+          'epsilon-zero',
         ),
       );
   });

@@ -25,8 +25,8 @@ const SWITCHES: [string, string, RegExp][] = [
   ['rounding', 'mul_const {"c":0.3}', /^rounding the other way$/],
   ['no-truncation', 'square', /^missing truncation$/],
   ['unsigned-shift', 'mul', /^truncation as an unsigned shift$/],
-  ['no-deflation', 'reciprocal_goldschmidt {"t":13,"eta":128}', /^reciprocal_goldschmidt with eta: 1$/],
-  ['no-deflation', 'inv_sqrt_goldschmidt {"t":8,"eta":100}', /^inv_sqrt_goldschmidt with eta: 1$/],
+  ['goldschmidt-undeflated', 'reciprocal_goldschmidt {"t":13,"eta":128}', /^reciprocal_goldschmidt with eta: 1$/],
+  ['goldschmidt-undeflated', 'inv_sqrt_goldschmidt {"t":8,"eta":100}', /^inv_sqrt_goldschmidt with eta: 1$/],
   ['nr-all-positive', 'reciprocal_nr', /^reciprocal_nr_pos \(another protocol\)$/],
   ['exp-iterations', 'exp', /^exp \{"iterations":5\}$/],
   ['sin-period', 'sin', /^sin with period: 64$/],
@@ -96,9 +96,9 @@ describe('the defective Python backend', () => {
   );
 
   it(
-    '--defect sin-real-mask: values pass, the view audit finds the leak in both parties',
+    '--defect sine-real-mask: values pass, the view audit finds the leak in both parties',
     async () => {
-      const report = await run(['sin-real-mask'], ['sin'], true);
+      const report = await run(['sine-real-mask'], ['sin'], true);
       const r = byKey(report.ops, 'sin');
       expect(r.value?.ok).toBe(true);
       expect(r.views?.status).toBe('leak');
