@@ -25,7 +25,11 @@ const SWITCHES: [string, string, RegExp][] = [
   ['rounding', 'mul_const {"c":0.3}', /^rounding the other way$/],
   ['no-truncation', 'square', /^missing truncation$/],
   ['unsigned-shift', 'mul', /^truncation as an unsigned shift$/],
-  ['goldschmidt-undeflated', 'reciprocal_goldschmidt {"t":13,"eta":128}', /^reciprocal_goldschmidt with eta: 1$/],
+  [
+    'goldschmidt-undeflated',
+    'reciprocal_goldschmidt {"t":13,"eta":128}',
+    /^reciprocal_goldschmidt with eta: 1$/,
+  ],
   ['goldschmidt-undeflated', 'inv_sqrt_goldschmidt {"t":8,"eta":100}', /^inv_sqrt_goldschmidt with eta: 1$/],
   ['nr-all-positive', 'reciprocal_nr', /^reciprocal_nr_pos \(another protocol\)$/],
   ['exp-iterations', 'exp', /^exp \{"iterations":5\}$/],
