@@ -2,7 +2,7 @@
 // and never a process left behind (issue 17 §1, "Bad input"): exits, silence, malformed lines, answers
 // to the wrong case, wrong shapes, words outside the ring, the backend's own errors, and the exit
 // codes and JUnit XML a backend's CI reads.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,13 +120,22 @@ describe('adapter faults', () => {
 });
 
 describe('conform --backend as a CI step', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, [BIN, 'conform', ...args], { encoding: 'utf8' });
+  /** The CLI as a CI step runs it; asynchronously, so the test worker stays responsive meanwhile. */
+  const cli = (...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      execFile(process.execPath, [BIN, 'conform', ...args], { encoding: 'utf8' }, (error, stdout, stderr) =>
+        resolve({
+          status: error === null ? 0 : typeof error.code === 'number' ? error.code : null,
+          stdout,
+          stderr,
+        }),
+      );
+    });
 
-  it('exit 0 on a pass, with JUnit XML written', () => {
+  it('exit 0 on a pass, with JUnit XML written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mpcspec-junit-'));
     const junit = join(dir, 'report.xml');
-    const r = cli('--backend', FAULTY('ok'), '--cases', '3', '--junit', junit);
+    const r = await cli('--backend', FAULTY('ok'), '--cases', '3', '--junit', junit);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/2 ops of faulty: 2 passed, 0 failed, 0 errors/);
     const xml = readFileSync(junit, 'utf8');
@@ -137,10 +146,10 @@ describe('conform --backend as a CI step', () => {
     expect(xml).toMatch(/<testcase classname="arithmetic" name="mul"><\/testcase>/);
   });
 
-  it('exit 1 when an op fails, the JUnit <error> escaped', () => {
+  it('exit 1 when an op fails, the JUnit <error> escaped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mpcspec-junit-'));
     const junit = join(dir, 'report.xml');
-    const r = cli('--backend', FAULTY('malformed', 1), '--cases', '3', '--junit', junit);
+    const r = await cli('--backend', FAULTY('malformed', 1), '--cases', '3', '--junit', junit);
     expect(r.status, r.stderr).toBe(1);
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toMatch(
@@ -148,8 +157,8 @@ describe('conform --backend as a CI step', () => {
     );
   });
 
-  it('exit 1 for an op asked for that the backend does not offer', () => {
-    const r = cli('--backend', FAULTY('ok'), '--only', 'mul,exp', '--cases', '2', '--json');
+  it('exit 1 for an op asked for that the backend does not offer', async () => {
+    const r = await cli('--backend', FAULTY('ok'), '--only', 'mul,exp', '--cases', '2', '--json');
     expect(r.status, r.stderr).toBe(1);
     const report = JSON.parse(r.stdout) as { ops: { key: string; status: string }[] };
     expect(report.ops.map((o) => [o.key, o.status])).toEqual([
@@ -158,8 +167,8 @@ describe('conform --backend as a CI step', () => {
     ]);
   });
 
-  it('exit 3 with one line when the adapter says its engine is not available here', () => {
-    const r = cli('--backend', FAULTY('unavailable'));
+  it('exit 3 with one line when the adapter says its engine is not available here', async () => {
+    const r = await cli('--backend', FAULTY('unavailable'));
     expect(r.status).toBe(3);
     expect(r.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
@@ -174,8 +183,8 @@ describe('conform --backend as a CI step', () => {
     [['--backend', FAULTY('ok'), '--parties', '3'], /--parties does not apply with --backend/],
     [['--backend', FAULTY('ok'), '--profile', 'default'], /the backend claims profile 'crypten'/],
     [['--backend', FAULTY('ok'), '--cases', '0'], /--cases: '0' is not an integer from 1/],
-  ])('exit 2 with one line: %s', (args, expected) => {
-    const r = cli(...args);
+  ])('exit 2 with one line: %s', async (args, expected) => {
+    const r = await cli(...args);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(expected);
