@@ -4,6 +4,8 @@
 // what a party receives is what the others send it, which the formulas give per party for 2 parties
 // and as a total (every bit sent is received once) for more.
 import type { Cost } from '../spec/types.ts';
+import type { BackendCase } from './cases.ts';
+import type { BackendInfo, OpUnderTest } from './handshake.ts';
 import type { Counters } from './protocol/messages.ts';
 
 export interface CounterComparison {
@@ -81,4 +83,48 @@ export function compareCounters(spec: Cost, counters: Counters, parties: number)
       : []),
   ];
   return { compared: [...compared], mismatches, headline: parts.join(', ') };
+}
+
+export interface CostVerdict {
+  readonly status: 'equal' | 'differs' | 'not reported' | 'no schedule claimed';
+  /** Spec/backend of the headline counters ("rounds 1/1, p0 bits 2048/2048"), or why not judged. */
+  readonly detail: string;
+  /** The first mismatches, each with its case. */
+  readonly mismatches: readonly string[];
+}
+
+const MAX_MISMATCHES = 3;
+
+/** The cost verdict of one op over its cases: every reported counter of every case against the spec. */
+export function judgeCost(
+  op: OpUnderTest,
+  info: BackendInfo,
+  answered: readonly { case: BackendCase; counters: Counters | undefined }[],
+): CostVerdict {
+  const reported = answered.filter((a) => a.counters !== undefined);
+  if (reported.length === 0) return { status: 'not reported', detail: 'not reported', mismatches: [] };
+  if (info.costProfile === undefined)
+    return {
+      status: 'no schedule claimed',
+      detail: 'counters reported, but no profile is claimed to judge them by',
+      mismatches: [],
+    };
+  const mismatches: string[] = [];
+  // the headline counters of the first case that differs, or of the first case when none does
+  let headline: string | undefined;
+  let firstDiffering: string | undefined;
+  for (const a of reported) {
+    const c = compareCounters(op.protocol.cost(info.config, a.case.shapes), a.counters!, info.config.parties);
+    headline ??= c.headline;
+    if (c.mismatches.length > 0) firstDiffering ??= c.headline;
+    for (const m of c.mismatches)
+      if (mismatches.length < MAX_MISMATCHES) mismatches.push(`case ${a.case.id}: ${m}`);
+  }
+  const partial =
+    reported.length < answered.length ? ` (${reported.length} of ${answered.length} cases reported)` : '';
+  return {
+    status: mismatches.length === 0 ? 'equal' : 'differs',
+    detail: `${firstDiffering ?? headline ?? ''}${partial}`,
+    mismatches,
+  };
 }

@@ -9,10 +9,10 @@ import type { ShapeRequest } from '../harness/case.ts';
 import { REGISTRY, type RegisteredProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
 import { type BackendCase, caseSource } from './cases.ts';
-import { compareCounters } from './cost-counters.ts';
+import { type CostVerdict, judgeCost } from './cost-counters.ts';
 import { type DefectVerdict, identifyDefect } from './defects/identify.ts';
 import { caseMessage, readOutputs } from './exchange.ts';
-import type { BackendInfo, OpUnderTest } from './handshake.ts';
+import type { OpUnderTest } from './handshake.ts';
 import type { Counters } from './protocol/messages.ts';
 import { BackendSession } from './session.ts';
 import {
@@ -29,14 +29,6 @@ import {
 } from './views/external-audit.ts';
 
 export type OpStatus = 'pass' | 'fail' | 'error' | 'missing' | 'n/a';
-
-export interface CostVerdict {
-  readonly status: 'equal' | 'differs' | 'not reported' | 'no schedule claimed';
-  /** Spec/backend of the headline counters ("rounds 1/1, p0 bits 2048/2048"), or why not judged. */
-  readonly detail: string;
-  /** The first mismatches, each with its case. */
-  readonly mismatches: readonly string[];
-}
 
 export interface OpReport {
   readonly key: string;
@@ -88,41 +80,6 @@ export interface BackendRunOptions {
   readonly registry?: readonly RegisteredProtocol[];
   /** Progress: cases done of the total, and what runs now. */
   readonly progress?: (done: number, total: number, label: string) => void;
-}
-
-const MAX_MISMATCHES = 3;
-
-function judgeCost(
-  op: OpUnderTest,
-  info: BackendInfo,
-  answered: readonly { case: BackendCase; counters: Counters | undefined }[],
-): CostVerdict {
-  const reported = answered.filter((a) => a.counters !== undefined);
-  if (reported.length === 0) return { status: 'not reported', detail: 'not reported', mismatches: [] };
-  if (info.costProfile === undefined)
-    return {
-      status: 'no schedule claimed',
-      detail: 'counters reported, but no profile is claimed to judge them by',
-      mismatches: [],
-    };
-  const mismatches: string[] = [];
-  // the headline counters of the first case that differs, or of the first case when none does
-  let headline: string | undefined;
-  let firstDiffering: string | undefined;
-  for (const a of reported) {
-    const c = compareCounters(op.protocol.cost(info.config, a.case.shapes), a.counters!, info.config.parties);
-    headline ??= c.headline;
-    if (c.mismatches.length > 0) firstDiffering ??= c.headline;
-    for (const m of c.mismatches)
-      if (mismatches.length < MAX_MISMATCHES) mismatches.push(`case ${a.case.id}: ${m}`);
-  }
-  const partial =
-    reported.length < answered.length ? ` (${reported.length} of ${answered.length} cases reported)` : '';
-  return {
-    status: mismatches.length === 0 ? 'equal' : 'differs',
-    detail: `${firstDiffering ?? headline ?? ''}${partial}`,
-    mismatches,
-  };
 }
 
 export interface OpRun {
