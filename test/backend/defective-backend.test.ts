@@ -111,4 +111,18 @@ describe('the defective Python backend', () => {
     },
     MINUTES,
   );
+
+  it(
+    '--defect split-when-negative: values pass, the view audit finds the traffic shape depends on x',
+    async () => {
+      const report = await run(['split-when-negative'], ['mul'], true);
+      const r = byKey(report.ops, 'mul');
+      expect(r.value?.ok).toBe(true);
+      expect(r.views?.status).toBe('leak');
+      expect(r.views?.detail).toMatch(/traffic shape: /);
+      expect(r.views?.verdict?.verdicts.map((v) => v.status)).toEqual(['leak', 'leak']);
+      expect(r.status).toBe('fail');
+    },
+    MINUTES,
+  );
 });
