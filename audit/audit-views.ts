@@ -23,7 +23,7 @@ import {
   type PartyVerdict,
   type ViewVerdict,
   partyStatus,
-  worstStatus,
+  viewVerdict,
 } from './verdict.ts';
 
 export interface AuditOptions {
@@ -208,18 +208,5 @@ export async function auditViews(
       );
     verdicts.push({ party, ...partyStatus(modes, requested), modes, ms: performance.now() - p0 });
   }
-  const status = worstStatus(verdicts.map((v) => v.status));
-  const knownLeak = protocol.privacy().knownLeak;
-  return {
-    id: protocol.id,
-    params: protocol.params,
-    profile: config.profile,
-    parties: config.parties,
-    status,
-    ...(knownLeak === undefined ? {} : { knownLeak }),
-    verdicts,
-    ok: status !== 'leak',
-    unchecked: verdicts.some((v) => v.modes.every((m) => m.status === 'not run')),
-    ms: performance.now() - t0,
-  };
+  return viewVerdict(protocol.id, protocol, config, verdicts, performance.now() - t0);
 }

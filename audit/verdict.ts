@@ -2,6 +2,8 @@
 // evidence behind it — the relation it found, the distributions it compared, or the tests it ran with
 // their p-values — and what it covered, so a report or the CLI can show why, not only whether. The
 // verdict is honest about coverage: `private` only when every mode ran and passed for every party.
+import type { BoundProtocol } from '../registry/index.ts';
+import type { Config } from '../spec/config.ts';
 import type { BatchMode } from './batch-layout.ts';
 
 export type ModeName = 'relation' | 'exhaustive' | 'statistical';
@@ -186,7 +188,7 @@ export function partyStatus(
 }
 
 /** The verdict's status over its parties: leak, then incomplete, then private (trivial only when every party is). */
-export const worstStatus = (statuses: readonly PartyStatus[]): PartyStatus =>
+const worstStatus = (statuses: readonly PartyStatus[]): PartyStatus =>
   statuses.includes('leak')
     ? 'leak'
     : statuses.includes('incomplete')
@@ -194,3 +196,30 @@ export const worstStatus = (statuses: readonly PartyStatus[]): PartyStatus =>
       : statuses.every((s) => s === 'trivial')
         ? 'trivial'
         : 'private';
+
+/**
+ * The verdict over every party's on protocol `protocol` (named `id`): its worst status, ok unless a party
+ * leaks, unchecked when some party had no mode run, and the defect the spec declares, if any.
+ */
+export function viewVerdict(
+  id: string,
+  protocol: Pick<BoundProtocol, 'params' | 'privacy'>,
+  config: Pick<Config, 'profile' | 'parties'>,
+  verdicts: readonly PartyVerdict[],
+  ms: number,
+): ViewVerdict {
+  const status = worstStatus(verdicts.map((v) => v.status));
+  const knownLeak = protocol.privacy().knownLeak;
+  return {
+    id,
+    params: protocol.params,
+    profile: config.profile,
+    parties: config.parties,
+    status,
+    ...(knownLeak === undefined ? {} : { knownLeak }),
+    verdicts,
+    ok: status !== 'leak',
+    unchecked: verdicts.some((v) => v.modes.every((m) => m.status === 'not run')),
+    ms,
+  };
+}

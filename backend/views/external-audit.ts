@@ -19,7 +19,7 @@ import {
   type PartyVerdict,
   type ViewVerdict,
   partyStatus,
-  worstStatus,
+  viewVerdict,
 } from '../../audit/verdict.ts';
 import { chachaWords, deriveKey, rootKey } from '../../core/prg.ts';
 import { type RingTensor, ringTensor } from '../../core/ring.ts';
@@ -236,20 +236,8 @@ export async function auditBackendViews(
     const modes = [...OWN_CODE_ONLY, statistical];
     verdicts.push({ party, ...partyStatus(modes, MODES), modes, ms: performance.now() - tp });
   }
-  const knownLeak = protocol.privacy().knownLeak;
-  const status = worstStatus(verdicts.map((v) => v.status));
-  const verdict: ViewVerdict = {
-    id: op.key,
-    params: protocol.params,
-    profile: config.profile,
-    parties: config.parties,
-    status,
-    ...(knownLeak === undefined ? {} : { knownLeak }),
-    verdicts,
-    ok: status !== 'leak',
-    unchecked: verdicts.some((v) => v.modes.every((m) => m.status === 'not run')),
-    ms: performance.now() - t0,
-  };
+  const verdict = viewVerdict(op.key, protocol, config, verdicts, performance.now() - t0);
+  const { status } = verdict;
   const leaks = verdicts.filter((v) => v.status === 'leak');
   const detail =
     leaks.length > 0

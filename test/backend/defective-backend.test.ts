@@ -99,30 +99,21 @@ describe('the defective Python backend', () => {
     MINUTES,
   );
 
-  it(
-    '--defect sine-real-mask: values pass, the view audit finds the leak in both parties',
-    async () => {
-      const report = await run(['sine-real-mask'], ['sin'], true);
-      const r = byKey(report.ops, 'sin');
-      expect(r.value?.ok).toBe(true);
-      expect(r.views?.status).toBe('leak');
-      expect(r.views?.verdict?.verdicts.map((v) => v.status)).toEqual(['leak', 'leak']);
-      expect(r.status).toBe('fail');
-    },
-    MINUTES,
-  );
-
-  it(
-    '--defect split-when-negative: values pass, the view audit finds the traffic shape depends on x',
-    async () => {
-      const report = await run(['split-when-negative'], ['mul'], true);
-      const r = byKey(report.ops, 'mul');
-      expect(r.value?.ok).toBe(true);
-      expect(r.views?.status).toBe('leak');
-      expect(r.views?.detail).toMatch(/traffic shape: /);
-      expect(r.views?.verdict?.verdicts.map((v) => v.status)).toEqual(['leak', 'leak']);
-      expect(r.status).toBe('fail');
-    },
-    MINUTES,
-  );
+  for (const [name, id, what, detail] of [
+    ['sine-real-mask', 'sin', 'a mask bounded over the reals', /p = /],
+    ['split-when-negative', 'mul', 'a traffic shape that depends on x', /traffic shape: /],
+  ] as const)
+    it(
+      `--defect ${name}: values pass, the view audit finds ${what} in both parties`,
+      async () => {
+        const report = await run([name], [id], true);
+        const r = byKey(report.ops, id);
+        expect(r.value?.ok).toBe(true);
+        expect(r.views?.status).toBe('leak');
+        expect(r.views?.detail).toMatch(detail);
+        expect(r.views?.verdict?.verdicts.map((v) => v.status)).toEqual(['leak', 'leak']);
+        expect(r.status).toBe('fail');
+      },
+      MINUTES,
+    );
 });
