@@ -2,6 +2,7 @@
 // Each kernel is one monomorphic loop over BigUint64Arrays: V8 lowers 64-bit BigInt multiply, add and
 // mask to native instructions there (measured ≈400–550 M elements/s on the 2-core machine).
 import { addWords, multiplyWords, subtractWords } from './ring-kernels.ts';
+import { matmulAccumulate } from './ring-matmul.ts';
 import { allocWords, copyWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { type RingTensor, ringMask, ringTensor } from './ring.ts';
@@ -91,7 +92,7 @@ export function sumLastAxis(a: RingTensor): RingTensor {
   return ringTensor(a.ell, a.shape.slice(0, -1), out);
 }
 
-/** Matrix product [m,k]·[k,n] → [m,n] in Z_{2^ℓ}, i-k-j order so the inner loop streams rows. */
+/** Matrix product [m,k]·[k,n] → [m,n] in Z_{2^ℓ} (core/ring-matmul.ts). */
 export function matmul(a: RingTensor, b: RingTensor): RingTensor {
   if (a.ell !== b.ell) throw inputError(`matmul: ring mismatch: Z_2^${a.ell} vs Z_2^${b.ell}`);
   const [m, k] = a.shape;
@@ -113,26 +114,6 @@ export function matmul(a: RingTensor, b: RingTensor): RingTensor {
   const mask = ringMask(a.ell);
   for (let i = 0; i < out.length; i++) out[i] = out[i]! & mask;
   return ringTensor(a.ell, [m, n], out);
-}
-
-/** out += A·B over Z_{2^64} (callers mask); exported so fused protocol kernels avoid temporaries. */
-export function matmulAccumulate(
-  A: BigUint64Array,
-  B: BigUint64Array,
-  out: BigUint64Array,
-  m: number,
-  k: number,
-  n: number,
-): void {
-  for (let i = 0; i < m; i++) {
-    const rowOut = i * n;
-    for (let p = 0; p < k; p++) {
-      const aip = A[i * k + p]!;
-      if (aip === 0n) continue;
-      const rowB = p * n;
-      for (let j = 0; j < n; j++) out[rowOut + j] = out[rowOut + j]! + aip * B[rowB + j]!;
-    }
-  }
 }
 
 export function concat(parts: readonly RingTensor[]): BigUint64Array {

@@ -2,7 +2,8 @@
 // Z_i = C_i + E·B_i + A_i·F (+ E·F at party 0) as E·(B_i [+ F]) + A_i·F: two matrix products a party.
 import { copyWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
-import { concat, matmulAccumulate, split } from '../../core/ring-ops.ts';
+import { concat, split } from '../../core/ring-ops.ts';
+import { matmulAccumulate } from '../../core/ring-matmul.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { openToAll } from '../../runtime/comm.ts';
 import { matmulTriple } from '../../runtime/material/matmul-triple.ts';
