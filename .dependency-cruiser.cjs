@@ -1,5 +1,6 @@
 // Layering from DESIGN.md: core < spec < reference < protocols < registry < harness < (properties, vectors, audit, report) < cli,
-// with runtime (parties, network, dealer) above core and spec and below protocols.
+// with runtime (parties, network, dealer) above core and spec and below protocols, and model (whole
+// transformer layers composed from registered protocols) beside the suites, above harness, below cli.
 // No cycles anywhere; no folder imports a layer above it.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -10,44 +11,50 @@ module.exports = {
       severity: 'error',
       from: { path: '^core/' },
       to: {
-        path: '^(runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|cli)/',
+        path: '^(runtime|spec|reference|protocols|registry|harness|model|properties|vectors|audit|report|cli)/',
       },
     },
     {
       name: 'spec-imports-core-only',
       severity: 'error',
       from: { path: '^spec/' },
-      to: { path: '^(runtime|reference|protocols|registry|harness|properties|vectors|cli)/' },
+      to: { path: '^(runtime|reference|protocols|registry|harness|model|properties|vectors|cli)/' },
     },
     {
       name: 'reference-below-protocols',
       severity: 'error',
       from: { path: '^reference/' },
-      to: { path: '^(runtime|protocols|registry|harness|properties|vectors|cli)/' },
+      to: { path: '^(runtime|protocols|registry|harness|model|properties|vectors|cli)/' },
     },
     {
       name: 'protocols-below-registry',
       severity: 'error',
       from: { path: '^protocols/' },
-      to: { path: '^(registry|harness|properties|vectors|cli)/' },
+      to: { path: '^(registry|harness|model|properties|vectors|cli)/' },
     },
     {
       name: 'registry-knows-no-harness',
       severity: 'error',
       from: { path: '^registry/' },
-      to: { path: '^(harness|properties|vectors|cli)/' },
+      to: { path: '^(harness|model|properties|vectors|cli)/' },
     },
     {
       name: 'runtime-below-protocols',
       severity: 'error',
       from: { path: '^runtime/' },
-      to: { path: '^(reference|protocols|registry|harness|properties|vectors|cli)/' },
+      to: { path: '^(reference|protocols|registry|harness|model|properties|vectors|cli)/' },
     },
     {
       name: 'harness-below-suites',
       severity: 'error',
       from: { path: '^harness/' },
-      to: { path: '^(properties|vectors|cli)/' },
+      to: { path: '^(model|properties|vectors|cli)/' },
+    },
+    {
+      name: 'model-below-cli',
+      severity: 'error',
+      from: { path: '^model/' },
+      to: { path: '^(properties|vectors|audit|cli)/' },
     },
     {
       name: 'harness-below-cli',
@@ -58,7 +65,7 @@ module.exports = {
   ],
   options: {
     includeOnly:
-      '^(core|runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|cli|bench|test)/',
+      '^(core|runtime|spec|reference|protocols|registry|harness|model|properties|vectors|audit|report|cli|bench|test)/',
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
