@@ -9,6 +9,8 @@ import { registerConformCommand } from './commands/conform.ts';
 import { registerVectorsCommand } from './commands/vectors.ts';
 import { registerPlotCommand } from './commands/plot.ts';
 import { registerPartyCommand } from './commands/party.ts';
+import { registerCostCommand } from './commands/cost.ts';
+import { registerInferCommand } from './commands/infer.ts';
 
 const program = new Command();
 program
@@ -28,6 +30,8 @@ registerConformCommand(program);
 registerVectorsCommand(program);
 registerPlotCommand(program);
 registerPartyCommand(program);
+registerCostCommand(program);
+registerInferCommand(program);
 
 try {
   await program.parseAsync(process.argv);

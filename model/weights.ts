@@ -13,8 +13,6 @@
 import type { Shape } from '../core/shape.ts';
 import type { ModelDescription } from '../spec/model/description.ts';
 
-export type Weights = ReadonlyMap<string, Float64Array>;
-
 /** Every stored (not derived) weight of the model with its shape, in a fixed order. */
 export function weightShapes(model: ModelDescription): Map<string, Shape> {
   const { hidden: D, ffn: F } = model;
@@ -55,16 +53,16 @@ export function weightShape(model: ModelDescription, name: string): Shape {
   return s;
 }
 
-/** The clear value of a weight, derived ones computed by the owner from the stored ones. */
-export function weightValue(model: ModelDescription, weights: Weights, name: string): Float64Array {
-  const stored = weights.get(name);
-  if (stored !== undefined) return stored;
+/**
+ * The clear value of a weight the plan names: a stored one from `get`, a derived one computed by the
+ * owner from the stored ones.
+ */
+export function weightValue(
+  model: ModelDescription,
+  get: (name: string) => Float64Array,
+  name: string,
+): Float64Array {
   const { hidden: D, ffn: F } = model;
-  const get = (n: string): Float64Array => {
-    const v = weights.get(n);
-    if (v === undefined) throw new Error(`weights: '${n}' is missing`);
-    return v;
-  };
   const qkv = /^(layers\.\d+)\.attention\.qkv\.(weight|bias)$/.exec(name);
   if (qkv !== null) {
     const [prefix, kind] = [qkv[1]!, qkv[2]!];
@@ -84,7 +82,7 @@ export function weightValue(model: ModelDescription, weights: Weights, name: str
     const b2 = get(`${prefix}.ffn.fc2.bias`);
     return b.map((v, j) => v + b2[j]!);
   }
-  throw new Error(`weights: '${name}' is missing`);
+  return get(name);
 }
 
 function matmulReal(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
