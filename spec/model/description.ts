@@ -41,33 +41,36 @@ export const ModelMasks = t.partial({
 });
 export type ModelMasks = t.TypeOf<typeof ModelMasks>;
 
-export const ModelDescription = t.intersection([
-  t.type({
-    name: t.string,
-    blockOrder: BlockOrder,
-    layers: PositiveInt,
-    heads: PositiveInt,
-    hidden: PositiveInt,
-    headDim: PositiveInt,
-    ffn: PositiveInt,
-    tokens: PositiveInt,
-    layerNormEpsilon: NonNegative,
-    weightsOwner: PartyIndex,
-    qkv: t.keyof({ separate: null, fused: null }),
-    qkvBias: t.boolean,
-    finalLayerNorm: t.boolean,
-  }),
-  t.partial({
-    description: t.string,
-    masks: ModelMasks,
-    components: t.partial({ attention: ComponentChoice, gelu: ComponentChoice, layernorm: ComponentChoice }),
-  }),
-]);
+const RequiredFields = t.type({
+  name: t.string,
+  blockOrder: BlockOrder,
+  layers: PositiveInt,
+  heads: PositiveInt,
+  hidden: PositiveInt,
+  headDim: PositiveInt,
+  ffn: PositiveInt,
+  tokens: PositiveInt,
+  layerNormEpsilon: NonNegative,
+  weightsOwner: PartyIndex,
+  qkv: t.keyof({ separate: null, fused: null }),
+  qkvBias: t.boolean,
+  finalLayerNorm: t.boolean,
+});
+const OptionalFields = t.partial({
+  description: t.string,
+  masks: ModelMasks,
+  components: t.partial({ attention: ComponentChoice, gelu: ComponentChoice, layernorm: ComponentChoice }),
+});
+export const ModelDescription = t.intersection([RequiredFields, OptionalFields]);
 export type ModelDescription = t.TypeOf<typeof ModelDescription>;
 
 /** Decode a description (from a file) and check that its numbers agree; errors name the field. */
 export function decodeModel(value: unknown, where: string): ModelDescription {
-  const m = decodeOrThrow(ModelDescription, value, where);
+  // Each part on its own, so an error's path is the field's ($.heads), not the intersection's ($[0].heads).
+  const m = {
+    ...decodeOrThrow(RequiredFields, value, where),
+    ...decodeOrThrow(OptionalFields, value, where),
+  };
   if (m.heads * m.headDim !== m.hidden)
     throw inputError(
       `${where}: $.hidden is ${m.hidden} but $.heads × $.headDim is ${m.heads} × ${m.headDim} = ${m.heads * m.headDim}; they must agree`,
