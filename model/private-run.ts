@@ -11,7 +11,7 @@ import { WordArena } from '../core/word-pool.ts';
 import { encode } from '../core/fixed.ts';
 import { deriveKey, rootKey } from '../core/prg.ts';
 import { KeyedTape } from '../core/tape.ts';
-import type { PartyMeter } from '../runtime/context.ts';
+import type { PartyContext, PartyMeter } from '../runtime/context.ts';
 import type { Payload } from '../runtime/payload.ts';
 import { runParties } from '../runtime/run.ts';
 import { additiveShares } from '../harness/party-inputs.ts';
@@ -37,7 +37,8 @@ export interface LayerRun {
 const MASK64 = (1n << 64n) - 1n;
 
 /** The run seed of one layer: each layer draws its own tapes. */
-const layerSeed = (seed: bigint, index: number): bigint => (seed * 1_000_003n + BigInt(index + 1)) & MASK64;
+export const layerSeed = (seed: bigint, index: number): bigint =>
+  (seed * 1_000_003n + BigInt(index + 1)) & MASK64;
 
 /** Additive shares of the clear input hidden states (the ideal sharing, as the harness shares inputs). */
 export function shareInput(plan: ModelPlan, input: Float64Array, seed: bigint): RingTensor[] {
@@ -66,6 +67,66 @@ function measuredCost(before: readonly PartyMeter[], after: readonly PartyMeter[
   };
 }
 
+export interface StepMeters {
+  readonly before: PartyMeter;
+  readonly after: PartyMeter;
+}
+
+/**
+ * One party's side of a layer: its input share in, its output share out, every protocol step under its
+ * own scope and metered. `weight` gives the owner's encoded weights (asked for only at the owner, or for
+ * a public input). Whatever network the context talks through — in memory or TCP (bench/netem.sh).
+ */
+export async function runLayerSteps(
+  ctx: PartyContext,
+  plan: ModelPlan,
+  layer: LayerPlan,
+  input: RingTensor,
+  weight: (name: string) => RingTensor,
+): Promise<{ output: RingTensor; steps: StepMeters[] }> {
+  const env = new Map<string, RingTensor>([[layer.input, input]]);
+  const steps: StepMeters[] = [];
+  for (const step of layer.steps) {
+    if (step.kind === 'local') {
+      env.set(
+        step.output,
+        applyToShares(step.op, (s) => env.get(s)!),
+      );
+      continue;
+    }
+    const inputs: Record<string, Payload> = {};
+    for (const decl of step.protocol.inputs()) {
+      const o = step.inputs[decl.name]!;
+      if ('slot' in o) inputs[decl.name] = env.get(o.slot)!;
+      else if (decl.holder === 'public' || (decl.holder === 'owner' && decl.owner === ctx.party))
+        inputs[decl.name] = weight(o.weight);
+    }
+    const before = ctx.meter();
+    const out = await step.protocol.run(ctx.scope(step.name), plan.config, step.shapes, inputs);
+    steps.push({ before, after: ctx.meter() });
+    env.set(step.output, out[step.outputName] as RingTensor);
+  }
+  return { output: env.get(layer.output)!, steps };
+}
+
+/** The owner's encoded weights, each encoded once (derived ones computed in the clear first). */
+export function encodedWeights(plan: ModelPlan, weights: WeightSource): (name: string) => RingTensor {
+  const encoded = new Map<string, RingTensor>();
+  return (name) => {
+    let w = encoded.get(name);
+    if (w === undefined) {
+      w = encode(
+        weightValue(plan.model, (n) => weights.get(n), name),
+        weightShape(plan.model, name),
+        plan.config,
+        name,
+      );
+      encoded.set(name, w);
+    }
+    return w;
+  };
+}
+
 /** Run one layer (or the final LayerNorm) of the plan on the parties' input shares. */
 export async function runLayer(
   plan: ModelPlan,
@@ -75,55 +136,18 @@ export async function runLayer(
   weights: WeightSource,
   seed: bigint,
 ): Promise<LayerRun> {
-  const { config, model } = plan;
+  const { config } = plan;
   const steps = layer.steps.filter((s): s is ProtocolStep => s.kind === 'protocol');
   const t0 = performance.now();
   return WordArena.within(async () => {
-    // The owner encodes the weights this layer uses (derived ones computed in the clear first).
-    const encoded = new Map<string, RingTensor>();
-    const weight = (name: string): RingTensor => {
-      let w = encoded.get(name);
-      if (w === undefined) {
-        const shape = weightShape(model, name);
-        w = encode(
-          weightValue(model, (n) => weights.get(n), name),
-          shape,
-          config,
-          name,
-        );
-        encoded.set(name, w);
-      }
-      return w;
-    };
-    const meters: { before: PartyMeter; after: PartyMeter }[][] = [];
+    const weight = encodedWeights(plan, weights);
+    const meters: StepMeters[][] = [];
     const result = await runParties(
       { parties: config.parties, seed: layerSeed(seed, index), record: false },
       async (ctx, party) => {
-        const env = new Map<string, RingTensor>([[layer.input, input[party]!]]);
-        const mine: { before: PartyMeter; after: PartyMeter }[] = [];
+        const { output, steps: mine } = await runLayerSteps(ctx, plan, layer, input[party]!, weight);
         meters[party] = mine;
-        for (const step of layer.steps) {
-          if (step.kind === 'local') {
-            env.set(
-              step.output,
-              applyToShares(step.op, (s) => env.get(s)!),
-            );
-            continue;
-          }
-          const inputs: Record<string, Payload> = {};
-          for (const decl of step.protocol.inputs()) {
-            const o = step.inputs[decl.name]!;
-            if ('slot' in o) inputs[decl.name] = env.get(o.slot)!;
-            else if (decl.holder === 'public' || (decl.holder === 'owner' && decl.owner === party))
-              inputs[decl.name] = weight(o.weight);
-          }
-          const before = ctx.meter();
-          const out = await step.protocol.run(ctx.scope(step.name), config, step.shapes, inputs);
-          mine.push({ before, after: ctx.meter() });
-          env.set(step.output, out[step.outputName] as RingTensor);
-        }
-        const y = env.get(layer.output)!;
-        return ringTensor(y.ell, y.shape, new BigUint64Array(y.data));
+        return ringTensor(output.ell, output.shape, new BigUint64Array(output.data));
       },
     );
     return {
