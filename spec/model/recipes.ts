@@ -38,7 +38,7 @@ const geluTanh: ComponentChoice = { protocol: 'gelu_tanh', params: {} };
 /** RSAttn: ReLU(x) / (Σ ReLU(x) + ε), ε = 1e-5 (MPCViT). */
 const rsAttn: ComponentChoice = {
   protocol: 'softmax_relu',
-  params: { epsilon: 1e-5, denominator: { method: 'newton', iterations: 10, signStep: false, eta: 1 } },
+  params: { epsilon: 1e-5, denominator: { method: 'newton', iterations: 10, signStep: false, eta: 0.25 } },
 };
 
 const MU: Knob = {
@@ -90,7 +90,7 @@ const privit = (squaredN: number | '$seq'): Recipe['attention'] => ({
 
 const privitGelu: Recipe['gelu'] = {
   kind: 'tokens',
-  mixed: { protocol: 'gelu_tokens', params: { gelu: geluTanh } },
+  mixed: { protocol: 'gelu_tokens', params: { gelu: { id: 'gelu_tanh' } } },
   maskParam: 'tokens',
 };
 
@@ -112,7 +112,7 @@ export const RECIPES: readonly Recipe[] = [
       kind: 'uniform',
       normaliser: twoQuad({ method: 'newton', iterations: 10, signStep: true, eta: 4 }),
     },
-    gelu: { kind: 'uniform', gelu: { protocol: 'gelu_quad', params: {} } },
+    gelu: { kind: 'uniform', gelu: { protocol: 'gelu_quad', params: { coefficients: 'mpcformer' } } },
     layernorm: layerNormCrypten,
     knobs: [],
   },
@@ -125,7 +125,7 @@ export const RECIPES: readonly Recipe[] = [
       kind: 'uniform',
       normaliser: twoQuad({ method: 'newton', iterations: 10, signStep: true, eta: 'none' }),
     },
-    gelu: { kind: 'uniform', gelu: { protocol: 'gelu_quad', params: { form: 'swapped' } } },
+    gelu: { kind: 'uniform', gelu: { protocol: 'gelu_quad', params: { coefficients: 'swapped' } } },
     layernorm: layerNormCrypten,
     knobs: [],
   },
@@ -144,7 +144,13 @@ export const RECIPES: readonly Recipe[] = [
     source: 'SecFormer efficiency/ and operation/ (released code)',
     releasedFrom: 'secformer',
     attention: { kind: 'uniform', normaliser: twoQuad({ method: 'goldschmidt', t: 7, eta: 'none' }) },
-    gelu: { kind: 'uniform', gelu: { protocol: 'gelu_fourier', params: { T: 2.5 } } },
+    gelu: {
+      kind: 'uniform',
+      gelu: {
+        protocol: 'gelu_fourier',
+        params: { T: 2.5, beta: 'released', mask: 'secformer', period: 20, reduction: '2pi' },
+      },
+    },
     layernorm: layerNorm({ method: 'goldschmidt', t: 7, eta: 1 }, 'as-profile'),
     knobs: [],
   },
@@ -153,7 +159,7 @@ export const RECIPES: readonly Recipe[] = [
     title: 'PUMA: piecewise GeLU, CrypTen softmax, Newton inverse square root LayerNorm',
     source: 'PUMA (Dong et al., arXiv 2307.12533); its baseline in SecFormer',
     attention: { kind: 'uniform', normaliser: softmaxCrypten },
-    gelu: { kind: 'uniform', gelu: { protocol: 'gelu_puma', params: {} } },
+    gelu: { kind: 'uniform', gelu: { protocol: 'gelu_puma', params: { form: 'puma' } } },
     layernorm: layerNormNewton,
     knobs: [],
   },
