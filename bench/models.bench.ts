@@ -18,19 +18,9 @@ import { type ModelPlan, planModel } from '../model/plan.ts';
 import { runModel } from '../model/run-model.ts';
 import { gaussians, syntheticWeights } from '../model/weight-source.ts';
 import { findModel } from '../spec/model/builtins.ts';
-import type { Recipe } from '../spec/model/recipe.ts';
 import { findRecipe } from '../spec/model/recipes.ts';
+import { STAND_IN_RECIPE } from '../model/stand-in-recipe.ts';
 import { type BenchRow, type BenchSuite, benchInputs, row, runRecycled, timeMedian } from './suite.ts';
-
-const STAND_IN: Recipe = {
-  name: 'stand-in',
-  title: 'Taylor softmax, ReLU, Taylor softmax in place of LayerNorm',
-  source: 'bench/models.bench.ts',
-  attention: { kind: 'uniform', normaliser: { protocol: 'softmax_taylor' } },
-  gelu: { kind: 'uniform', gelu: { protocol: 'relu' } },
-  layernorm: { protocol: 'softmax_taylor' },
-  knobs: [],
-};
 
 /** The secformer plan, or the stand-in's when secformer's protocols are not registered. */
 function plan(model: string, seq: number, layers: number): { plan: ModelPlan; standIn: boolean } {
@@ -38,7 +28,7 @@ function plan(model: string, seq: number, layers: number): { plan: ModelPlan; st
   try {
     return { plan: planModel({ ...base, recipe: findRecipe('secformer') }), standIn: false };
   } catch {
-    return { plan: planModel({ ...base, recipe: STAND_IN }), standIn: true };
+    return { plan: planModel({ ...base, recipe: STAND_IN_RECIPE }), standIn: true };
   }
 }
 

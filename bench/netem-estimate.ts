@@ -10,17 +10,7 @@ import { resolveConfig } from '../spec/config.ts';
 import { findModel } from '../spec/model/builtins.ts';
 import { estimateSeconds, parseNetwork } from '../spec/model/network.ts';
 import { findRecipe } from '../spec/model/recipes.ts';
-import type { Recipe } from '../spec/model/recipe.ts';
-
-const MACHINERY: Recipe = {
-  name: 'machinery',
-  title: 'Taylor softmax, ReLU, Taylor softmax in place of LayerNorm',
-  source: 'bench/netem-party.ts',
-  attention: { kind: 'uniform', normaliser: { protocol: 'softmax_taylor' } },
-  gelu: { kind: 'uniform', gelu: { protocol: 'relu' } },
-  layernorm: { protocol: 'softmax_taylor' },
-  knobs: [],
-};
+import { STAND_IN_RECIPE } from '../model/stand-in-recipe.ts';
 
 const [modelName, recipeName, profile, seqArg, layerArg, rate, rtt] = process.argv.slice(2);
 const seed = 7n;
@@ -28,7 +18,7 @@ const model = findModel(modelName!);
 const index = Number(layerArg);
 const plan = planModel({
   model,
-  recipe: recipeName === 'machinery' ? MACHINERY : findRecipe(recipeName!),
+  recipe: recipeName === 'stand-in' ? STAND_IN_RECIPE : findRecipe(recipeName!),
   config: resolveConfig(profile!),
   seq: Number(seqArg),
   layers: index + 1,

@@ -17,19 +17,8 @@ import { encodedWeights, layerSeed, runLayerSteps, shareInput } from '../model/p
 import { gaussians, syntheticWeights } from '../model/weight-source.ts';
 import { resolveConfig } from '../spec/config.ts';
 import { findModel } from '../spec/model/builtins.ts';
-import type { Recipe } from '../spec/model/recipe.ts';
 import { findRecipe } from '../spec/model/recipes.ts';
-
-/** Protocols registered in every build, for a run before the systems' recipes are (as test/model). */
-const MACHINERY: Recipe = {
-  name: 'machinery',
-  title: 'Taylor softmax, ReLU, Taylor softmax in place of LayerNorm',
-  source: 'bench/netem-party.ts',
-  attention: { kind: 'uniform', normaliser: { protocol: 'softmax_taylor' } },
-  gelu: { kind: 'uniform', gelu: { protocol: 'relu' } },
-  layernorm: { protocol: 'softmax_taylor' },
-  knobs: [],
-};
+import { STAND_IN_RECIPE } from '../model/stand-in-recipe.ts';
 
 const [partyArg, listenHost, peerHost, peerPort, modelName, recipeName, profile, seqArg, layerArg] =
   process.argv.slice(2);
@@ -38,7 +27,7 @@ const seed = 7n;
 const model = findModel(modelName!);
 const plan = planModel({
   model,
-  recipe: recipeName === 'machinery' ? MACHINERY : findRecipe(recipeName!),
+  recipe: recipeName === 'stand-in' ? STAND_IN_RECIPE : findRecipe(recipeName!),
   config: resolveConfig(profile!),
   seq: Number(seqArg),
   layers: Number(layerArg) + 1,

@@ -8,6 +8,7 @@
 //                  description alone (not from the plan): recipe vs this is what the recipe's
 //                  approximations and architecture changes (2Quad, ScaleAttn, linearised tokens) lose.
 import { decode, encode } from '../core/fixed.ts';
+import { matmulBatchReal } from '../core/heads.ts';
 import type { Shape } from '../core/shape.ts';
 import type { Config } from '../spec/config.ts';
 import { erfIdeal } from '../spec/kernels/erf.ts';
@@ -62,15 +63,8 @@ export function recipeLayer(
   return get(layer.output).values;
 }
 
-const matmul = (a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array => {
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++)
-    for (let p = 0; p < k; p++) {
-      const v = a[i * k + p]!;
-      for (let j = 0; j < n; j++) out[i * n + j]! += v * b[p * n + j]!;
-    }
-  return out;
-};
+const matmul = (a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array =>
+  matmulBatchReal(a, b, 1, m, k, n);
 
 const addBias = (x: Float64Array, b: Float64Array | undefined, n: number): Float64Array =>
   b === undefined ? x : x.map((v, i) => v + b[i % n]!);

@@ -10,6 +10,7 @@
 // Two derived weights the owner computes from those in the clear when a plan asks for them:
 //   layers.<l>.attention.qkv.weight [D, 3D] (.bias [3D])  Q, K, V side by side (one fused projection)
 //   layers.<l>.ffn.fused.weight [D, D], .bias [D]          MPCViT+'s fusion W₁·W₂ and b₁·W₂ + b₂
+import { matmulBatchReal } from '../core/heads.ts';
 import type { Shape } from '../core/shape.ts';
 import type { ModelDescription } from '../spec/model/description.ts';
 
@@ -77,20 +78,10 @@ export function weightValue(
   if (fused !== null) {
     const prefix = fused[1]!;
     const w2 = get(`${prefix}.ffn.fc2.weight`);
-    if (fused[2] === 'weight') return matmulReal(get(`${prefix}.ffn.fc1.weight`), w2, D, F, D);
-    const b = matmulReal(get(`${prefix}.ffn.fc1.bias`), w2, 1, F, D);
+    if (fused[2] === 'weight') return matmulBatchReal(get(`${prefix}.ffn.fc1.weight`), w2, 1, D, F, D);
+    const b = matmulBatchReal(get(`${prefix}.ffn.fc1.bias`), w2, 1, 1, F, D);
     const b2 = get(`${prefix}.ffn.fc2.bias`);
     return b.map((v, j) => v + b2[j]!);
   }
   return get(name);
-}
-
-function matmulReal(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++)
-    for (let p = 0; p < k; p++) {
-      const v = a[i * k + p]!;
-      for (let j = 0; j < n; j++) out[i * n + j]! += v * b[p * n + j]!;
-    }
-  return out;
 }

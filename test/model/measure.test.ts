@@ -13,7 +13,7 @@ import { runModel } from '../../model/run-model.ts';
 import { gaussians, syntheticWeights } from '../../model/weight-source.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { findModel } from '../../spec/model/builtins.ts';
-import { MACHINERY_RECIPE } from './fixtures.ts';
+import { STAND_IN_RECIPE } from '../../model/stand-in-recipe.ts';
 
 describe('model runs', () => {
   it.each([
@@ -27,7 +27,7 @@ describe('model runs', () => {
       const model = findModel(name);
       const plan = planModel({
         model,
-        recipe: MACHINERY_RECIPE,
+        recipe: STAND_IN_RECIPE,
         config: resolveConfig(profile),
         seq,
         layers,

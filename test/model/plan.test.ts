@@ -10,7 +10,7 @@ import { REGISTRY } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { BUILTIN_MODELS, findModel } from '../../spec/model/builtins.ts';
 import { RECIPES, findRecipe } from '../../spec/model/recipes.ts';
-import { MACHINERY_RECIPE } from './fixtures.ts';
+import { STAND_IN_RECIPE } from '../../model/stand-in-recipe.ts';
 
 const MB = 2 ** 20;
 
@@ -40,7 +40,7 @@ describe('model plans', () => {
     (seq, bytes) => {
       const plan = planModel({
         model: findModel('bert-base'),
-        recipe: MACHINERY_RECIPE,
+        recipe: STAND_IN_RECIPE,
         config: resolveConfig('crypten'),
         seq,
         layers: 1,
@@ -57,7 +57,7 @@ describe('model plans', () => {
       modelCost(
         planModel({
           model: findModel('bert-base'),
-          recipe: MACHINERY_RECIPE,
+          recipe: STAND_IN_RECIPE,
           config: resolveConfig(profile),
           seq: 128,
           layers: 1,
@@ -76,7 +76,7 @@ describe('model plans', () => {
     expect(() =>
       planModel({
         model: findModel('bert-base'),
-        recipe: MACHINERY_RECIPE,
+        recipe: STAND_IN_RECIPE,
         config: resolveConfig('default'),
         ...over,
       }),
