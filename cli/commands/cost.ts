@@ -95,7 +95,7 @@ export function registerCostCommand(program: Command): void {
               r.part,
               r.cost.rounds,
               perParty(r.cost.bitsSent),
-              r.cryptenBytes === undefined ? '—' : (r.cryptenBytes / MB).toFixed(1),
+              r.cryptenBytes === undefined ? '—' : mb(r.cryptenBytes * 8),
               perParty(r.cost.offlineBits),
               time(r.seconds),
               ...(r.measured === undefined
