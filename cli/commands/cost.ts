@@ -11,7 +11,13 @@ import { gaussians, syntheticWeights } from '../../model/weight-source.ts';
 import { NETWORKS, describeNetwork, parseNetwork } from '../../spec/model/network.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
 import { printTable } from '../table.ts';
-import { type ModelOptions, addModelOptions, describePlan, planFromOptions } from './model-options.ts';
+import {
+  type ModelOptions,
+  addModelOptions,
+  describePlan,
+  planFromOptions,
+  seedOf,
+} from './model-options.ts';
 import { progressBar } from './progress.ts';
 
 interface CostOptions extends ModelOptions {
@@ -46,10 +52,10 @@ export function registerCostCommand(program: Command): void {
         const cost = modelCost(plan);
         let measured: Awaited<ReturnType<typeof runModel>> | undefined;
         if (opts.measure === true) {
-          const weights = syntheticWeights(plan.model, opts.seed);
-          const input = gaussians(opts.seed, 'inputs/hidden', plan.seq * plan.model.hidden);
+          const weights = syntheticWeights(plan.model, seedOf(opts));
+          const input = gaussians(seedOf(opts), 'inputs/hidden', plan.seq * plan.model.hidden);
           const bar = progressBar(opts.json !== true, plan.layers.length, 'layers');
-          measured = await runModel(plan, weights, input, opts.seed, (i) => bar.update(i + 1));
+          measured = await runModel(plan, weights, input, seedOf(opts), (i) => bar.update(i + 1));
           bar.stop();
         }
         const rows = costRows(

@@ -12,7 +12,13 @@ import { runModel } from '../../model/run-model.ts';
 import { gaussians, syntheticWeights } from '../../model/weight-source.ts';
 import { action } from '../errors.ts';
 import { printTable } from '../table.ts';
-import { type ModelOptions, addModelOptions, describePlan, planFromOptions } from './model-options.ts';
+import {
+  type ModelOptions,
+  addModelOptions,
+  describePlan,
+  planFromOptions,
+  seedOf,
+} from './model-options.ts';
 import { progressBar } from './progress.ts';
 
 interface InferOptions extends ModelOptions {
@@ -44,17 +50,19 @@ export function registerInferCommand(program: Command): void {
         const plan = planFromOptions(opts);
         const { model, config, seq } = plan;
         const weights =
-          opts.weights === undefined ? syntheticWeights(model, opts.seed) : loadWeights(model, opts.weights);
+          opts.weights === undefined
+            ? syntheticWeights(model, seedOf(opts))
+            : loadWeights(model, opts.weights);
         const raw =
           opts.inputs === undefined
-            ? gaussians(opts.seed, 'inputs/hidden', seq * model.hidden)
+            ? gaussians(seedOf(opts), 'inputs/hidden', seq * model.hidden)
             : loadInput(opts.inputs, seq, model.hidden);
         const input = onGrid(config, raw, [seq, model.hidden], 'input hidden states');
         const bar = progressBar(opts.json !== true, plan.layers.length, 'layers');
         let recipe = input;
         let exact = input;
         const layers: { layer: string; ms: number; implementation: Errors; approximation: Errors }[] = [];
-        await runModel(plan, weights, input, opts.seed, (i, run) => {
+        await runModel(plan, weights, input, seedOf(opts), (i, run) => {
           const layer = plan.layers[i]!;
           recipe = recipeLayer(plan, layer, weights, recipe);
           exact = exactLayer(plan, layer.layer, weights, exact);

@@ -16,7 +16,7 @@ export interface ModelOptions {
   profile: string;
   parties: number;
   set: Record<string, number>;
-  seed: bigint;
+  seed?: bigint;
   json?: boolean;
 }
 
@@ -32,27 +32,32 @@ function collectSetting(value: string, previous: Record<string, number>): Record
 }
 
 export function addModelOptions(cmd: Command): Command {
-  return cmd
-    .requiredOption(
-      '--model <name|file>',
-      'bert-base | bert-large | vit-cifar | vit-tiny-imagenet | vit-tiny, or a JSON file',
-    )
-    .requiredOption(
-      '--recipe <name>',
-      'crypten | mpcformer | secformer | puma | mpcvit | mpcvit-plus | privit, or <name>-released',
-    )
-    .option('--seq <n>', "tokens (default: the model's N)", parseIntOption('seq', 1, 100_000))
-    .option('--layers <k>', 'the first K layers (default: all)', parseIntOption('layers', 1, 1000))
-    .option('--profile <name>', 'crypten | spu | default', 'default')
-    .option('--parties <n>', 'number of parties', parseIntOption('parties', 2, 16), 2)
-    .option(
-      '--set <name=value>',
-      'a recipe setting, repeatable: mu, reassociate, softmaxRows, geluTokens',
-      collectSetting,
-      {},
-    )
-    .option('--seed <s>', 'seed of synthetic masks, weights and inputs', parseSeedOption, 1n);
+  return (
+    cmd
+      .requiredOption(
+        '--model <name|file>',
+        'bert-base | bert-large | vit-cifar | vit-tiny-imagenet | vit-tiny, or a JSON file',
+      )
+      .requiredOption(
+        '--recipe <name>',
+        'crypten | mpcformer | secformer | puma | mpcvit | mpcvit-plus | privit, or <name>-released',
+      )
+      .option('--seq <n>', "tokens (default: the model's N)", parseIntOption('seq', 1, 100_000))
+      .option('--layers <k>', 'the first K layers (default: all)', parseIntOption('layers', 1, 1000))
+      .option('--profile <name>', 'crypten | spu | default', 'default')
+      .option('--parties <n>', 'number of parties', parseIntOption('parties', 2, 16), 2)
+      .option(
+        '--set <name=value>',
+        'a recipe setting, repeatable: mu, reassociate, softmaxRows, geluTokens',
+        collectSetting,
+        {},
+      )
+      // No BigInt default here: commander's help prints defaults as JSON.
+      .option('--seed <s>', 'seed of synthetic masks, weights and inputs (default 1)', parseSeedOption)
+  );
 }
+
+export const seedOf = (o: ModelOptions): bigint => o.seed ?? 1n;
 
 export function planFromOptions(o: ModelOptions): ModelPlan {
   const model = loadModel(o.model);
@@ -63,7 +68,7 @@ export function planFromOptions(o: ModelOptions): ModelPlan {
     ...(o.seq === undefined ? {} : { seq: o.seq }),
     ...(o.layers === undefined ? {} : { layers: o.layers }),
     set: o.set,
-    maskSeed: o.seed,
+    maskSeed: seedOf(o),
   });
 }
 

@@ -64,6 +64,12 @@ const badWeightsFile = join(dir, 'bad.safetensors');
 writeFileSync(badWeightsFile, encodeSafeTensors(badWeights));
 
 describe('cost and infer', () => {
+  it.each(['cost', 'infer'])('%s --help prints its options', (command) => {
+    const r = mpcspec(command, '--help');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/--model <name\|file>[\s\S]*--seed <s>/);
+  });
+
   it('cost --measure: every row of the measured run equals its formula', () => {
     const r = mpcspec(
       'cost',
