@@ -87,6 +87,9 @@ export async function runLayerSteps(
   const env = new Map<string, RingTensor>([[layer.input, input]]);
   const steps: StepMeters[] = [];
   for (const step of layer.steps) {
+    // A model runs for seconds to minutes on promises alone, which never let timers and I/O through:
+    // each step first yields to the event loop (progress bars, a test runner's heartbeat).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (step.kind === 'local') {
       env.set(
         step.output,
