@@ -1,6 +1,7 @@
 // Layering from DESIGN.md: core < spec < reference < protocols < registry < harness < (properties, vectors, audit, report) < (cli, api),
-// with runtime (parties, network, dealer) above core and spec and below protocols, and backend (the conformance of other
-// engines: protocol, runner, defect identification) above the suites it builds on and below cli.
+// with runtime (parties, network, dealer) above core and spec and below protocols; model (whole transformer layers
+// composed from registered protocols) beside the suites, above harness; and backend (the conformance of other
+// engines: protocol, runner, defect identification) above the suites it builds on; both below cli.
 // No cycles anywhere; no folder imports a layer above it.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -11,44 +12,50 @@ module.exports = {
       severity: 'error',
       from: { path: '^core/' },
       to: {
-        path: '^(runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|backend|cli)/',
+        path: '^(runtime|spec|reference|protocols|registry|harness|model|properties|vectors|audit|report|backend|cli)/',
       },
     },
     {
       name: 'spec-imports-core-only',
       severity: 'error',
       from: { path: '^spec/' },
-      to: { path: '^(runtime|reference|protocols|registry|harness|properties|vectors|backend|cli)/' },
+      to: { path: '^(runtime|reference|protocols|registry|harness|model|properties|vectors|backend|cli)/' },
     },
     {
       name: 'reference-below-protocols',
       severity: 'error',
       from: { path: '^reference/' },
-      to: { path: '^(runtime|protocols|registry|harness|properties|vectors|backend|cli)/' },
+      to: { path: '^(runtime|protocols|registry|harness|model|properties|vectors|backend|cli)/' },
     },
     {
       name: 'protocols-below-registry',
       severity: 'error',
       from: { path: '^protocols/' },
-      to: { path: '^(registry|harness|properties|vectors|backend|cli)/' },
+      to: { path: '^(registry|harness|model|properties|vectors|backend|cli)/' },
     },
     {
       name: 'registry-knows-no-harness',
       severity: 'error',
       from: { path: '^registry/' },
-      to: { path: '^(harness|properties|vectors|backend|cli)/' },
+      to: { path: '^(harness|model|properties|vectors|backend|cli)/' },
     },
     {
       name: 'runtime-below-protocols',
       severity: 'error',
       from: { path: '^runtime/' },
-      to: { path: '^(reference|protocols|registry|harness|properties|vectors|backend|cli)/' },
+      to: { path: '^(reference|protocols|registry|harness|model|properties|vectors|backend|cli)/' },
     },
     {
       name: 'harness-below-suites',
       severity: 'error',
       from: { path: '^harness/' },
-      to: { path: '^(properties|vectors|backend|cli)/' },
+      to: { path: '^(model|properties|vectors|backend|cli)/' },
+    },
+    {
+      name: 'model-below-cli',
+      severity: 'error',
+      from: { path: '^model/' },
+      to: { path: '^(properties|vectors|audit|backend|cli)/' },
     },
     {
       name: 'harness-below-cli',
@@ -78,7 +85,7 @@ module.exports = {
   ],
   options: {
     includeOnly:
-      '^(api|core|runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|backend|cli|bench|test)/',
+      '^(api|core|runtime|spec|reference|protocols|registry|harness|model|properties|vectors|audit|report|backend|cli|bench|test)/',
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

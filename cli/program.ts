@@ -10,6 +10,8 @@ import { registerVectorsCommand } from './commands/vectors.ts';
 import { registerPlotCommand } from './commands/plot.ts';
 import { registerPartyCommand } from './commands/party.ts';
 import { registerSelfAdapterCommand } from './commands/self-adapter.ts';
+import { registerCostCommand } from './commands/cost.ts';
+import { registerInferCommand } from './commands/infer.ts';
 
 export function buildProgram(version: string): Command {
   const program = new Command();
@@ -30,5 +32,7 @@ export function buildProgram(version: string): Command {
   registerPlotCommand(program);
   registerPartyCommand(program);
   registerSelfAdapterCommand(program);
+  registerCostCommand(program);
+  registerInferCommand(program);
   return program;
 }

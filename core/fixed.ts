@@ -48,6 +48,9 @@ export function encodeScalar(v: number, fmt: FixedPointFormat, where = 'value'):
   return BigInt(scaled);
 }
 
+/** Whether 32-bit halves of a 64-bit word sit low first (x86, ARM): the fast paths below need it. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 export function encode(
   values: ArrayLike<number>,
   shape: Shape,
@@ -59,6 +62,24 @@ export function encode(
     throw inputError(`${name}: ${values.length} values do not fill shape [${shape.join(', ')}]`);
   const mask = ringMask(fmt.ell);
   const data = allocWords(values.length);
+  if (fmt.ell === 64 && LITTLE_ENDIAN) {
+    // Each scaled integer (|v| < 2^53 after the range check, or an error) written as two 32-bit halves:
+    // the same words as BigInt(v) & mask, without a BigInt per element.
+    const halves = new Uint32Array(data.buffer, data.byteOffset, 2 * values.length);
+    const scale = 2 ** fmt.f;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as number;
+      const scaled = roundScaled(v * scale, fmt.rounding);
+      if (!Number.isFinite(v) || !(Math.abs(scaled) < 2 ** 53)) {
+        data[i] = encodeScalar(v, fmt, `${name}[${i}]`) & mask; // throws unless it fits
+        continue;
+      }
+      const hi = Math.floor(scaled / 2 ** 32);
+      halves[2 * i] = scaled - hi * 2 ** 32;
+      halves[2 * i + 1] = hi;
+    }
+    return ringTensor(fmt.ell, shape, data);
+  }
   for (let i = 0; i < values.length; i++)
     data[i] = encodeScalar(values[i] as number, fmt, `${name}[${i}]`) & mask;
   return ringTensor(fmt.ell, shape, data);
@@ -68,6 +89,13 @@ export function encode(
 export function decode(t: RingTensor, f: number): Float64Array {
   const out = new Float64Array(t.data.length);
   const scale = 2 ** -f;
+  if (t.ell === 64 && LITTLE_ENDIAN) {
+    // hi·2^32 is exact and adding lo rounds once: the nearest float64 to the signed word, as Number(BigInt).
+    const halves = new Uint32Array(t.data.buffer, t.data.byteOffset, 2 * t.data.length);
+    const signed = new Int32Array(t.data.buffer, t.data.byteOffset, 2 * t.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = (signed[2 * i + 1]! * 2 ** 32 + halves[2 * i]!) * scale;
+    return out;
+  }
   for (let i = 0; i < out.length; i++) out[i] = Number(BigInt.asIntN(t.ell, t.data[i]!)) * scale;
   return out;
 }

@@ -85,6 +85,21 @@ export function broadcastRows(per: RingTensor, shape: Shape): RingTensor {
   return ringTensor(per.ell, shape, out);
 }
 
+/** x + v with one vector v [n] added to every row of x [..., n] (a layer's bias; local on shares). */
+export function addToRows(x: RingTensor, v: RingTensor): RingTensor {
+  const { rows, n } = rowDims('addToRows', 'x', x.shape);
+  if (v.data.length !== n)
+    throw inputError(
+      `addToRows: a vector of ${v.data.length} values for rows of ${n} (x is ${formatShape(x.shape)})`,
+    );
+  const m = ringMask(x.ell);
+  const out = allocWords(rows * n, false);
+  const d = x.data;
+  for (let r = 0; r < rows; r++)
+    for (let j = 0; j < n; j++) out[r * n + j] = (d[r * n + j]! + v.data[j]!) & m;
+  return ringTensor(x.ell, x.shape, out);
+}
+
 /**
  * x·p with p per row, elementwise: z[r, j] = x[r, j]·p[r] mod 2^ℓ (no truncation). On shares, p must be
  * public (or one of the two factors must be); a product of two shared factors is a protocol.

@@ -56,9 +56,15 @@ export function describeValidationErrors(errors: t.Errors): string {
   const deepest = errors.filter((e) => e.context.length === depth);
   const first = formatValidationError(deepest[0]!);
   if (deepest[0]!.message !== undefined) return first;
-  const place = first.slice(0, first.indexOf(': expected '));
+  const placeOf = (s: string): string => s.slice(0, s.indexOf(': expected '));
+  const place = placeOf(first);
+  // Only the alternatives tried at that same place: other fields' errors are other mistakes.
   const alternatives = [
-    ...new Set(deepest.map((e) => e.context[e.context.length - 1]?.type.name ?? 'value')),
+    ...new Set(
+      deepest
+        .filter((e) => placeOf(formatValidationError(e)) === place)
+        .map((e) => e.context[e.context.length - 1]?.type.name ?? 'value'),
+    ),
   ];
   const shown = first.slice(first.indexOf(', got '));
   return `${place}: expected ${alternatives.join(' or ')}${shown}`;

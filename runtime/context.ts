@@ -19,6 +19,18 @@ export interface PartyCounters {
   bitsReceived: number;
   messagesSent: number;
   messagesReceived: number;
+  /** Dealer items this party has taken, per kind (every party takes each item). */
+  dealt: Record<string, number>;
+}
+
+/** A party's counters at one moment (PartyContext.meter), for the cost of a stretch of a run. */
+export interface PartyMeter {
+  readonly clock: number;
+  readonly bitsSent: number;
+  readonly bitsReceived: number;
+  readonly messagesSent: number;
+  readonly offlineBits: number;
+  readonly dealt: Readonly<Record<string, number>>;
 }
 
 /** The mutable state one party's scoped contexts share. */
@@ -34,6 +46,8 @@ export interface PartyState {
   readonly counters: PartyCounters;
   readonly received: Message[];
   readonly preprocessing: PreprocessingItem[];
+  /** Whether the view is recorded (received messages, preprocessing); long model runs keep none. */
+  readonly record: boolean;
 }
 
 export class PartyContext {
@@ -79,7 +93,7 @@ export class PartyContext {
     c.clock = Math.max(c.clock, msg.round);
     c.bitsReceived += payloadBits(msg.payload);
     c.messagesReceived += 1;
-    this.state.received.push(msg);
+    if (this.state.record) this.state.received.push(msg);
     return msg.payload;
   }
 
@@ -138,7 +152,22 @@ export class PartyContext {
   deal(request: MaterialRequest): Readonly<Record<string, Payload>> {
     const scoped = { ...request, label: this.label(request.label) };
     const values = this.state.dealer.take(this.party, scoped);
-    this.state.preprocessing.push({ kind: request.kind, label: scoped.label, values });
+    const dealt = this.state.counters.dealt;
+    dealt[request.kind] = (dealt[request.kind] ?? 0) + request.items;
+    if (this.state.record) this.state.preprocessing.push({ kind: request.kind, label: scoped.label, values });
     return values;
+  }
+
+  /** This party's counters now: rounds seen, bits, messages, offline bits and dealer items so far. */
+  meter(): PartyMeter {
+    const c = this.state.counters;
+    return {
+      clock: c.clock,
+      bitsSent: c.bitsSent,
+      bitsReceived: c.bitsReceived,
+      messagesSent: c.messagesSent,
+      offlineBits: this.state.dealer.offlineBits[this.party]!,
+      dealt: { ...c.dealt },
+    };
   }
 }

@@ -23,7 +23,11 @@ export class InMemoryNetwork {
   private seq = 0;
   private aborted: Error | undefined;
 
-  constructor(readonly parties: number) {
+  /** `record`: keep the transcript (off for long runs that need only outputs and counters). */
+  constructor(
+    readonly parties: number,
+    private readonly record = true,
+  ) {
     this.queues = Array.from({ length: parties * parties }, () => []);
     this.waiters = Array.from({ length: parties }, () => undefined);
     this.states = Array.from({ length: parties }, () => 'running');
@@ -56,7 +60,7 @@ export class InMemoryNetwork {
       );
     }
     const msg: Message = { seq: this.seq++, from, to, round, label, payload };
-    this.log.push(msg);
+    if (this.record) this.log.push(msg);
     const waiter = this.waiters[to];
     if (waiter !== undefined && waiter.from === from) {
       this.waiters[to] = undefined;

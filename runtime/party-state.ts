@@ -1,6 +1,7 @@
 // One party's runtime state, the same whether all parties share a process (runtime/run.ts) or each runs
 // in its own (harness/tcp/): its tape K(K₀, "party/i"), its zero-sharing tapes K(K₀, "przs/i") with the
-// next party and K(K₀, "przs/i−1") with the previous one, counters, and what its view records.
+// next party and K(K₀, "przs/i−1") with the previous one, counters, and what its view records (nothing
+// when `record` is off: a long run keeps no view).
 import { KeyedTape, type Tape } from '../core/tape.ts';
 import type { PartyState } from './context.ts';
 import type { Dealer } from './dealer.ts';
@@ -17,11 +18,12 @@ export function createPartyState(
   network: Transport,
   dealer: Dealer,
   tapes?: TapeSource,
+  record = true,
 ): PartyState {
   const n = parties;
   const prev = (party + n - 1) % n;
   const tape = (source: string, owner: string, key: Uint8Array): Tape =>
-    tapes?.(source, owner) ?? new KeyedTape(owner, key);
+    tapes?.(source, owner) ?? new KeyedTape(owner, key, record);
   return {
     party,
     parties,
@@ -32,8 +34,9 @@ export function createPartyState(
       next: tape(`przs/${party}`, `party ${party} (zero-sharing with ${(party + 1) % n})`, keys.przs[party]!),
       prev: tape(`przs/${prev}`, `party ${party} (zero-sharing with ${prev})`, keys.przs[prev]!),
     },
-    counters: { clock: 0, bitsSent: 0, bitsReceived: 0, messagesSent: 0, messagesReceived: 0 },
+    counters: { clock: 0, bitsSent: 0, bitsReceived: 0, messagesSent: 0, messagesReceived: 0, dealt: {} },
     received: [],
     preprocessing: [],
+    record,
   };
 }

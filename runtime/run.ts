@@ -51,6 +51,11 @@ export interface RunOptions {
   readonly tapes?: (source: string, owner: string) => Tape;
   /** The party whose dealer shares are derived (value − Σ the others' draws); default the last. */
   readonly dealerDerivedParty?: number;
+  /**
+   * Record the transcript and the views (default). Off, a run keeps only outputs and counters: a whole
+   * model's messages and preprocessing would not fit in memory.
+   */
+  readonly record?: boolean;
 }
 
 export async function runParties<T>(
@@ -60,7 +65,8 @@ export async function runParties<T>(
   const n = options.parties;
   if (!Number.isInteger(n) || n < 2) throw runtimeError(`parties: need an integer ≥ 2, got ${n}`);
   const keys = runKeys(options.seed, n);
-  const network = new InMemoryNetwork(n);
+  const record = options.record ?? true;
+  const network = new InMemoryNetwork(n, record);
   const dealer = new Dealer(
     n,
     // The dealer's draws are in no party's view, so its tape does not keep copies of them.
@@ -68,7 +74,7 @@ export async function runParties<T>(
     options.dealerDerivedParty,
   );
   const states: PartyState[] = Array.from({ length: n }, (_, i) =>
-    createPartyState(i, n, keys, network, dealer, options.tapes),
+    createPartyState(i, n, keys, network, dealer, options.tapes, record),
   );
 
   const settled = await Promise.allSettled(

@@ -117,6 +117,11 @@ export interface KernelOptions {
   /** The smallest chunk worth handing out (default 8192 elements; more for kernels with a setup cost). */
   readonly minChunk?: number;
   /**
+   * The smallest range worth splitting (default SPLIT_THRESHOLD elements): a kernel whose unit is more
+   * work than an element, such as a matrix product's output row, sets it lower.
+   */
+  readonly splitAbove?: number;
+  /**
    * The kernel's WebAssembly SIMD loop (core/wasm/kernels.ts), run instead of the body when every array
    * lives in the shared memory; the body stays the kernel's definition and runs everywhere else.
    */
@@ -130,6 +135,7 @@ export function defineKernel(
   options: KernelOptions = {},
 ): KernelRunner {
   const minChunk = options.minChunk ?? 8192;
+  const splitAbove = options.splitAbove ?? SPLIT_THRESHOLD;
   const known = byName.get(name);
   if (known !== undefined && known.definition !== body)
     throw new Error(`kernel '${name}' is defined twice (${module})`);
@@ -148,7 +154,7 @@ export function defineKernel(
   return (arrays, scalars, n) => {
     if (
       !enabled ||
-      n < SPLIT_THRESHOLD ||
+      n < splitAbove ||
       arrays.length > MAX_ARRAYS ||
       scalars.length > MAX_SCALARS ||
       !arrays.every(isShared)

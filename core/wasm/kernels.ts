@@ -32,6 +32,7 @@ export interface SimdLoops {
   readonly adder_finish: SimdLoop;
   readonly b2a_unmask: SimdLoop;
   readonly bit_at: SimdLoop;
+  readonly matmul_rows: SimdLoop;
 }
 
 let loops: SimdLoops | undefined;

@@ -1,6 +1,6 @@
 ;; SIMD versions of the hottest elementwise loops (README "Speed"): the same words as the JavaScript bodies
-;; in core/ring-kernels.ts, protocols/arithmetic/beaver-kernels.ts, protocols/comparison/adder-kernels.ts
-;; and runtime/material/and-triple-fused.ts, two 64-bit lanes at a time.
+;; in core/ring-kernels.ts, protocols/arithmetic/beaver-kernels.ts, protocols/comparison/adder-kernels.ts,
+;; runtime/material/and-triple-fused.ts and core/ring-matmul.ts, two 64-bit lanes at a time.
 ;; Built into kernels.wasm by `npm run wasm` (scripts/build-wasm.mjs); a test checks the committed binary
 ;; is this file's build. Every function takes byte addresses in the shared memory and a word range
 ;; [lo, hi) with hi − lo even (core/wasm/dispatch.ts runs an odd last word in JavaScript).
@@ -434,4 +434,189 @@
             (local.get $one)))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $next))))
+
+  ;; Ring matrix product (core/ring-matmul.ts): out[r, ·] += A[r, ·]·B for the rows r in [r0, r1) of an
+  ;; [m, k]·[k, n] product over Z_2^64, wrapping lanes (callers mask). Row blocks of two and column blocks
+  ;; of eight keep sixteen partial sums in registers while a row of B streams past; single rows, column
+  ;; pairs and an odd last column take narrower panels. Every panel runs the whole inner dimension and
+  ;; adds its sums into out once.
+
+  (func $panel_2x8 (param $a0 i32) (param $a1 i32) (param $b i32) (param $o0 i32) (param $o1 i32) (param $kb i32) (param $nb i32)
+    (local $p i32) (local $bp i32) (local $a v128) (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local $c00 v128) (local $c01 v128) (local $c02 v128) (local $c03 v128)
+    (local $c10 v128) (local $c11 v128) (local $c12 v128) (local $c13 v128)
+    (local.set $bp (local.get $b))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $kb)))
+        (local.set $b0 (v128.load offset=0 (local.get $bp)))
+        (local.set $b1 (v128.load offset=16 (local.get $bp)))
+        (local.set $b2 (v128.load offset=32 (local.get $bp)))
+        (local.set $b3 (v128.load offset=48 (local.get $bp)))
+        (local.set $a (v128.load64_splat (i32.add (local.get $a0) (local.get $p))))
+        (local.set $c00 (i64x2.add (local.get $c00) (i64x2.mul (local.get $a) (local.get $b0))))
+        (local.set $c01 (i64x2.add (local.get $c01) (i64x2.mul (local.get $a) (local.get $b1))))
+        (local.set $c02 (i64x2.add (local.get $c02) (i64x2.mul (local.get $a) (local.get $b2))))
+        (local.set $c03 (i64x2.add (local.get $c03) (i64x2.mul (local.get $a) (local.get $b3))))
+        (local.set $a (v128.load64_splat (i32.add (local.get $a1) (local.get $p))))
+        (local.set $c10 (i64x2.add (local.get $c10) (i64x2.mul (local.get $a) (local.get $b0))))
+        (local.set $c11 (i64x2.add (local.get $c11) (i64x2.mul (local.get $a) (local.get $b1))))
+        (local.set $c12 (i64x2.add (local.get $c12) (i64x2.mul (local.get $a) (local.get $b2))))
+        (local.set $c13 (i64x2.add (local.get $c13) (i64x2.mul (local.get $a) (local.get $b3))))
+        (local.set $bp (i32.add (local.get $bp) (local.get $nb)))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $next)))
+    (v128.store offset=0 (local.get $o0) (i64x2.add (v128.load offset=0 (local.get $o0)) (local.get $c00)))
+    (v128.store offset=16 (local.get $o0) (i64x2.add (v128.load offset=16 (local.get $o0)) (local.get $c01)))
+    (v128.store offset=32 (local.get $o0) (i64x2.add (v128.load offset=32 (local.get $o0)) (local.get $c02)))
+    (v128.store offset=48 (local.get $o0) (i64x2.add (v128.load offset=48 (local.get $o0)) (local.get $c03)))
+    (v128.store offset=0 (local.get $o1) (i64x2.add (v128.load offset=0 (local.get $o1)) (local.get $c10)))
+    (v128.store offset=16 (local.get $o1) (i64x2.add (v128.load offset=16 (local.get $o1)) (local.get $c11)))
+    (v128.store offset=32 (local.get $o1) (i64x2.add (v128.load offset=32 (local.get $o1)) (local.get $c12)))
+    (v128.store offset=48 (local.get $o1) (i64x2.add (v128.load offset=48 (local.get $o1)) (local.get $c13))))
+
+  (func $panel_1x8 (param $a0 i32) (param $b i32) (param $o0 i32) (param $kb i32) (param $nb i32)
+    (local $p i32) (local $bp i32) (local $a v128) (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local $c00 v128) (local $c01 v128) (local $c02 v128) (local $c03 v128)
+    (local.set $bp (local.get $b))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $kb)))
+        (local.set $b0 (v128.load offset=0 (local.get $bp)))
+        (local.set $b1 (v128.load offset=16 (local.get $bp)))
+        (local.set $b2 (v128.load offset=32 (local.get $bp)))
+        (local.set $b3 (v128.load offset=48 (local.get $bp)))
+        (local.set $a (v128.load64_splat (i32.add (local.get $a0) (local.get $p))))
+        (local.set $c00 (i64x2.add (local.get $c00) (i64x2.mul (local.get $a) (local.get $b0))))
+        (local.set $c01 (i64x2.add (local.get $c01) (i64x2.mul (local.get $a) (local.get $b1))))
+        (local.set $c02 (i64x2.add (local.get $c02) (i64x2.mul (local.get $a) (local.get $b2))))
+        (local.set $c03 (i64x2.add (local.get $c03) (i64x2.mul (local.get $a) (local.get $b3))))
+        (local.set $bp (i32.add (local.get $bp) (local.get $nb)))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $next)))
+    (v128.store offset=0 (local.get $o0) (i64x2.add (v128.load offset=0 (local.get $o0)) (local.get $c00)))
+    (v128.store offset=16 (local.get $o0) (i64x2.add (v128.load offset=16 (local.get $o0)) (local.get $c01)))
+    (v128.store offset=32 (local.get $o0) (i64x2.add (v128.load offset=32 (local.get $o0)) (local.get $c02)))
+    (v128.store offset=48 (local.get $o0) (i64x2.add (v128.load offset=48 (local.get $o0)) (local.get $c03))))
+
+  (func $panel_2x2 (param $a0 i32) (param $a1 i32) (param $b i32) (param $o0 i32) (param $o1 i32) (param $kb i32) (param $nb i32)
+    (local $p i32) (local $bp i32) (local $a v128) (local $b0 v128)
+    (local $c00 v128)
+    (local $c10 v128)
+    (local.set $bp (local.get $b))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $kb)))
+        (local.set $b0 (v128.load offset=0 (local.get $bp)))
+        (local.set $a (v128.load64_splat (i32.add (local.get $a0) (local.get $p))))
+        (local.set $c00 (i64x2.add (local.get $c00) (i64x2.mul (local.get $a) (local.get $b0))))
+        (local.set $a (v128.load64_splat (i32.add (local.get $a1) (local.get $p))))
+        (local.set $c10 (i64x2.add (local.get $c10) (i64x2.mul (local.get $a) (local.get $b0))))
+        (local.set $bp (i32.add (local.get $bp) (local.get $nb)))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $next)))
+    (v128.store offset=0 (local.get $o0) (i64x2.add (v128.load offset=0 (local.get $o0)) (local.get $c00)))
+    (v128.store offset=0 (local.get $o1) (i64x2.add (v128.load offset=0 (local.get $o1)) (local.get $c10))))
+
+  (func $panel_1x2 (param $a0 i32) (param $b i32) (param $o0 i32) (param $kb i32) (param $nb i32)
+    (local $p i32) (local $bp i32) (local $a v128) (local $b0 v128)
+    (local $c00 v128)
+    (local.set $bp (local.get $b))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $kb)))
+        (local.set $b0 (v128.load offset=0 (local.get $bp)))
+        (local.set $a (v128.load64_splat (i32.add (local.get $a0) (local.get $p))))
+        (local.set $c00 (i64x2.add (local.get $c00) (i64x2.mul (local.get $a) (local.get $b0))))
+        (local.set $bp (i32.add (local.get $bp) (local.get $nb)))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $next)))
+    (v128.store offset=0 (local.get $o0) (i64x2.add (v128.load offset=0 (local.get $o0)) (local.get $c00))))
+
+  ;; One column of one row: a scalar dot product.
+  (func $panel_1x1 (param $a i32) (param $b i32) (param $o i32) (param $kb i32) (param $nb i32)
+    (local $p i32) (local $bp i32) (local $s i64)
+    (local.set $bp (local.get $b))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $kb)))
+        (local.set $s
+          (i64.add (local.get $s) (i64.mul (i64.load (i32.add (local.get $a) (local.get $p))) (i64.load (local.get $bp)))))
+        (local.set $bp (i32.add (local.get $bp) (local.get $nb)))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $next)))
+    (i64.store (local.get $o) (i64.add (i64.load (local.get $o)) (local.get $s))))
+
+  ;; Rows [r0, r1) of out += A·B, A [m, k], B [k, n], out [m, n] at byte addresses A, B, out.
+  (func (export "matmul_rows")
+    (param $A i32) (param $B i32) (param $out i32) (param $k i32) (param $n i32) (param $r0 i32) (param $r1 i32)
+    (local $kb i32) (local $nb i32) (local $i i32) (local $j i32) (local $jb i32) (local $n8 i32) (local $n2 i32)
+    (local $a0 i32) (local $a1 i32) (local $o0 i32) (local $o1 i32)
+    (local.set $kb (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $n8 (i32.and (local.get $n) (i32.const -8)))
+    (local.set $n2 (i32.and (local.get $n) (i32.const -2)))
+    (local.set $i (local.get $r0))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $r1)))
+        (local.set $a0 (i32.add (local.get $A) (i32.mul (local.get $i) (local.get $kb))))
+        (local.set $o0 (i32.add (local.get $out) (i32.mul (local.get $i) (local.get $nb))))
+        (local.set $a1 (i32.add (local.get $a0) (local.get $kb)))
+        (local.set $o1 (i32.add (local.get $o0) (local.get $nb)))
+        (local.set $j (i32.const 0))
+        (if (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $r1))
+          (then
+            ;; two rows
+            (block $wideDone
+              (loop $wide
+                (br_if $wideDone (i32.ge_u (local.get $j) (local.get $n8)))
+                (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+                (call $panel_2x8 (local.get $a0) (local.get $a1) (i32.add (local.get $B) (local.get $jb))
+                  (i32.add (local.get $o0) (local.get $jb)) (i32.add (local.get $o1) (local.get $jb))
+                  (local.get $kb) (local.get $nb))
+                (local.set $j (i32.add (local.get $j) (i32.const 8)))
+                (br $wide)))
+            (block $pairDone
+              (loop $pair
+                (br_if $pairDone (i32.ge_u (local.get $j) (local.get $n2)))
+                (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+                (call $panel_2x2 (local.get $a0) (local.get $a1) (i32.add (local.get $B) (local.get $jb))
+                  (i32.add (local.get $o0) (local.get $jb)) (i32.add (local.get $o1) (local.get $jb))
+                  (local.get $kb) (local.get $nb))
+                (local.set $j (i32.add (local.get $j) (i32.const 2)))
+                (br $pair)))
+            (if (i32.lt_u (local.get $j) (local.get $n))
+              (then
+                (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+                (call $panel_1x1 (local.get $a0) (i32.add (local.get $B) (local.get $jb))
+                  (i32.add (local.get $o0) (local.get $jb)) (local.get $kb) (local.get $nb))
+                (call $panel_1x1 (local.get $a1) (i32.add (local.get $B) (local.get $jb))
+                  (i32.add (local.get $o1) (local.get $jb)) (local.get $kb) (local.get $nb))))
+            (local.set $i (i32.add (local.get $i) (i32.const 2))))
+          (else
+            ;; the last odd row
+            (block $wideDone1
+              (loop $wide1
+                (br_if $wideDone1 (i32.ge_u (local.get $j) (local.get $n8)))
+                (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+                (call $panel_1x8 (local.get $a0) (i32.add (local.get $B) (local.get $jb))
+                  (i32.add (local.get $o0) (local.get $jb)) (local.get $kb) (local.get $nb))
+                (local.set $j (i32.add (local.get $j) (i32.const 8)))
+                (br $wide1)))
+            (block $pairDone1
+              (loop $pair1
+                (br_if $pairDone1 (i32.ge_u (local.get $j) (local.get $n2)))
+                (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+                (call $panel_1x2 (local.get $a0) (i32.add (local.get $B) (local.get $jb))
+                  (i32.add (local.get $o0) (local.get $jb)) (local.get $kb) (local.get $nb))
+                (local.set $j (i32.add (local.get $j) (i32.const 2)))
+                (br $pair1)))
+            (if (i32.lt_u (local.get $j) (local.get $n))
+              (then
+                (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+                (call $panel_1x1 (local.get $a0) (i32.add (local.get $B) (local.get $jb))
+                  (i32.add (local.get $o0) (local.get $jb)) (local.get $kb) (local.get $nb))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))))
+        (br $rows))))
 )

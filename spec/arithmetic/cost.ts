@@ -6,12 +6,15 @@
 //               ε‖δ opened in one round (2n elements to every other party)
 //   squareRaw   one square pair (r, r²: 2n elements) and e = x − r opened (n elements)
 //   truncBits   the configured truncation of n elements (free when local, one round with the dealer)
+//   matmulRaw   a batch of b matrix products [m,k]·[k,n]: the dealer's matrix triples (A, B, C:
+//               b·(mk + kn + mn) elements a party, one item per product) and E‖F opened in one round
+//               (b·(mk + kn) elements to every other party) — what CrypTen's beaver matmul opens
 //   mulFixed, squareFixed   the raw step, then truncBits
 // A batch of independent products (mulFixedBatch) is one product over their concatenation.
 import type { Config } from '../config.ts';
 import { dealerCost, openToAllCost, par, seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
-import { BEAVER_TRIPLE, SQUARE_PAIR } from '../material.ts';
+import { BEAVER_TRIPLE, MATMUL_TRIPLE, SQUARE_PAIR } from '../material.ts';
 import { truncationCost } from './truncation.ts';
 
 /** ⟨x·y⟩ at scale 2^(2f), no truncation. */
@@ -32,3 +35,15 @@ export const squareRawCost = (config: Config, n: number): Cost =>
 /** ⟨x² / 2^f⟩ with a square pair. */
 export const squareFixedCost = (config: Config, n: number): Cost =>
   seq(config, squareRawCost(config, n), truncBitsCost(config, n));
+
+/** ⟨X·Y⟩ at scale 2^(2f) for `batch` products [m,k]·[k,n] with matrix triples, no truncation. */
+export const matmulRawCost = (config: Config, batch: number, m: number, k: number, n: number): Cost =>
+  par(
+    config,
+    dealerCost(config, MATMUL_TRIPLE, batch, batch * (m * k + k * n + m * n)),
+    openToAllCost(config, batch * (m * k + k * n)),
+  );
+
+/** ⟨X·Y / 2^f⟩: the products, then the configured truncation of the b·m·n outputs. */
+export const matmulFixedCost = (config: Config, batch: number, m: number, k: number, n: number): Cost =>
+  seq(config, matmulRawCost(config, batch, m, k, n), truncBitsCost(config, batch * m * n));

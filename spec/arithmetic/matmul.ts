@@ -5,12 +5,11 @@ import { inputError } from '../../core/errors.ts';
 import { formatShape } from '../../core/shape.ts';
 import { NoParams } from '../codecs.ts';
 import type { Config } from '../config.ts';
-import { dealerCost, openToAllCost, par, seq } from '../cost.ts';
 import { real } from '../domains.ts';
-import { MATMUL_TRIPLE } from '../material.ts';
 import { inputShape } from '../shapes.ts';
 import type { ProtocolSpec } from '../types.ts';
-import { truncationBounds, truncationCost } from './truncation.ts';
+import { truncationBounds } from './truncation.ts';
+import { matmulFixedCost } from './cost.ts';
 import type { Shape } from '../../core/shape.ts';
 
 export function matmulDims(shapes: Readonly<Record<string, Shape>>): { m: number; k: number; n: number } {
@@ -60,15 +59,7 @@ export const matmulSpec: ProtocolSpec<NoParams> = {
   },
   cost: (config, _p, shapes) => {
     const { m, k, n } = matmulDims(shapes);
-    return seq(
-      config,
-      par(
-        config,
-        dealerCost(config, MATMUL_TRIPLE, 1, m * k + k * n + m * n),
-        openToAllCost(config, m * k + k * n),
-      ),
-      truncationCost(config, m * n),
-    );
+    return matmulFixedCost(config, 1, m, k, n);
   },
   // A dot product of k terms of at most B each, before truncation, is below k·B²·2^(2f) ring units: the
   // wrap probability grows with k. The ideal sum is exact in float64 only up to rounding: 1e-12 relative.

@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 import { free } from '../cost.ts';
 import { RING } from '../domains.ts';
 import { elementwiseShape, vectorShapes } from '../shapes.ts';
-import type { ProtocolSpec } from '../types.ts';
+import type { Cost, ProtocolSpec } from '../types.ts';
 import { sizeOf } from '../../core/shape.ts';
 
 export const ShareParams = t.type({
@@ -19,6 +19,19 @@ export type ShareParams = t.TypeOf<typeof ShareParams>;
 
 export const shareVariant = (config: Config, p: ShareParams): 'owner-sends' | 'zero-sharing' =>
   p.variant === 'profile' ? config.inputSharing : p.variant;
+
+/** Sharing `elements` values held by `p.owner`: free by zero-sharing, one round from the owner otherwise. */
+export function shareCost(config: Config, p: ShareParams, elements: number): Cost {
+  const c = free(config);
+  if (shareVariant(config, p) === 'zero-sharing' || elements === 0) return c;
+  const bits = elements * config.ell;
+  return {
+    ...c,
+    rounds: 1,
+    bitsSent: c.bitsSent.map((_, i) => (i === p.owner ? (config.parties - 1) * bits : 0)),
+    messagesSent: c.messagesSent.map((_, i) => (i === p.owner ? config.parties - 1 : 0)),
+  };
+}
 
 export const shareSpec: ProtocolSpec<ShareParams> = {
   id: 'share',
@@ -42,16 +55,6 @@ export const shareSpec: ProtocolSpec<ShareParams> = {
       : undefined,
   domain: () => ({ x: RING }),
   ideal: (_p, inputs) => ({ x: inputs['x']! }),
-  cost: (config, p, shapes) => {
-    if (shareVariant(config, p) === 'zero-sharing') return free(config);
-    const bits = sizeOf(shapes['x']!) * config.ell;
-    const c = free(config);
-    return {
-      ...c,
-      rounds: 1,
-      bitsSent: c.bitsSent.map((_, i) => (i === p.owner ? (config.parties - 1) * bits : 0)),
-      messagesSent: c.messagesSent.map((_, i) => (i === p.owner ? config.parties - 1 : 0)),
-    };
-  },
+  cost: (config, p, shapes) => shareCost(config, p, sizeOf(shapes['x']!)),
   bounds: () => ({ implementationUlps: 0, approximation: { abs: 0, rel: 0 } }),
 };

@@ -3,10 +3,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode, encode, encodeScalar } from '../../core/fixed.ts';
+import { ringTensor } from '../../core/ring.ts';
 
 const fmt = (ell: number, f: number, rounding: 'trunc' | 'nearest' = 'nearest') => ({ ell, f, rounding });
 
 describe('fixed point', () => {
+  it('in Z_2^64, encode and decode give the words and values of the BigInt definitions', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -(2 ** 40), max: 2 ** 40, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.constantFrom('trunc' as const, 'nearest' as const),
+        fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 1, maxLength: 20 }),
+        (values, f, rounding, words) => {
+          const t = encode(values, [values.length], fmt(64, f, rounding));
+          expect(Array.from(t.data)).toEqual(
+            values.map((v) => encodeScalar(v, fmt(64, f, rounding)) & ((1n << 64n) - 1n)),
+          );
+          const w = ringTensor(64, [words.length], BigUint64Array.from(words));
+          expect(Array.from(decode(w, f))).toEqual(words.map((x) => Number(BigInt.asIntN(64, x)) * 2 ** -f));
+        },
+      ),
+    );
+  });
+
   it('every representable value round-trips exactly', () => {
     fc.assert(
       fc.property(
