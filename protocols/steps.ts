@@ -9,10 +9,12 @@
 export {
   addConst,
   mulConst,
+  mulConstSum,
   mulFixed,
   mulFixedBatch,
   mulInt,
   mulRaw,
+  mulRawBatch,
   squareFixed,
   squareRaw,
   truncBits,
@@ -23,8 +25,9 @@ export { putRows, rowSum, takeRows } from '../core/rows.ts';
 export { mulFixedByRow, mulRawByRow } from './rows/mul-by-row.ts';
 export { mulConstByRow } from './rows/public-by-row.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
-export { ltz } from './comparison/ltz.ts';
+export { ltz, ltzAlongside } from './comparison/ltz.ts';
 export { ge, gt, le, lt } from './comparison/compare.ts';
+export { ltPublic, ltPublicAlongside } from './comparison/public-cut.ts';
 export { eq } from './comparison/eq.ts';
 export { abs, sign } from './comparison/sign.ts';
 export { relu } from './comparison/relu.ts';
@@ -40,6 +43,6 @@ export { invSqrtNr, sqrt } from './kernels/inv-sqrt-nr.ts';
 export { invSqrtGoldschmidt } from './kernels/inv-sqrt-goldschmidt.ts';
 export { sigmoid, tanh } from './kernels/logistic.ts';
 export { erf } from './kernels/erf.ts';
-export { sin } from './kernels/sin.ts';
+export { maskSineSeries, sin, sineSeries } from './kernels/sin.ts';
 // The attention normalisers' denominator (ALGORITHMS.md §4).
 export { normalizeRows } from './attention/normalize-rows.ts';

@@ -18,16 +18,29 @@ import { type LtzNode, finalToRing, ltzLayer } from './lookup-tree.ts';
 
 const BIT = BigUint64Array.of(0n, 1n);
 
-export async function ltzLookup(ctx: PartyContext, x: RingTensor): Promise<RingTensor> {
+/**
+ * ⟨[x < 0]⟩; with `alongside` (a share of another value to open, e.g. a masked sine argument) that
+ * value rides in the same message as c = x + r and comes back opened: the opening shares the
+ * comparison's first round ('ltz/open' then carries |x| + |alongside| elements).
+ */
+export async function ltzLookup(
+  ctx: PartyContext,
+  x: RingTensor,
+  alongside?: RingTensor,
+): Promise<{ readonly bits: RingTensor; readonly opened?: RingTensor }> {
   const { ell } = x;
   const layout = lookupLayout(ell - 1);
   const { chunks, wordsPerTable: words } = layout;
   const n = x.data.length;
   const m = ringMask(ell);
   const { r, lt, eq } = ltzTables(ctx, 'tables', ell, x.shape);
-  const masked = allocWords(n);
+  const extra = alongside?.data.length ?? 0;
+  const masked = allocWords(n + extra);
   for (let i = 0; i < n; i++) masked[i] = (x.data[i]! + r.data[i]!) & m;
-  const c = await openToAll(ctx, 'open', ringTensor(ell, x.shape, masked));
+  if (alongside !== undefined) masked.set(alongside.data, n);
+  const both = await openToAll(ctx, 'open', ringTensor(ell, extra === 0 ? x.shape : [n + extra], masked));
+  const c = extra === 0 ? both : ringTensor(ell, x.shape, both.data.subarray(0, n));
+  const opened = alongside === undefined ? undefined : ringTensor(ell, alongside.shape, both.data.slice(n));
   const c32 = halvesOf(c);
   const lt32 = halvesOf(lt);
   const eq32 = eq === undefined ? undefined : halvesOf(eq);
@@ -52,5 +65,6 @@ export async function ltzLookup(ctx: PartyContext, x: RingTensor): Promise<RingT
     const vi = v.data[i]!;
     out[i] = (vi - 2n * mc * vi + lead * mc) & m;
   }
-  return ringTensor(ell, x.shape, out);
+  const bits = ringTensor(ell, x.shape, out);
+  return opened === undefined ? { bits } : { bits, opened };
 }

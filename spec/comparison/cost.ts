@@ -5,7 +5,7 @@
 //   default  ltz = open x + r (ℓ bits) + AND layers over 8-bit chunks + one mixed final round
 import { match } from 'ts-pattern';
 import type { Config } from '../config.ts';
-import { dealerCost, openToAllCost, par, seq } from '../cost.ts';
+import { dealerCost, free, openToAllCost, par, seq } from '../cost.ts';
 import { AND_TRIPLE, B2A_AND_TRIPLE, DABIT, EQZ_TABLES, LTZ_TABLES } from '../material.ts';
 import { mulRawCost } from '../arithmetic/cost.ts';
 import type { Cost } from '../types.ts';
@@ -94,6 +94,22 @@ export const eqzCost = (config: Config, elements: number): Cost =>
       ),
     )
     .with('default', () => lookupCost(config, elements, false))
+    .exhaustive();
+
+/** k more ring elements in a message already sent: bits only (no round, no message). */
+const riding = (config: Config, elements: number): Cost => ({
+  ...free(config),
+  bitsSent: Array.from({ length: config.parties }, () => (config.parties - 1) * elements * config.ell),
+});
+
+/**
+ * An LTZ of n elements with k other elements opened alongside (protocols/comparison/ltz.ts
+ * `ltzAlongside`): in its first message under the default schedule, after it under the crypten one.
+ */
+export const ltzAlongsideCost = (config: Config, n: number, k: number): Cost =>
+  match(config.schedule)
+    .with('crypten', () => seq(config, ltzCost(config, n), openToAllCost(config, k)))
+    .with('default', () => par(config, ltzCost(config, n), riding(config, k)))
     .exhaustive();
 
 /** relu and abs: an LTZ, then one product with its 0/1 (or ±1) result. */
