@@ -116,11 +116,10 @@ const isGeluId = (v: unknown): v is GeluId => GELU_IDS.some((id) => id === v);
 
 /** The codec of a choice: an object with `id` and the variant's parameters beside it. */
 export const GeluChoiceCodec = new t.Type<GeluChoice, Record<string, unknown>, unknown>(
-  'GeLU variant',
+  `an object { "id": ${GELU_IDS.join(' | ')}, …that variant's parameters }`,
   (u): u is GeluChoice => typeof u === 'object' && u !== null && isGeluId((u as { id?: unknown }).id),
   (u, c) => {
-    if (typeof u !== 'object' || u === null || Array.isArray(u))
-      return t.failure(u, c, `an object { "id": ${GELU_IDS.join(' | ')}, …its parameters }`);
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c);
     const { id, ...raw } = u as Record<string, unknown>;
     if (!isGeluId(id)) return failAt(c, 'id', `one of ${GELU_IDS.join(', ')}`, id);
     const decoded = decodeChoice(id, raw);

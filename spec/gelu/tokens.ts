@@ -32,13 +32,12 @@ const MASK = 'list of 0/1, one per token (row of x), 1 keeping the GeLU';
 const BUDGET = 'fraction of tokens that keep the GeLU, from 0 to 1';
 
 export const TokenChoiceCodec = new t.Type<TokenChoice, TokenChoice, unknown>(
-  'tokens',
+  `{ "mask": [${MASK}] } or { "budget": ${BUDGET} }`,
   (u): u is TokenChoice => typeof u === 'object' && u !== null && ('mask' in u || 'budget' in u),
   (u, c) => {
     const o = typeof u === 'object' && u !== null && !Array.isArray(u) ? (u as Record<string, unknown>) : {};
     const keys = Object.keys(o);
-    if (keys.length !== 1 || !(keys[0] === 'mask' || keys[0] === 'budget'))
-      return t.failure(u, c, `{ "mask": [${MASK}] } or { "budget": ${BUDGET} }`);
+    if (keys.length !== 1 || !(keys[0] === 'mask' || keys[0] === 'budget')) return t.failure(u, c);
     if (keys[0] === 'mask') {
       const m = o['mask'];
       return Array.isArray(m) && m.length > 0 && m.every((v) => v === 0 || v === 1)
