@@ -27,7 +27,7 @@ export interface SineAngle {
 
 /** v mod M as a fraction of the period in [0, 1), for a ring element read as signed. */
 export function periodFraction(signed: bigint, M: number): number {
-  if (Number.isInteger(M) && M <= Number.MAX_SAFE_INTEGER) {
+  if (Number.isInteger(M) && M <= 2 ** 53) {
     const m = BigInt(M);
     const r = ((signed % m) + m) % m;
     return Number(r) / M;
