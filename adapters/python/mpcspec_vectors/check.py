@@ -9,9 +9,15 @@ from .tensor import parse
 from .world import World, combine, share_inputs
 
 from .comparison import ltz, ltz_reference
+from .gelu import gelu_fourier, gelu_fourier_reference, gelu_quad, gelu_quad_reference
 
-PROTOCOLS = dict(ARITHMETIC, ltz=ltz)
-REFERENCES = dict({name: arithmetic_reference for name in ARITHMETIC}, ltz=ltz_reference)
+PROTOCOLS = dict(ARITHMETIC, ltz=ltz, gelu_quad=gelu_quad, gelu_fourier=gelu_fourier)
+REFERENCES = dict(
+    {name: arithmetic_reference for name in ARITHMETIC},
+    ltz=ltz_reference,
+    gelu_quad=gelu_quad_reference,
+    gelu_fourier=gelu_fourier_reference,
+)
 
 
 def register(name, protocol, reference):

@@ -132,10 +132,11 @@ def b2a_with_dabit(w, scope, ell, bs):
     return [ring(ell, shape, [ra - 2 * zk * ra + (zk if i == 0 else 0) for zk, ra in zip(z, d[i]["rA"].values)]) for i in range(w.n)]
 
 
-def ltz_crypten(w, ell, xs):
-    words = a2b_words(w, "ltz/a2b", ell, xs)
+def ltz_crypten(w, ell, xs, prefix=""):
+    """`prefix`: the caller's scope ("gelu_fourier/cut0/"), so labels are prefix + "ltz/..."."""
+    words = a2b_words(w, prefix + "ltz/a2b", ell, xs)
     sign = [bits(ell, xs[0].shape, [v >> (ell - 1) for v in s.values]) for s in words]
-    return b2a_with_dabit(w, "ltz/b2a", ell, sign)
+    return b2a_with_dabit(w, prefix + "ltz/b2a", ell, sign)
 
 
 # --- default schedule: lookup tables (ltz-lookup.ts, lookup-tree.ts, runtime/material/lookup-tables.ts) ---
@@ -199,7 +200,9 @@ def _finalize(w, scope, ell, shape, n, s, xy):
     return out
 
 
-def ltz_lookup(w, ell, xs):
+def ltz_lookup(w, ell, xs, prefix="", alongside=None):
+    """`alongside`: each party's share of another value, opened in the same message as c = x + r
+    (protocols/comparison/ltz-lookup.ts); then (bits, opened value) is returned."""
     shape, n = xs[0].shape, len(xs[0].values)
     layout = _layout(ell - 1)
     _, chunks, _, entries, word_width, words = layout
@@ -220,8 +223,14 @@ def ltz_lookup(w, ell, xs):
             tables["eq"] = bits(word_width, (n, chunks - 1, words), eq)
         return tables
 
-    t = w.deal("ltz-tables", "ltz/tables", generate)
-    c = w.open_to_all("ltz/open", [ring(ell, shape, [x + r for x, r in zip(xs[i].values, t[i]["r"].values)]) for i in range(w.n)]).values
+    t = w.deal("ltz-tables", prefix + "ltz/tables", generate)
+    masked = [[x + r for x, r in zip(xs[i].values, t[i]["r"].values)] for i in range(w.n)]
+    if alongside is None:
+        c = w.open_to_all(prefix + "ltz/open", [ring(ell, shape, masked[i]) for i in range(w.n)]).values
+    else:
+        extra = len(alongside[0].values)
+        both = w.open_to_all(prefix + "ltz/open", [ring(ell, (n + extra,), masked[i] + list(alongside[i].values)) for i in range(w.n)]).values
+        c, opened = both[:n], ring(ell, alongside[0].shape, both[n:])
     # nodes: list of (t, e) where t, e are per-party lists of bit lists
     nodes = []
     for j in range(chunks):
@@ -234,7 +243,7 @@ def ltz_lookup(w, ell, xs):
         xs_g = [nodes[2 * q + 1][1] for q in range(pairs)] + [nodes[2 * q + 1][1] for q in range(1, pairs)]
         ys_g = [nodes[2 * q][0] for q in range(pairs)] + [nodes[2 * q][1] for q in range(1, pairs)]
         g = len(xs_g)
-        z = and_shares(w, "ltz/layer%d" % layer,
+        z = and_shares(w, prefix + "ltz/layer%d" % layer,
                        [bits(1, (g * n,), [v for gate in xs_g for v in gate[i]]) for i in range(w.n)],
                        [bits(1, (g * n,), [v for gate in ys_g for v in gate[i]]) for i in range(w.n)])
         out = lambda k: [list(z[i].values[k * n:(k + 1) * n]) for i in range(w.n)]
@@ -248,9 +257,9 @@ def ltz_lookup(w, ell, xs):
         nodes = nxt
         layer += 1
     if len(nodes) == 1:
-        v = _finalize(w, "ltz/final", ell, shape, n, nodes[0][0], None)
+        v = _finalize(w, prefix + "ltz/final", ell, shape, n, nodes[0][0], None)
     else:
-        v = _finalize(w, "ltz/final", ell, shape, n, nodes[1][0], (nodes[1][1], nodes[0][0]))
+        v = _finalize(w, prefix + "ltz/final", ell, shape, n, nodes[1][0], (nodes[1][1], nodes[0][0]))
     out = []
     for i in range(w.n):
         vals = []
@@ -259,7 +268,7 @@ def ltz_lookup(w, ell, xs):
             vi = v[i].values[k]
             vals.append(vi - 2 * mc * vi + (mc if i == 0 else 0))
         out.append(ring(ell, shape, vals))
-    return out
+    return out if alongside is None else (out, opened)
 
 
 def ltz(w, cfg, params, shapes, inputs):
