@@ -25,7 +25,7 @@ export { putRows, rowSum, takeRows } from '../core/rows.ts';
 export { mulFixedByRow, mulRawByRow } from './rows/mul-by-row.ts';
 export { mulConstByRow } from './rows/public-by-row.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
-export { ltz, ltzAlongside } from './comparison/ltz.ts';
+export { ltz } from './comparison/ltz.ts';
 export { ge, gt, le, lt } from './comparison/compare.ts';
 export { ltPublic, ltPublicAlongside } from './comparison/public-cut.ts';
 export { eq } from './comparison/eq.ts';

@@ -37,7 +37,7 @@ export { free, par, repeat, seq } from './cost.ts';
 export { mulConstByRow, mulFixedByRow, rowSum } from './rows/tracked.ts';
 export { mulConstByRowCost, mulFixedByRowCost, mulRawByRowCost } from './rows/cost.ts';
 // Comparisons (ALGORITHMS.md §2): exact; their costs.
-export { ltzAlongsideCost, ltzCost, reduceCost, selectCost } from './comparison/cost.ts';
+export { ltzCost, reduceCost, selectCost } from './comparison/cost.ts';
 export { type PublicCut, cutHolds, ltPublicCost } from './comparison/public-cut.ts';
 // Numeric kernels (ALGORITHMS.md §3).
 export { exp, expCost } from './kernels/exp.ts';

@@ -10,7 +10,6 @@ import { match } from 'ts-pattern';
 import { type RingTensor } from '../../core/ring.ts';
 import { bitAt, bitTensor } from '../../core/bits.ts';
 import type { PartyContext } from '../../runtime/context.ts';
-import { openToAll } from '../../runtime/comm.ts';
 import type { Config } from '../../spec/config.ts';
 import { a2b } from './a2b.ts';
 import { b2aWithDabit } from './b2a.ts';
@@ -24,29 +23,8 @@ export async function ltz(ctx: PartyContext, config: Config, x: RingTensor): Pro
   const c = ctx.scope('ltz');
   return match(config.schedule)
     .with('crypten', () => ltzCrypten(c, config, x))
-    .with('default', async () => (await ltzLookup(c, x)).bits)
+    .with('default', () => ltzLookup(c, x))
     .exhaustive();
-}
-
-/**
- * ⟨[x < 0]⟩ and another value opened with it (spec/comparison/cost.ts `ltzAlongsideCost`): under the
- * default schedule the value rides in the comparison's first message; under the crypten schedule (whose
- * first round is a boolean AND) it is opened after the comparison, label '<scope>/ltz/alongside'.
- */
-export async function ltzAlongside(
-  ctx: PartyContext,
-  config: Config,
-  x: RingTensor,
-  alongside: RingTensor,
-): Promise<{ readonly bits: RingTensor; readonly opened: RingTensor }> {
-  assertArithmetic('ltz', 'x', x, config.ell);
-  const c = ctx.scope('ltz');
-  if (config.schedule === 'crypten') {
-    const bits = await ltzCrypten(c, config, x);
-    return { bits, opened: await openToAll(c, 'alongside', alongside) };
-  }
-  const r = await ltzLookup(c, x, alongside);
-  return { bits: r.bits, opened: r.opened! };
 }
 
 async function ltzCrypten(ctx: PartyContext, config: Config, x: RingTensor): Promise<RingTensor> {

@@ -1,15 +1,19 @@
-// Comparisons with public thresholds on shares (spec/comparison/public-cut.ts): party 0 subtracts the
-// threshold's grid integer, then ltz — one threshold after the other under the crypten schedule
-// (labels '<scope>/cut<i>/…'), all thresholds stacked into one ltz call under the default schedule
-// (labels '<scope>/cuts/…'). Results are 0/1 shares at scale 1, one per threshold, in the given order.
-// `ltPublicAlongside` also opens another value: in the stacked comparison's first message (default), or
-// after the last comparison (crypten, label '<scope>/cut<k−1>/ltz/alongside').
-import { type RingTensor, ringTensor } from '../../core/ring.ts';
-import { addScalar, concat, split } from '../../core/ring-ops.ts';
+// Comparisons with public thresholds on shares (spec/comparison/public-cut.ts): ltz of x minus each
+// threshold's grid integer — under the crypten schedule one threshold after the other, party 0
+// subtracting the integer (labels '<scope>/cut<i>/ltz/…'); under the default schedule all thresholds
+// from one mask and one opening, their trees side by side (ltzLookupCuts, labels '<scope>/cuts/ltz/…').
+// Results are 0/1 shares at scale 1, one per threshold, in the given order. `ltPublicAlongside` also
+// opens another value: in the opening's message (default), or after the last comparison (crypten, label
+// '<scope>/cut<k−1>/ltz/alongside').
+import type { RingTensor } from '../../core/ring.ts';
+import { addScalar } from '../../core/ring-ops.ts';
+import { openToAll } from '../../runtime/comm.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import { type PublicCut, cutUnits } from '../../spec/comparison/public-cut.ts';
-import { ltz, ltzAlongside } from './ltz.ts';
+import { ltz } from './ltz.ts';
+import { ltzLookupCuts } from './ltz-lookup.ts';
+import { assertArithmetic } from './operands.ts';
 
 export async function ltPublic(
   ctx: PartyContext,
@@ -39,29 +43,18 @@ async function compare(
   cuts: readonly PublicCut[],
   alongside: RingTensor | undefined,
 ): Promise<{ readonly bits: RingTensor[]; readonly opened?: RingTensor }> {
-  const shifted = cuts.map((cut) => (ctx.party === 0 ? addScalar(x, -cutUnits(c, cut)) : x));
-  if (c.schedule === 'crypten') {
-    const bits: RingTensor[] = [];
-    let opened: RingTensor | undefined;
-    for (const [i, d] of shifted.entries()) {
-      const step = ctx.scope(`cut${i}`);
-      if (alongside !== undefined && i === shifted.length - 1) {
-        const r = await ltzAlongside(step, c, d, alongside);
-        bits.push(r.bits);
-        opened = r.opened;
-      } else bits.push(await ltz(step, c, d));
-    }
-    return opened === undefined ? { bits } : { bits, opened };
-  }
-  const stacked = ringTensor(c.ell, [cuts.length * x.data.length], concat(shifted));
-  const r =
-    alongside === undefined
-      ? { bits: await ltz(ctx.scope('cuts'), c, stacked) }
-      : await ltzAlongside(ctx.scope('cuts'), c, stacked, alongside);
-  const bits = split(
-    c.ell,
-    r.bits.data,
-    cuts.map(() => x.shape),
-  );
-  return 'opened' in r ? { bits, opened: r.opened } : { bits };
+  assertArithmetic('ltPublic', 'x', x, c.ell);
+  if (c.schedule === 'default')
+    return ltzLookupCuts(
+      ctx.scope('cuts').scope('ltz'),
+      x,
+      cuts.map((cut) => cutUnits(c, cut)),
+      alongside,
+    );
+  const bits: RingTensor[] = [];
+  for (const [i, cut] of cuts.entries())
+    bits.push(await ltz(ctx.scope(`cut${i}`), c, ctx.party === 0 ? addScalar(x, -cutUnits(c, cut)) : x));
+  if (alongside === undefined) return { bits };
+  const after = ctx.scope(`cut${cuts.length - 1}`).scope('ltz');
+  return { bits, opened: await openToAll(after, 'alongside', alongside) };
 }

@@ -1,6 +1,6 @@
 // gelu_fourier on shares (spec/gelu/fourier.ts). The series' mask is dealt first, then the two
 // comparisons run with δ = w − t opened alongside (labels under '<scope>/cuts/…' or '<scope>/cut0', 'cut1':
-// in the stacked comparison's first message under default, after the second comparison under crypten),
+// in the comparisons' one opening under default, after the second comparison under crypten),
 // then F is finished ('<scope>/series/trunc'), and per schedule:
 //   crypten — 'select' (the selector product for E), 'gate' ((0.5·x)·(1 + E));
 //   default — 'middle' (x·(1 + F)) and 'half' (its truncation by f + 1), 'select' (both selector products

@@ -1,6 +1,6 @@
 // gelu_puma on shares (spec/gelu/puma.ts): three comparisons with public thresholds, the powers, the
 // two polynomials, and the selection by 0/1 products — in SecFormer's order under the crypten schedule;
-// under the default schedule the comparisons stacked in one call, x³ and x⁴ in one message, both
+// under the default schedule the comparisons from one masked opening, x³ and x⁴ in one message, both
 // polynomials truncated together and the three selections in one message. The released form (form
 // 'secformer') differs only in the thresholds and in which selector multiplies which piece.
 import { type RingTensor, ringTensor } from '../../core/ring.ts';

@@ -1,16 +1,18 @@
 // Trig masks for the secure sine (spec/kernels/sin.ts, spec/kernels/sine-series.ts; ALGORITHMS.md §3):
 // the dealer draws t — uniform in Z_2^ℓ (a ring mask), or uniform over [−span, 0) ring units (SecFormer's
-// bounded real mask) — and deals t with enc(sin(2πk·t/M)), enc(cos(2πk·t/M)) for every frequency k,
-// shape [..., K]. The frequencies are either a list, each evaluated on its own (the `sin` kernel), or the
-// harmonics 1…K by the angle-addition recurrence (a sine series; spec/kernels/angle.ts).
-import { type RingTensor, fromSafeIntegers, ringMask } from '../../core/ring.ts';
+// bounded real mask) — and deals t with enc(sin(2πk·t/M)), enc(cos(2πk·t/M)) for every frequency k.
+// The frequencies are either a list, each evaluated on its own (the `sin` kernel; shape [..., K]), or the
+// harmonics 1…K by the angle-addition recurrence (a sine series; frequency-major, shape [K, ...]:
+// spec/kernels/angle.ts).
+import { type RingTensor, fromSafeIntegers, ringMask, ringTensor } from '../../core/ring.ts';
+import { allocWords } from '../../core/word-pool.ts';
 import { type Shape, sizeOf } from '../../core/shape.ts';
 import type { Config } from '../../spec/config.ts';
 import {
   type SineAngle,
   angleFractions,
   encodeFrequenciesInto,
-  encodeHarmonicsInto,
+  encodeHarmonicsWords,
 } from '../../spec/kernels/angle.ts';
 import { TRIG_MASK } from '../../spec/material.ts';
 import type { PartyContext } from '../context.ts';
@@ -61,12 +63,17 @@ export function trigMask(
       }
       // The dealer's angles are the true ones: a released code's faulty reduction is in the parties' step.
       const fractions = angleFractions({ periodUnits: angle.periodUnits, mask: angle.mask }, ell, t.data);
+      if (frequencies.kind === 'harmonics') {
+        const sin = allocWords(t.data.length * K, false);
+        const cos = allocWords(t.data.length * K, false);
+        encodeHarmonicsWords(config, fractions, K, undefined, sin, cos);
+        const layout = [K, ...shape];
+        return { t, sin: ringTensor(ell, layout, sin), cos: ringTensor(ell, layout, cos) };
+      }
       const sin = new Float64Array(t.data.length * K);
       const cos = new Float64Array(t.data.length * K);
       for (let i = 0; i < fractions.length; i++)
-        if (frequencies.kind === 'list')
-          encodeFrequenciesInto(config, fractions[i]!, frequencies.ks, sin, cos, i * K);
-        else encodeHarmonicsInto(config, fractions[i]!, K, undefined, sin, cos, i * K);
+        encodeFrequenciesInto(config, fractions[i]!, frequencies.ks, sin, cos, i * K);
       return { t, sin: fromSafeIntegers(ell, outShape, sin), cos: fromSafeIntegers(ell, outShape, cos) };
     },
   });

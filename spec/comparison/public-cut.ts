@@ -6,14 +6,14 @@
 // T·√2) still splits the encoded inputs exactly where the ideal's float64 comparison does. (CrypTen's
 // `x < 1.95` subtracts enc(1.95) instead, which misplaces the inputs between enc(a) and a.)
 // Schedules: `crypten` compares one threshold after the other, as released code calls `<` in turn;
-// `default` stacks every threshold into one ltz call over k·n elements (the rounds of one comparison).
-// Another value may be opened with them (a masked sine argument): in the stacked comparison's first
-// message under default, after the last comparison under crypten (protocols/comparison/ltz.ts).
-import { match } from 'ts-pattern';
+// `default` compares x with every threshold from ONE mask and ONE opening (x − k + r = c − k is public
+// once c = x + r is, and the lookup tables depend on r alone), the thresholds' AND trees side by side in
+// the same messages: the rounds of one comparison, the dealer's tables once per element. Another value may
+// be opened with them (a masked sine argument): in that opening's message under default, after the last
+// comparison under crypten (protocols/comparison/public-cut.ts).
 import type { Config } from '../config.ts';
 import type { Cost } from '../types.ts';
-import { repeat, seq } from '../cost.ts';
-import { ltzAlongsideCost, ltzCost } from './cost.ts';
+import { ltzCutsCost } from './cost.ts';
 
 /** The indicator [x < at], or [x ≤ at] when `inclusive`. */
 export interface PublicCut {
@@ -32,18 +32,9 @@ export const cutHolds = (cut: PublicCut, x: number): boolean =>
   cut.inclusive === true ? x <= cut.at : x < cut.at;
 
 /**
- * k thresholds on n elements: k comparisons in turn (crypten) or one over k·n elements (default); with
- * `alongside` elements of another value opened with them (after the last comparison under crypten, in
- * the first message under default).
+ * k thresholds on n elements: k comparisons in turn (crypten) or one masked opening with k trees side by
+ * side (default); with `alongside` elements of another value opened with them (after the last comparison
+ * under crypten, in the opening's message under default).
  */
 export const ltPublicCost = (config: Config, n: number, cuts: number, alongside = 0): Cost =>
-  match(config.schedule)
-    .with('crypten', () =>
-      alongside === 0
-        ? repeat(config, cuts, ltzCost(config, n))
-        : seq(config, repeat(config, cuts - 1, ltzCost(config, n)), ltzAlongsideCost(config, n, alongside)),
-    )
-    .with('default', () =>
-      alongside === 0 ? ltzCost(config, cuts * n) : ltzAlongsideCost(config, cuts * n, alongside),
-    )
-    .exhaustive();
+  ltzCutsCost(config, n, cuts, alongside);

@@ -8,7 +8,7 @@
 //   crypten schedule — SecFormer's re-implementation's order: the comparisons in turn; P₃ (its own x², x³)
 //     and its product; P₆ (x², x³ again, x⁴, x⁶, one product a round) and its product; then (1 − c₂)·x;
 //     each term of a polynomial truncated on its own: 33 rounds, 1 520 bytes per element by CrypTen's counter;
-//   default schedule — the comparisons stacked in one call, then x², x³ and x⁴ in one message, x⁶, each
+//   default schedule — the comparisons from one masked opening, then x², x³ and x⁴ in one message, x⁶, each
 //     polynomial with one truncation (both in one call), the three selections in one message.
 // Released-code form (spec/defects.ts 'puma-breakpoint'): SecFormer's re-implementation compares with
 // +1.95 and multiplies both polynomials by one indicator: (c₁' − c₀)·(P₃ + P₆) + (c₂ − c₁')·x with

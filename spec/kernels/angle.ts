@@ -72,35 +72,47 @@ export function angleFractions(angle: SineAngle, ell: number, words: BigUint64Ar
 }
 
 /**
- * The harmonics k = 1…K of one angle, encoded: enc(wₖ·sin(2πkφ)) into `sin` and enc(wₖ·cos(2πkφ)) into
- * `cos` from offset `at` (wₖ = 1 without weights). sin and cos of 2πφ are evaluated once; the higher
- * harmonics follow by the angle-addition recurrence sₖ₊₁ = sₖc₁ + cₖs₁, cₖ₊₁ = cₖc₁ − sₖs₁, in this
- * order (float64 error ≈ k·2^−53, far below the ulp the encoding rounds to; a reimplementation must
- * take the same steps to get the same encodings).
+ * The harmonics k = 1…K of each angle, encoded: enc(wₖ·sin(2πkφᵢ)) into word k·n + i of `sin` and
+ * enc(wₖ·cos(2πkφᵢ)) into `cos` (frequency-major, n = fractions.length; wₖ = 1 without weights), as
+ * ring elements. sin and cos of 2πφ are evaluated once; the higher harmonics follow by the angle-
+ * addition recurrence sₖ₊₁ = sₖc₁ + cₖs₁, cₖ₊₁ = cₖc₁ − sₖs₁, in this order (float64 error ≈ k·2^−53,
+ * far below the ulp the encoding rounds to; a reimplementation must take the same steps to get the same
+ * encodings). The words' 32-bit halves are written directly (little-endian words, as every kernel assumes).
  */
-export function encodeHarmonicsInto(
+export function encodeHarmonicsWords(
   config: Config,
-  fraction: number,
+  fractions: Float64Array,
   count: number,
   weights: readonly number[] | undefined,
-  sin: Float64Array,
-  cos: Float64Array,
-  at: number,
+  sin: BigUint64Array,
+  cos: BigUint64Array,
 ): void {
-  const a = 2 * Math.PI * fraction;
-  const s1 = Math.sin(a);
-  const c1 = Math.cos(a);
+  const n = fractions.length;
   const F = 2 ** config.f;
   const r = config.rounding;
-  let s = s1;
-  let c = c1;
-  for (let k = 0; k < count; k++) {
-    const w = weights === undefined ? 1 : weights[k]!;
-    sin[at + k] = roundScaled(w * s * F, r);
-    cos[at + k] = roundScaled(w * c * F, r);
-    const s2 = s * c1 + c * s1;
-    c = c * c1 - s * s1;
-    s = s2;
+  const ws = Float64Array.from({ length: count }, (_, k) => (weights === undefined ? 1 : weights[k]!));
+  const sh = new Uint32Array(sin.buffer, sin.byteOffset, 2 * sin.length);
+  const ch = new Uint32Array(cos.buffer, cos.byteOffset, 2 * cos.length);
+  const loMask = config.ell >= 32 ? 0xffffffff : 2 ** config.ell - 1;
+  const hiMask = config.ell >= 64 ? 0xffffffff : config.ell > 32 ? 2 ** (config.ell - 32) - 1 : 0;
+  const put = (halves: Uint32Array, word: number, v: number): void => {
+    halves[2 * word] = (v >>> 0) & loMask;
+    halves[2 * word + 1] = (Math.floor(v / 4294967296) >>> 0) & hiMask;
+  };
+  for (let i = 0; i < n; i++) {
+    const a = 2 * Math.PI * fractions[i]!;
+    const s1 = Math.sin(a);
+    const c1 = Math.cos(a);
+    let s = s1;
+    let c = c1;
+    for (let k = 0; k < count; k++) {
+      const w = ws[k]!;
+      put(sh, k * n + i, roundScaled(w * s * F, r));
+      put(ch, k * n + i, roundScaled(w * c * F, r));
+      const s2 = s * c1 + c * s1;
+      c = c * c1 - s * s1;
+      s = s2;
+    }
   }
 }
 

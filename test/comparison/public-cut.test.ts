@@ -1,13 +1,17 @@
 // Comparisons with public thresholds (spec/comparison/public-cut.ts): on every encoded input near a
 // threshold that does not encode exactly (±1.95, 1.7·√2), under both roundings, the shares open to the
 // float64 comparison with the real threshold — where subtracting enc(a), as CrypTen's `x < a` does,
-// misplaces an input (enc(1.95)/2^16 = 1.949997 is not below 1.95); the crypten schedule compares in turn, the default one stacks the thresholds into
-// one call; a value opened alongside comes back opened, in the first message under default.
+// misplaces an input (enc(1.95)/2^16 = 1.949997 is not below 1.95); the crypten schedule compares in
+// turn, the default one compares every threshold from one mask and one opening (one set of dealer tables
+// per element, whatever the number of thresholds); a value opened alongside comes back opened, in that
+// opening's message under default. Measured cost equals ltPublicCost in every field.
 import { describe, expect, it } from 'vitest';
 import { ltPublic, ltPublicAlongside } from '../../protocols/comparison/public-cut.ts';
 import { encodedConstant } from '../../spec/arithmetic/public-constant.ts';
 import { type PublicCut, cutUnits, ltPublicCost } from '../../spec/comparison/public-cut.ts';
 import { resolveConfig } from '../../spec/config.ts';
+import { LTZ_TABLES } from '../../spec/material.ts';
+import { checkCost } from '../../harness/cost-check.ts';
 import { arithmeticShares, run, sumShares } from './helpers.ts';
 
 const CUTS: readonly PublicCut[] = [
@@ -81,5 +85,26 @@ describe.each(['crypten', 'default'] as const)('%s', (profile) => {
         ? ltPublicCost(config, xs.length, CUTS.length).rounds + 1
         : ltPublicCost(config, xs.length, CUTS.length).rounds,
     );
+  });
+
+  it('measured cost equals ltPublicCost in every field, for one threshold and for several', async () => {
+    const n = 6;
+    const xShares = arithmeticShares(config.ell, [-3n, 0n, 5n, 1n << 20n, -(1n << 20n), 2n], 2, 'cost-x');
+    const oShares = arithmeticShares(config.ell, [1n, 2n], 2, 'cost-o');
+    for (const cuts of [CUTS.slice(0, 1), CUTS]) {
+      for (const alongside of [false, true]) {
+        const r = await run(2, async (ctx, i) =>
+          alongside
+            ? (await ltPublicAlongside(ctx, config, xShares[i]!, cuts, oShares[i]!)).bits
+            : ltPublic(ctx, config, xShares[i]!, cuts),
+        );
+        const stated = ltPublicCost(config, n, cuts.length, alongside ? 2 : 0);
+        const check = checkCost(stated, r.metrics);
+        expect(check.mismatches, `${cuts.length} threshold(s), alongside ${alongside}`).toEqual([]);
+        // the default schedule's dealer tables: once per element, however many thresholds
+        const tables = r.metrics.preprocessing[LTZ_TABLES] ?? 0;
+        if (profile === 'default') expect(tables).toBe(n);
+      }
+    }
   });
 });

@@ -6,8 +6,9 @@ gelu_quad: 0.125x^2 + c1*x + c0. crypten: (enc(0.125)*x >> f) times x (a Beaver 
 gelu_fourier: c0 = [x < -T*sqrt2], c1 = [x < T*sqrt2] (ltz of x minus ceil(a*2^f)); the sine series
 F = sum_k beta_k sin(2 pi k w / P) from one dealer-masked opening of delta = w - t (w = x * enc_2f(P/(20
 sqrt2)) at scale 2^3f with a ring mask, or w = x with SecFormer's mask t in [-1024, 0)); delta is opened
-with the comparisons (in the stacked ltz's first message under default, after the second comparison
-under crypten); then crypten: E = -c0 + (c1 - c0)*F + (1 - c1), (0.5*x)*(1 + E); default:
+with the comparisons (under default both thresholds from one ltz mask and one opening, delta in that
+opening's message; after the second comparison under crypten); then crypten: E = -c0 + (c1 - c0)*F +
+(1 - c1), (0.5*x)*(1 + E); default:
 H = x*(1 + F) >> (f + 1), x*(1 - c1) + (c1 - c0)*H with both products in one message.
 """
 import math
@@ -171,12 +172,11 @@ def _trig_mask(w, cfg, scope, M, span, K, shape):
         tv = list(t.values)
         if span is not None:
             tv = [((v % span) - span) & m for v in tv]
-        sins, coss = [], []
-        for v in tv:
-            s, c = _harmonics(cfg, _fraction(cfg, M, v, False), [1] * K)
-            sins += s
-            coss += c
-        return {"t": ring(ell, shape, tv), "sin": ring(ell, tuple(shape) + (K,), sins), "cos": ring(ell, tuple(shape) + (K,), coss)}
+        per = [_harmonics(cfg, _fraction(cfg, M, v, False), [1] * K) for v in tv]
+        # frequency-major: harmonic j of element i at j*n + i, shape (K,) + shape
+        sins = [per[i][0][j] for j in range(K) for i in range(len(tv))]
+        coss = [per[i][1][j] for j in range(K) for i in range(len(tv))]
+        return {"t": ring(ell, shape, tv), "sin": ring(ell, (K,) + tuple(shape), sins), "cos": ring(ell, (K,) + tuple(shape), coss)}
 
     return w.deal("trig-mask", scope + "mask", generate)
 
@@ -187,11 +187,12 @@ def _series_finish(w, cfg, scope, mask, delta, M, beta, reduce_2pi):
     pub = []
     for d in delta.values:
         pub.append(_harmonics(cfg, _fraction(cfg, M, d, reduce_2pi), beta))
+    n = len(delta.values)
     for i in range(w.n):
         sin_t, cos_t = mask[i]["sin"].values, mask[i]["cos"].values
         vals = []
         for k, (sd, cd) in enumerate(pub):
-            vals.append(sum(sd[j] * cos_t[k * K + j] + cd[j] * sin_t[k * K + j] for j in range(K)))
+            vals.append(sum(sd[j] * cos_t[j * n + k] + cd[j] * sin_t[j * n + k] for j in range(K)))
         out.append(ring(ell, delta.shape, vals))
     return truncate(w, cfg, cfg["truncation"], out, cfg["f"], scope)
 
@@ -212,16 +213,13 @@ def gelu_fourier(w, cfg, params, shapes, inputs):
     mask = _trig_mask(w, cfg, s + "series/", M, span, len(beta), shape)
     masked = [ring(ell, shape, [u - t for u, t in zip(ws[i].values, mask[i]["t"].values)]) for i in range(w.n)]
     cuts = [-params["T"] * math.sqrt(2), params["T"] * math.sqrt(2)]
-    shifted = [[ring(ell, shape, [x - (_cut_units(cfg, a) if i == 0 else 0) for x in xs[i].values]) for i in range(w.n)] for a in cuts]
     if cfg["schedule"] == "crypten":
+        shifted = [[ring(ell, shape, [x - (_cut_units(cfg, a) if i == 0 else 0) for x in xs[i].values]) for i in range(w.n)] for a in cuts]
         c0 = ltz_crypten(w, ell, shifted[0], s + "cut0/")
         c1 = ltz_crypten(w, ell, shifted[1], s + "cut1/")
         delta = w.open_to_all(s + "cut1/ltz/alongside", masked)
     else:
-        stacked = [ring(ell, (2 * n,), list(shifted[0][i].values) + list(shifted[1][i].values)) for i in range(w.n)]
-        both, delta = ltz_lookup(w, ell, stacked, s + "cuts/", masked)
-        c0 = [ring(ell, shape, b.values[:n]) for b in both]
-        c1 = [ring(ell, shape, b.values[n:]) for b in both]
+        (c0, c1), delta = ltz_lookup(w, ell, xs, s + "cuts/", masked, [_cut_units(cfg, a) for a in cuts])
     F = _series_finish(w, cfg, s + "series/trunc/", mask, delta, M, beta, reduce_2pi)
     not_c1 = [ring(ell, shape, [(1 if i == 0 else 0) - v for v in c1[i].values]) for i in range(w.n)]
     inside = _sub(cfg, c1, c0)
