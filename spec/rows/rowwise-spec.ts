@@ -9,21 +9,10 @@
 //                (memoised); a generic property checks every case's point bounds against it
 //   shapes       `size` is the row length; `shapes(size)` is ROWS rows of it, `--shape` any shape
 // Extra inputs that are not rows (LayerNorm's γ and β, one value per feature) ride along in `others`.
-import type * as t from 'io-ts';
 import { type Shape, sizeOf } from '../../core/shape.ts';
 import { rowDims } from '../../core/rows.ts';
 import type { Config } from '../config.ts';
-import type {
-  Bounds,
-  Cost,
-  Domain,
-  ElementBounds,
-  Family,
-  InputDecl,
-  ProtocolSpec,
-  ReleasedDefect,
-} from '../types.ts';
-import type { PrivacyDecl } from '../privacy.ts';
+import type { Bounds, Cost, Domain, ElementBounds, InputDecl, ProtocolSpec } from '../types.ts';
 import { type ErrorModel, type Tracked, errorModel, exact } from '../arithmetic/tracked.ts';
 import { kernelRingSupport } from '../kernels/unary.ts';
 import { type RealDomain, witnessRows } from './draw.ts';
@@ -51,16 +40,10 @@ export interface ExtraInput<P> {
   domain(config: Config, params: P): Domain;
 }
 
-export interface RowwiseDef<P> {
-  readonly id: string;
-  readonly title: string;
-  readonly family: Family;
-  readonly source: string;
-  readonly params: t.Type<P, unknown>;
-  readonly defaults: P;
-  readonly variants?: readonly P[];
-  readonly releasedDefects?: readonly ReleasedDefect<P>[];
-  readonly privacy?: PrivacyDecl<P>;
+export interface RowwiseDef<P> extends Pick<
+  ProtocolSpec<P>,
+  'id' | 'title' | 'family' | 'source' | 'params' | 'defaults' | 'variants' | 'releasedDefects' | 'privacy'
+> {
   /** Row lengths the properties try besides `shapes(size)`. */
   readonly lengths: readonly number[];
   readonly extraInputs?: readonly ExtraInput<P>[];
