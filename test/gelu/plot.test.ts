@@ -1,26 +1,14 @@
 // `mpcspec plot` with a family or several ids (report/overlay-plot.ts): every GeLU variant against the
 // exact GeLU in one SVG; maps that approximate different functions, or --params with several ids, are
 // usage errors (exit 2, one line).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REGISTRY } from '../../registry/index.ts';
 import { plotIds } from '../../report/overlay-plot.ts';
+import { expectUserError, mpcspec, scratch } from '../cli/helpers.ts';
 
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'mpcspec.mjs');
-const dir = mkdtempSync(join(tmpdir(), 'mpcspec-plot-'));
-function mpcspec(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const { dir } = scratch('plot');
 
 describe('mpcspec plot, several maps in one picture', () => {
   it('several ids: each drawn against the exact GeLU, its largest distance reported', async () => {
@@ -60,8 +48,6 @@ describe('mpcspec plot, several maps in one picture', () => {
     [['plot', 'attention'], /unknown protocol 'attention'|family 'attention' has no elementwise map/],
   ])('%j: exit 2, one line', async (args, message) => {
     const r = await mpcspec(...args, '--out', join(dir, 'x.svg'));
-    expect(r.stderr).toMatch(message);
-    expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expectUserError(r, message);
   });
 });
