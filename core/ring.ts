@@ -62,3 +62,20 @@ export const reshape = (t: RingTensor, shape: Shape): RingTensor => ringTensor(t
 export function describeRing(t: RingTensor): string {
   return `Z_2^${t.ell} tensor of shape ${formatShape(t.shape)}`;
 }
+
+/**
+ * Build from integers held as float64 (|v| < 2^53), reduced mod 2^ℓ, without a BigInt per element: the
+ * two 32-bit halves of each word are written directly (little-endian words, as every kernel assumes).
+ */
+export function fromSafeIntegers(ell: number, shape: Shape, values: Float64Array): RingTensor {
+  const data = allocWords(values.length, false);
+  const halves = new Uint32Array(data.buffer, data.byteOffset, 2 * data.length);
+  const loMask = ell >= 32 ? 0xffffffff : 2 ** ell - 1;
+  const hiMask = ell >= 64 ? 0xffffffff : ell > 32 ? 2 ** (ell - 32) - 1 : 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    halves[2 * i] = (v >>> 0) & loMask;
+    halves[2 * i + 1] = (Math.floor(v / 4294967296) >>> 0) & hiMask;
+  }
+  return ringTensor(ell, shape, data);
+}

@@ -74,7 +74,7 @@ export function failuresOf(r: CaseResult): string[] {
       out.push(
         pointwise
           ? `${where(o, av.index)}: reference ${av.reference} vs ideal ${av.ideal} exceeds its bound ${av.bound.toPrecision(3)}${derived}`
-          : `${where(o, av.index)}: reference ${av.reference} vs ideal ${av.ideal} exceeds ${r.bounds.approximation.abs} + ${r.bounds.approximation.rel}·|ideal|`,
+          : `${where(o, av.index)}: reference ${av.reference} vs ideal ${av.ideal} exceeds the approximation bound ${r.bounds.approximation.abs} + ${r.bounds.approximation.rel}·|ideal|`,
       );
   }
   const o = r.outOfDomain[0];

@@ -9,10 +9,12 @@
 export {
   addConst,
   mulConst,
+  mulConstSum,
   mulFixed,
   mulFixedBatch,
   mulInt,
   mulRaw,
+  mulRawBatch,
   squareFixed,
   squareRaw,
   truncBits,
@@ -26,6 +28,7 @@ export { type RowSet, mapRowSets } from './rows/row-sets.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
 export { ltz } from './comparison/ltz.ts';
 export { ge, gt, le, lt } from './comparison/compare.ts';
+export { ltPublic, ltPublicAlongside } from './comparison/public-cut.ts';
 export { eq } from './comparison/eq.ts';
 export { abs, sign } from './comparison/sign.ts';
 export { relu } from './comparison/relu.ts';
@@ -42,6 +45,6 @@ export { invSqrtNr, sqrt } from './kernels/inv-sqrt-nr.ts';
 export { invSqrtGoldschmidt } from './kernels/inv-sqrt-goldschmidt.ts';
 export { sigmoid, tanh } from './kernels/logistic.ts';
 export { erf } from './kernels/erf.ts';
-export { sin } from './kernels/sin.ts';
+export { maskSineSeries, sin, sineSeries } from './kernels/sin.ts';
 // The attention normalisers' denominator (ALGORITHMS.md §4).
 export { normalizeRows } from './attention/normalize-rows.ts';

@@ -6,6 +6,7 @@
 export {
   addConst,
   mulConst,
+  mulConstSum,
   mulFixed,
   mulInt,
   mulRaw,
@@ -17,7 +18,7 @@ export {
 export { broadcastRows, putRows, takeRows } from '../core/rows.ts';
 export { mapRowSets, mulConstByRow, mulFixedByRow, mulRawByRow, rowSum } from './rows.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
-export { abs, complement, ltz, relu, select, sign } from './comparison/clear.ts';
+export { abs, complement, ltPublic, ltz, relu, select, sign } from './comparison/clear.ts';
 export { argmax, max, min } from './comparison/reduce.ts';
 // Numeric kernels (ALGORITHMS.md §3).
 export { exp } from './kernels/exp.ts';
@@ -29,6 +30,6 @@ export { invSqrtNr, sqrt } from './kernels/inv-sqrt-nr.ts';
 export { invSqrtGoldschmidt } from './kernels/inv-sqrt-goldschmidt.ts';
 export { sigmoid, tanh } from './kernels/logistic.ts';
 export { erf } from './kernels/erf.ts';
-export { sin } from './kernels/sin.ts';
+export { sin, sineSeries } from './kernels/sin.ts';
 // The attention normalisers' denominator (ALGORITHMS.md §4).
 export { normalizeRows } from './attention/normalize-rows.ts';

@@ -61,6 +61,8 @@ export interface BoundProtocol {
   readonly releasedDefect?: BoundReleasedDefect;
   /** What the spec declares about view privacy (spec/privacy.ts), parameters bound. */
   privacy(): BoundPrivacy;
+  /** For an elementwise map whose ideal approximates another function: that function (spec/types.ts). */
+  readonly approximates?: { readonly name: string; readonly at: (x: number) => number };
   reference(
     config: Config,
     inputs: Readonly<Record<string, RingTensor>>,
@@ -179,6 +181,9 @@ export function register<P>(
                 pointBounds(config, judged, shapes, inputs),
             }),
         privacy: () => bindPrivacy(spec.privacy, p),
+        ...(spec.elementwise?.approximates === undefined
+          ? {}
+          : { approximates: spec.elementwise.approximates }),
         reference: (config, inputs, shapes) => reference(config, p, inputs, shapes),
         run: (ctx, config, shapes, inputs) => protocol(ctx, { config, params: p, shapes }, inputs),
       };

@@ -6,6 +6,7 @@ import { kernelProtocols } from './kernels.ts';
 import { comparisonProtocols } from './comparison.ts';
 import { attentionProtocols } from './attention.ts';
 import { linearProtocols } from './linear.ts';
+import { geluProtocols } from './gelu.ts';
 import type { RegisteredProtocol } from './entry.ts';
 
 export type { BoundProtocol, RegisteredProtocol } from './entry.ts';
@@ -16,6 +17,7 @@ export const REGISTRY: readonly RegisteredProtocol[] = [
   ...comparisonProtocols,
   ...attentionProtocols,
   ...linearProtocols,
+  ...geluProtocols,
 ];
 
 export function findProtocol(id: string): RegisteredProtocol {

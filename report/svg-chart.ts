@@ -21,6 +21,8 @@ export interface Panel {
   readonly logFloor?: number;
   readonly series: readonly Series[];
   readonly height: number;
+  /** A fixed y range (linear panels): curves beyond it are clipped instead of stretching the axis. */
+  readonly yRange?: readonly [number, number];
 }
 
 export interface Chart {
@@ -90,7 +92,7 @@ export function renderChart(chart: Chart): string {
     const tr = (v: number): number => (panel.log ? Math.log10(Math.max(v, floor)) : v);
     const ok = (v: number): boolean => Number.isFinite(v) && (!panel.log || v > 0 || floor > 0);
     const ys = panel.series.flatMap((s) => Array.from(s.y).filter(ok).map(tr));
-    let [lo, hi] = extent(ys);
+    let [lo, hi] = panel.yRange !== undefined && !panel.log ? panel.yRange : extent(ys);
     if (panel.log) [lo, hi] = [Math.floor(lo), Math.ceil(hi)];
     const sy = (v: number): number => y0 + h - ((tr(v) - lo) / (hi - lo)) * h;
     out.push(`<rect x="${left}" y="${y0}" width="${plotW}" height="${h}" fill="#fafafa" stroke="#999"/>`);

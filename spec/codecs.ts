@@ -58,3 +58,27 @@ export function chosenBy<M extends Record<string, t.Mixed>>(
     },
   );
 }
+
+/**
+ * A codec with a check across fields, reported on the field it names: `check` returns the key whose
+ * value is wrong here and what is allowed (e.g. { key: 'period', expected: 'a power of two with …' }),
+ * so the error reads "$.period: expected a power of two with …, got 20".
+ */
+export function crossChecked<A extends Record<string, unknown>, O>(
+  base: t.Type<A, O, unknown>,
+  check: (a: A) => { readonly key: keyof A & string; readonly expected: string } | undefined,
+): t.Type<A, O, unknown> {
+  return new t.Type<A, O, unknown>(
+    base.name,
+    base.is,
+    (u, c) => {
+      const r = base.validate(u, c);
+      if (r._tag === 'Left') return r;
+      const bad = check(r.right);
+      if (bad === undefined) return r;
+      const field = new t.Type<unknown>(bad.expected, (_): _ is unknown => false, t.failure, t.identity);
+      return t.failure(r.right[bad.key], [...c, { key: bad.key, type: field, actual: r.right[bad.key] }]);
+    },
+    base.encode,
+  );
+}

@@ -55,9 +55,10 @@ export interface PrivacyDecl<P> {
   readonly instanceSize?: number;
   /**
    * A deliberately reproduced defect (a released-code variant, ALGORITHMS.md §5): the audit is expected
-   * to find a leak, and the generic property checks that it does.
+   * to find a leak, and the generic property checks that it does. A function of the parameters when only
+   * some parameter sets reproduce it (a mask option, say): undefined for the others.
    */
-  readonly knownLeak?: string;
+  readonly knownLeak?: string | ((params: P) => string | undefined);
 }
 
 /** The declaration with the parameters bound (what the generic audit sees). */
@@ -78,6 +79,8 @@ export interface BoundPrivacy {
 
 export function bindPrivacy<P>(decl: PrivacyDecl<P> | undefined, params: P): BoundPrivacy {
   const r = decl?.reveals;
+  const leak = decl?.knownLeak;
+  const knownLeak = typeof leak === 'function' ? leak(params) : leak;
   return {
     ...(r === undefined
       ? {}
@@ -92,6 +95,6 @@ export function bindPrivacy<P>(decl: PrivacyDecl<P> | undefined, params: P): Bou
         }),
     ...(decl?.exhaustive === undefined ? {} : { exhaustiveOutOfReach: decl.exhaustive.outOfReach }),
     instanceSize: decl?.instanceSize ?? 1,
-    ...(decl?.knownLeak === undefined ? {} : { knownLeak: decl.knownLeak }),
+    ...(knownLeak === undefined ? {} : { knownLeak }),
   };
 }

@@ -15,6 +15,7 @@ export {
   errorModel,
   exact,
   mulConst,
+  mulConstSum,
   mulFixed,
   mulInt,
   mulRaw,
@@ -36,10 +37,12 @@ export { free, par, repeat, seq } from './cost.ts';
 export { mulConstByRow, mulFixedByRow, rowSum } from './rows/tracked.ts';
 export { mulConstByRowCost, mulFixedByRowCost, mulRawByRowCost } from './rows/cost.ts';
 // Comparisons (ALGORITHMS.md §2): exact, so only their input's error passes on; their costs (relu and
-// abs cost ltzThenProductCost; softmax's row max under the crypten schedule, maxLogReductionCost).
+// abs cost ltzThenProductCost; softmax's row max under the crypten schedule, maxLogReductionCost;
+// comparisons with public thresholds, ltPublicCost).
 export { relu } from './comparison/tracked.ts';
 export { ltzCost, ltzThenProductCost, reduceCost, selectCost } from './comparison/cost.ts';
 export { maxLogReductionCost } from './comparison/max-log-reduction.ts';
+export { type PublicCut, cutHolds, ltPublicCost } from './comparison/public-cut.ts';
 // Numeric kernels (ALGORITHMS.md §3).
 export { exp, expCost } from './kernels/exp.ts';
 export { expTaylor, expTaylorCost } from './kernels/exp-taylor.ts';
@@ -52,6 +55,14 @@ export { invSqrtGoldschmidt, invSqrtGoldschmidtCost } from './kernels/inv-sqrt-g
 export { sigmoid, sigmoidCost, tanh, tanhCost } from './kernels/logistic.ts';
 export { erf, erfCost } from './kernels/erf.ts';
 export { sinCost } from './kernels/sin.ts';
+export {
+  type SineSeriesParams,
+  sineAngleUnsupported,
+  sineSeries,
+  sineMaskCost,
+  sineSeriesCost,
+} from './kernels/sine-series.ts';
+export { type SineAngle } from './kernels/angle.ts';
 // Composition: a kernel's exact-input model applied to a computed input.
 export { onInexactInput } from './arithmetic/tracked.ts';
 // The attention normalisers' denominator (ALGORITHMS.md §4): its parameters, steps, cost and range.

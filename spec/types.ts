@@ -161,7 +161,14 @@ export interface ProtocolSpec<P> {
    * z_i = idealAt(x_i) ideally (spec/kernels/unary.ts builds such specs). The bound sweep, the bound
    * table and `mpcspec plot` run over exactly these.
    */
-  readonly elementwise?: { readonly idealAt: (x: number, params: P) => number };
+  readonly elementwise?: {
+    readonly idealAt: (x: number, params: P) => number;
+    /**
+     * The function the map stands in for, when its ideal is an approximation of another (every GeLU
+     * variant approximates the exact GeLU): reports and `mpcspec plot` measure the distance to it.
+     */
+    readonly approximates?: { readonly name: string; readonly at: (x: number) => number };
+  };
   /** Row-wise inputs: which inputs have rows, and the row lengths the properties also try (spec/rows/). */
   readonly rows?: RowsDecl;
   /** The rows declaration for these parameters, when they fix the row length or the leading axes. */

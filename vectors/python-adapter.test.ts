@@ -1,7 +1,7 @@
 // The cross-language proof (issue 5 §6): the standard-library Python adapter regenerates keys, shares,
 // tape draws and dealer material from each case's seed, recomputes share, reconstruct, mul, square,
-// matmul, trunc, ltz (both schedules) and the attention normalisers softmax_2quad and softmax_relu from
-// the recorded cleartext inputs, and must match every message and output share of
+// matmul, trunc, ltz (both schedules), the attention normalisers softmax_2quad and softmax_relu, and
+// gelu_quad and gelu_fourier from the recorded cleartext inputs, and must match every message and output share of
 // the committed vectors bit-exactly — and reject every invalid case. It must also fail on a tampered file.
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,8 @@ const PYTHON_PROTOCOLS = [
   'ltz',
   'softmax_2quad',
   'softmax_relu',
+  'gelu_quad',
+  'gelu_fourier',
 ];
 
 interface AdapterSummary {

@@ -1,10 +1,13 @@
 // `mpcspec plot <id> [--profile P] [--params JSON] --out FILE.svg` (issue 6 §6): draws a kernel's
 // reference, protocol output and ideal over its domain, with the error curves and the spec's bound.
+// `mpcspec plot <id> <id>…` or `mpcspec plot <family>` (e.g. `gelu`: every elementwise map of the family)
+// draws several maps in one picture against the function they all approximate (report/overlay-plot.ts).
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { inputError, usageError } from '../../core/errors.ts';
 import { plotKernel } from '../../report/kernel-plot.ts';
 import { findProtocol } from '../../registry/index.ts';
+import { plotIds, plotOverlay } from '../../report/overlay-plot.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { action } from '../errors.ts';
 import { parseIntOption, parseJsonObjectOption, seedOption } from '../options.ts';
@@ -26,18 +29,26 @@ function parseRange(value: string): [number, number] {
   return [parts[0]!, parts[1]!];
 }
 
+function write(out: string, svg: string): void {
+  try {
+    writeFileSync(out, svg);
+  } catch (e) {
+    throw inputError(`--out: cannot write '${out}': ${(e as Error).message}`);
+  }
+}
+
 export function registerPlotCommand(program: Command): void {
   program
     .command('plot')
     .description(
-      'plot a kernel: reference, protocol output and ideal over its domain, with errors and bound (SVG)',
+      'plot a kernel: reference, protocol output and ideal over its domain, with errors and bound (SVG); with several ids or a family (e.g. gelu), every map against the function they approximate, in one picture',
     )
-    .argument('<id>', "kernel id (see 'mpcspec list')")
+    .argument('<ids...>', "kernel id, several ids, or a family such as 'gelu' (see 'mpcspec list')")
     .option('--profile <name>', 'crypten | spu | default', 'default')
     .option('--parties <n>', 'number of parties', parseIntOption('parties', 2, 16), 2)
     .option(
       '--params <json>',
-      'kernel parameters as a JSON object, e.g. \'{"t":7,"eta":4}\'',
+      'kernel parameters as a JSON object, e.g. \'{"t":7,"eta":4}\' (one id only)',
       parseJsonObjectOption('params'),
     )
     .option('--points <n>', 'inputs across the domain', parseIntOption('points', 2, 100_000), 801)
@@ -45,18 +56,31 @@ export function registerPlotCommand(program: Command): void {
     .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
     .requiredOption('--out <file>', 'the SVG file to write')
     .action(
-      action(async (id: string, opts: PlotOptions) => {
+      action(async (args: string[], opts: PlotOptions) => {
         if (!opts.out.endsWith('.svg')) throw inputError(`--out: '${opts.out}' must name an .svg file`);
-        const protocol = findProtocol(id).bind(opts.params ?? {});
         const config = resolveConfig(opts.profile, { parties: opts.parties });
+        const ids = plotIds(args);
+        if (ids.length > 1) {
+          if (opts.params !== undefined)
+            throw usageError(`--params: applies to one id; ${ids.length} ids are drawn at their defaults`);
+          const protocols = ids.map((id) => findProtocol(id).bind());
+          for (const p of protocols) {
+            const why = p.unsupported(config);
+            if (why !== undefined) throw inputError(`${p.id}: not supported here: ${why}`);
+          }
+          const { svg, results } = await plotOverlay(protocols, config, opts.points, opts.seed, opts.range);
+          write(opts.out, svg);
+          process.stdout.write(
+            `${opts.out}: ${ids.length} maps (${opts.profile}), max |protocol − ${protocols[0]!.approximates!.name}|: ${results.map((r) => `${r.id} ${r.maxError.toExponential(2)}`).join(', ')}\n`,
+          );
+          return;
+        }
+        const id = ids[0]!;
+        const protocol = findProtocol(id).bind(opts.params ?? {});
         const why = protocol.unsupported(config);
         if (why !== undefined) throw inputError(`${id}: not supported here: ${why}`);
         const { svg, result } = await plotKernel(protocol, config, opts.points, opts.seed, opts.range);
-        try {
-          writeFileSync(opts.out, svg);
-        } catch (e) {
-          throw inputError(`--out: cannot write '${opts.out}': ${(e as Error).message}`);
-        }
+        write(opts.out, svg);
         const o = result.outputs[0]!;
         process.stdout.write(
           `${opts.out}: ${id} (${opts.profile}) max |ref − ideal| ${o.approximation.maxAbsError.toExponential(2)}, max |prot − ref| ${o.implementation.maxUlps} ulp, ${result.ok ? 'within the spec' : 'OUTSIDE the spec'}\n`,

@@ -5,10 +5,12 @@
 //               or to fold the truncation into a later one)
 //   mulFixed    ⟨⌊a·b / 2^f⌋⟩: mulRaw, then the configured truncation
 //   mulFixedBatch  independent products opened in one message and truncated together
+//   mulRawBatch    independent raw products opened in one message (no truncation)
 //   squareRaw, squareFixed   the same for a² with a square pair (half the opening of a product)
 //   truncBits   ⟨⌊a / 2^k⌋⟩ by the configured truncation method
 //   addConst, mulConst, mulInt   public constants
-export { mulFixed, mulFixedBatch, mulRaw } from './mul.ts';
+//   mulConstSum ⌊Σ enc(vᵢ)·aᵢ / 2^f⌋: a public linear combination, truncated once
+export { mulFixed, mulFixedBatch, mulRaw, mulRawBatch } from './mul.ts';
 export { squareFixed, squareRaw } from './square.ts';
 export { truncBits } from './truncate.ts';
-export { addConst, mulConst, mulInt } from './public-constant.ts';
+export { addConst, mulConst, mulConstSum, mulInt } from './public-constant.ts';

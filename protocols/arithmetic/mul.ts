@@ -42,30 +42,38 @@ export async function mulFixed(
   return truncBits(ctx, config, await mulRaw(ctx, x, y), config.f, true);
 }
 
-/**
- * Independent fixed-point products in one round: [⌊aᵢ·bᵢ / 2^f⌋], opened in one message and truncated
- * together (the default schedule's batch).
- */
-export async function mulFixedBatch(
-  ctx: PartyContext,
-  config: Config,
-  pairs: readonly (readonly [RingTensor, RingTensor])[],
+type Pairs = readonly (readonly [RingTensor, RingTensor])[];
+
+/** Independent products of one batch, concatenated into one product and split back (one message). */
+async function batched(
+  ell: number,
+  pairs: Pairs,
+  product: (x: RingTensor, y: RingTensor) => Promise<RingTensor>,
 ): Promise<RingTensor[]> {
   const left = concat(pairs.map((p) => p[0]));
   const right = concat(pairs.map((p) => p[1]));
   const n = left.length;
-  const z = await mulFixed(
-    ctx,
-    config,
-    ringTensor(config.ell, [n], left),
-    ringTensor(config.ell, [n], right),
-  );
+  const z = await product(ringTensor(ell, [n], left), ringTensor(ell, [n], right));
   return split(
-    config.ell,
+    ell,
     z.data,
     pairs.map((p) => p[0].shape),
   );
 }
+
+/**
+ * Independent fixed-point products in one round: [⌊aᵢ·bᵢ / 2^f⌋], opened in one message and truncated
+ * together (the default schedule's batch).
+ */
+export const mulFixedBatch = (ctx: PartyContext, config: Config, pairs: Pairs): Promise<RingTensor[]> =>
+  batched(config.ell, pairs, (x, y) => mulFixed(ctx, config, x, y));
+
+/**
+ * Independent raw products in one round: [aᵢ·bᵢ] with no truncation (a 0/1 selector times a value, say),
+ * opened in one message.
+ */
+export const mulRawBatch = (ctx: PartyContext, config: Config, pairs: Pairs): Promise<RingTensor[]> =>
+  batched(config.ell, pairs, (x, y) => mulRaw(ctx, x, y));
 
 export const mulProtocol: Protocol<NoParams> = async (ctx, { config }, inputs) => ({
   z: await mulFixed(

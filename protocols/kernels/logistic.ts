@@ -1,4 +1,4 @@
-// sigmoid and tanh on shares (spec/kernels/logistic.ts), CrypTen's steps: sign split, exp(−|x|) with 9
+// sigmoid and tanh on shares (spec/kernels/logistic.ts), CrypTen's steps: sign split, exp(−|x|) with 8
 // squarings, Newton's first step from the public guess 0.75 in the clear, two more steps, then select.
 import type { RingTensor } from '../../core/ring.ts';
 import { add, mulScalar, neg, sub } from '../../core/ring-ops.ts';

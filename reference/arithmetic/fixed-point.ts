@@ -3,7 +3,7 @@
 // the same names, on shares (protocols/arithmetic/fixed-point.ts); only the truncations differ, within
 // the spec's ulps. The tracked error model has the same names too (spec/arithmetic/tracked.ts).
 import type { RingTensor } from '../../core/ring.ts';
-import { addScalar, mul, mulScalar } from '../../core/ring-ops.ts';
+import { add, addScalar, mul, mulScalar } from '../../core/ring-ops.ts';
 import { shiftRightArith } from '../../core/shift.ts';
 import { encodedConstant } from '../../spec/arithmetic/public-constant.ts';
 import type { Config } from '../../spec/config.ts';
@@ -31,6 +31,10 @@ export const addConst = (c: Config, a: RingTensor, v: number): RingTensor =>
 /** ⌊a · enc(v) / 2^f⌋. */
 export const mulConst = (c: Config, a: RingTensor, v: number): RingTensor =>
   shiftRightArith(mulScalar(a, encodedConstant(c, v)), c.f);
+
+/** ⌊Σᵢ enc(vᵢ)·aᵢ / 2^f⌋: one truncation for the whole public linear combination. */
+export const mulConstSum = (c: Config, terms: readonly (readonly [RingTensor, number])[]): RingTensor =>
+  shiftRightArith(terms.map(([a, v]) => mulScalar(a, encodedConstant(c, v))).reduce(add), c.f);
 
 /** a·k for a public integer k. */
 export const mulInt = (a: RingTensor, k: bigint): RingTensor => mulScalar(a, k);

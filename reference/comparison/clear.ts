@@ -3,6 +3,8 @@
 // have scale 1. One monomorphic loop each (the references run on every property case).
 import { type RingTensor, ringHalf, ringMask, ringTensor } from '../../core/ring.ts';
 import { addScalar, mul, mulScalar } from '../../core/ring-ops.ts';
+import type { Config } from '../../spec/config.ts';
+import { type PublicCut, cutUnits } from '../../spec/comparison/public-cut.ts';
 
 /** [x < 0] as 0/1: bit ℓ−1, read as the quotient by 2^(ℓ−1) (no variable-amount shift). */
 export function ltz(x: RingTensor): RingTensor {
@@ -35,3 +37,7 @@ export const abs = (x: RingTensor): RingTensor => mul(x, sign(x));
 
 /** x·(1 − [x < 0]). */
 export const relu = (x: RingTensor): RingTensor => mul(x, complement(ltz(x)));
+
+/** [x < a] (or [x ≤ a]) for each public threshold, exact on the grid (spec/comparison/public-cut.ts). */
+export const ltPublic = (c: Config, x: RingTensor, cuts: readonly PublicCut[]): RingTensor[] =>
+  cuts.map((cut) => ltz(addScalar(x, -cutUnits(c, cut))));

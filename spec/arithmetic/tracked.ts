@@ -144,6 +144,18 @@ export function mulConst(m: ErrorModel, a: Tracked, c: number): Tracked {
   return truncated(m, r, (protocolMagnitude(a) * Math.abs(ce)) / (m.u * m.u));
 }
 
+/** ⌊Σᵢ aᵢ · enc(cᵢ) / 2^f⌋: a public linear combination, truncated once. */
+export function mulConstSum(m: ErrorModel, terms: readonly (readonly [Tracked, number])[]): Tracked {
+  let r = { v: 0, e: 0, d: 0, w: 0 };
+  let before = 0;
+  for (const [a, c] of terms) {
+    const ce = Math.abs(encodedIn(m, c));
+    r = { v: r.v + a.v * encodedIn(m, c), e: r.e + ce * a.e, d: r.d + ce * a.d, w: r.w + a.w };
+    before += protocolMagnitude(a) * ce;
+  }
+  return truncated(m, r, before / (m.u * m.u));
+}
+
 /** ⌊a · b / 2^f⌋: a Beaver product of two shared values. */
 export function mulFixed(m: ErrorModel, a: Tracked, b: Tracked): Tracked {
   const A = Math.abs(a.v) + a.e;

@@ -5,7 +5,7 @@
 //   default  ltz = open x + r (ℓ bits) + AND layers over 8-bit chunks + one mixed final round
 import { match } from 'ts-pattern';
 import type { Config } from '../config.ts';
-import { dealerCost, openToAllCost, par, seq } from '../cost.ts';
+import { dealerCost, free, openToAllCost, par, seq } from '../cost.ts';
 import { AND_TRIPLE, B2A_AND_TRIPLE, DABIT, EQZ_TABLES, LTZ_TABLES } from '../material.ts';
 import { mulRawCost } from '../arithmetic/cost.ts';
 import type { Cost } from '../types.ts';
@@ -58,23 +58,29 @@ const finalRoundCost = (config: Config, elements: number, withDabit: boolean): C
     openToAllCost(config, (withDabit ? 3 : 2) * elements, 1),
   );
 
-function lookupCost(config: Config, elements: number, ltzTree: boolean): Cost {
+/**
+ * The table-lookup comparison of `elements` masked values: one table set and one opening each (with
+ * `alongside` more elements in the opening's message), and `cuts` trees per element — several public
+ * thresholds of one value share its mask (protocols/comparison/ltz-lookup.ts ltzLookupCuts).
+ */
+function lookupCost(config: Config, elements: number, ltzTree: boolean, cuts = 1, alongside = 0): Cost {
   const { ell } = config;
   const layout = lookupLayout(ltzTree ? ell - 1 : ell);
   const { chunks, wordsPerTable, wordWidth } = layout;
   const tables = ltzTree ? 2 * chunks - 1 : chunks;
   const kind = ltzTree ? LTZ_TABLES : EQZ_TABLES;
+  const trees = cuts * elements;
   const opening = par(
     config,
     dealerCost(config, kind, elements, elements),
     dealerCost(config, kind, 0, elements * tables * wordsPerTable, wordWidth),
-    openToAllCost(config, elements, ell),
+    openToAllCost(config, elements + alongside, ell),
   );
   const layers = treeLayers(chunks).map((k) => {
     const pairs = Math.floor(k / 2);
-    return andCost(config, (ltzTree ? 2 * pairs - 1 : pairs) * elements, 1);
+    return andCost(config, (ltzTree ? 2 * pairs - 1 : pairs) * trees, 1);
   });
-  const final = chunks === 1 ? dabitB2aCost(config, elements, 1) : finalRoundCost(config, elements, ltzTree);
+  const final = chunks === 1 ? dabitB2aCost(config, trees, 1) : finalRoundCost(config, trees, ltzTree);
   return seq(config, opening, ...layers, final);
 }
 
@@ -94,6 +100,23 @@ export const eqzCost = (config: Config, elements: number): Cost =>
       ),
     )
     .with('default', () => lookupCost(config, elements, false))
+    .exhaustive();
+
+/**
+ * LTZ of x against `cuts` public thresholds, with `alongside` elements of another value opened with them:
+ * the comparisons in turn and the value opened after them (crypten); one mask and one opening for all
+ * thresholds, the value in the opening's message (default: protocols/comparison/public-cut.ts).
+ */
+export const ltzCutsCost = (config: Config, n: number, cuts: number, alongside = 0): Cost =>
+  match(config.schedule)
+    .with('crypten', () =>
+      seq(
+        config,
+        ...Array.from({ length: cuts }, () => ltzCost(config, n)),
+        alongside > 0 ? openToAllCost(config, alongside) : free(config),
+      ),
+    )
+    .with('default', () => lookupCost(config, n, true, cuts, alongside))
     .exhaustive();
 
 /** relu and abs: an LTZ, then one product with its 0/1 (or ±1) result. */

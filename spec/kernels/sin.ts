@@ -21,6 +21,7 @@ import { inputShape, vectorShapes } from '../shapes.ts';
 import type { Bounds, Cost, ProtocolSpec } from '../types.ts';
 import { truncationBounds, truncationCost } from '../arithmetic/truncation.ts';
 import { Frequencies, PositiveReal } from './params.ts';
+import { type SineAngle, periodUnits } from './angle.ts';
 import { interval } from './unary.ts';
 
 const isPowerOfTwo = (p: number): boolean => Number.isInteger(Math.log2(p)) && p >= 1;
@@ -40,6 +41,15 @@ export type SinParams = t.TypeOf<typeof SinParams>;
 
 /** SecFormer's released mask interval [−MASK_RANGE, 0). */
 export const SECFORMER_MASK_RANGE = 1024;
+
+/** The angle of the masked opening: period P·2^f ring units, a ring mask or SecFormer's [−1024, 0). */
+export const sinAngle = (config: Config, p: SinParams): SineAngle => ({
+  periodUnits: periodUnits(config, p.period),
+  mask:
+    p.variant === 'ring'
+      ? { kind: 'ring' }
+      : { kind: 'bounded', span: BigInt(SECFORMER_MASK_RANGE) << BigInt(config.f) },
+});
 
 /** Whether δ is perfectly or only statistically masked. */
 export const sinMasking = (p: SinParams): 'perfect' | 'statistical' =>

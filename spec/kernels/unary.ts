@@ -34,6 +34,12 @@ export interface UnaryKernel<P> {
   /** The kernel's steps on one tracked input. */
   steps(m: ErrorModel, params: P, x: Tracked): Tracked;
   unsupported?(config: Config, params: P): string | undefined;
+  /** The function the ideal approximates, when it is itself an approximation (spec/types.ts). */
+  readonly approximates?: { readonly name: string; readonly at: (x: number) => number };
+  /** Released-code forms (spec/types.ts `releasedDefects`). */
+  readonly releasedDefects?: ProtocolSpec<P>['releasedDefects'];
+  /** What the view audit must know (spec/privacy.ts). */
+  readonly privacy?: ProtocolSpec<P>['privacy'];
 }
 
 export type KernelSpec<P> = ProtocolSpec<P> & {
@@ -76,6 +82,11 @@ export function unaryKernelSpec<P>(k: UnaryKernel<P>): KernelSpec<P> {
     cost: (config, params, shapes) => k.cost(config, params, sizeOf(shapes['x']!)),
     bounds: (config, params) => fitted(config, params).bounds,
     fitted,
-    elementwise: { idealAt: (x, params) => k.ideal(x, params) },
+    elementwise: {
+      idealAt: (x, params) => k.ideal(x, params),
+      ...(k.approximates === undefined ? {} : { approximates: k.approximates }),
+    },
+    ...(k.releasedDefects === undefined ? {} : { releasedDefects: k.releasedDefects }),
+    ...(k.privacy === undefined ? {} : { privacy: k.privacy }),
   };
 }

@@ -10,11 +10,14 @@ from .world import World, combine, share_inputs
 
 from .comparison import ltz, ltz_reference
 from .attention import PROTOCOLS as ATTENTION, reference as attention_reference
+from .gelu import gelu_fourier, gelu_fourier_reference, gelu_quad, gelu_quad_reference
 
-PROTOCOLS = dict(ARITHMETIC, ltz=ltz, **ATTENTION)
+PROTOCOLS = dict(ARITHMETIC, ltz=ltz, gelu_quad=gelu_quad, gelu_fourier=gelu_fourier, **ATTENTION)
 REFERENCES = dict(
     {name: arithmetic_reference for name in ARITHMETIC},
     ltz=ltz_reference,
+    gelu_quad=gelu_quad_reference,
+    gelu_fourier=gelu_fourier_reference,
     **{name: attention_reference for name in ATTENTION},
 )
 

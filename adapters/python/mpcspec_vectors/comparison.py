@@ -128,6 +128,7 @@ def b2a_with_dabit(w, scope, ell, bs):
 
 
 def ltz_crypten(w, ell, xs, scope=""):
+    """`scope`: the caller's scope ("gelu_fourier/cut0/"), so labels are scope + "ltz/..."."""
     words = a2b_words(w, scope + "ltz/a2b", ell, xs)
     sign = [bits(ell, xs[0].shape, [v >> (ell - 1) for v in s.values]) for s in words]
     return b2a_with_dabit(w, scope + "ltz/b2a", ell, sign)
@@ -194,11 +195,18 @@ def _finalize(w, scope, ell, shape, n, s, xy):
     return out
 
 
-def ltz_lookup(w, ell, xs, scope=""):
+def ltz_lookup(w, ell, xs, scope="", alongside=None, offsets=None):
+    """[x - k < 0] for each public k of `offsets` (default [0]) from one mask and one opening
+    (protocols/comparison/ltz-lookup.ts ltzLookupCuts): the thresholds look the same tables up at the
+    chunks of their own public c - k, their AND trees side by side (threshold-major, k*n elements).
+    `alongside`: each party's share of another value, opened in the same message as c = x + r.
+    Returns the bits (one list per threshold when `offsets` is given), and the opened value if any."""
     shape, n = xs[0].shape, len(xs[0].values)
     layout = _layout(ell - 1)
     _, chunks, _, entries, word_width, words = layout
     m = (1 << ell) - 1
+    ks = [0] if offsets is None else offsets
+    N = len(ks) * n
 
     def generate(draw):
         r = draw("r", ell, shape)
@@ -216,12 +224,20 @@ def ltz_lookup(w, ell, xs, scope=""):
         return tables
 
     t = w.deal("ltz-tables", scope + "ltz/tables", generate)
-    c = w.open_to_all(scope + "ltz/open", [ring(ell, shape, [x + r for x, r in zip(xs[i].values, t[i]["r"].values)]) for i in range(w.n)]).values
-    # nodes: list of (t, e) where t, e are per-party lists of bit lists
+    masked = [[x + r for x, r in zip(xs[i].values, t[i]["r"].values)] for i in range(w.n)]
+    opened = None
+    if alongside is None:
+        c0 = w.open_to_all(scope + "ltz/open", [ring(ell, shape, masked[i]) for i in range(w.n)]).values
+    else:
+        extra = len(alongside[0].values)
+        both = w.open_to_all(scope + "ltz/open", [ring(ell, (n + extra,), masked[i] + list(alongside[i].values)) for i in range(w.n)]).values
+        c0, opened = both[:n], ring(ell, alongside[0].shape, both[n:])
+    c = [(ci - k) & m for k in ks for ci in c0]  # threshold-major
+    # nodes: list of (t, e) where t, e are per-party lists of N bits; element q*n + k looks up element k's tables
     nodes = []
     for j in range(chunks):
-        tj = [[_entry(t[i]["lt"].values, k * chunks + j, words, _chunk(c[k], j, layout)) for k in range(n)] for i in range(w.n)]
-        ej = None if j == 0 else [[_entry(t[i]["eq"].values, k * (chunks - 1) + j - 1, words, _chunk(c[k], j, layout)) for k in range(n)] for i in range(w.n)]
+        tj = [[_entry(t[i]["lt"].values, (e % n) * chunks + j, words, _chunk(c[e], j, layout)) for e in range(N)] for i in range(w.n)]
+        ej = None if j == 0 else [[_entry(t[i]["eq"].values, (e % n) * (chunks - 1) + j - 1, words, _chunk(c[e], j, layout)) for e in range(N)] for i in range(w.n)]
         nodes.append((tj, ej))
     layer = 0
     while len(nodes) > 2:
@@ -230,9 +246,9 @@ def ltz_lookup(w, ell, xs, scope=""):
         ys_g = [nodes[2 * q][0] for q in range(pairs)] + [nodes[2 * q][1] for q in range(1, pairs)]
         g = len(xs_g)
         z = and_shares(w, scope + "ltz/layer%d" % layer,
-                       [bits(1, (g * n,), [v for gate in xs_g for v in gate[i]]) for i in range(w.n)],
-                       [bits(1, (g * n,), [v for gate in ys_g for v in gate[i]]) for i in range(w.n)])
-        out = lambda k: [list(z[i].values[k * n:(k + 1) * n]) for i in range(w.n)]
+                       [bits(1, (g * N,), [v for gate in xs_g for v in gate[i]]) for i in range(w.n)],
+                       [bits(1, (g * N,), [v for gate in ys_g for v in gate[i]]) for i in range(w.n)])
+        out = lambda k: [list(z[i].values[k * N:(k + 1) * N]) for i in range(w.n)]
         nxt = []
         for q in range(pairs):
             hi_t = nodes[2 * q + 1][0]
@@ -242,19 +258,25 @@ def ltz_lookup(w, ell, xs, scope=""):
             nxt.append(nodes[-1])
         nodes = nxt
         layer += 1
+    tree_shape = shape if len(ks) == 1 else (N,)
     if len(nodes) == 1:
-        v = _finalize(w, scope + "ltz/final", ell, shape, n, nodes[0][0], None)
+        v = _finalize(w, scope + "ltz/final", ell, tree_shape, N, nodes[0][0], None)
     else:
-        v = _finalize(w, scope + "ltz/final", ell, shape, n, nodes[1][0], (nodes[1][1], nodes[0][0]))
-    out = []
-    for i in range(w.n):
-        vals = []
-        for k in range(n):
-            mc = c[k] >> (ell - 1)
-            vi = v[i].values[k]
-            vals.append(vi - 2 * mc * vi + (mc if i == 0 else 0))
-        out.append(ring(ell, shape, vals))
-    return out
+        v = _finalize(w, scope + "ltz/final", ell, tree_shape, N, nodes[1][0], (nodes[1][1], nodes[0][0]))
+    per_cut = []
+    for q in range(len(ks)):
+        out = []
+        for i in range(w.n):
+            vals = []
+            for k in range(n):
+                e = q * n + k
+                mc = c[e] >> (ell - 1)
+                vi = v[i].values[e]
+                vals.append(vi - 2 * mc * vi + (mc if i == 0 else 0))
+            out.append(ring(ell, shape, vals))
+        per_cut.append(out)
+    result = per_cut[0] if offsets is None else per_cut
+    return result if alongside is None else (result, opened)
 
 
 def ltz_shares(w, cfg, xs, scope=""):
