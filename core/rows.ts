@@ -113,3 +113,52 @@ export function putRows(into: RingTensor, indices: readonly number[], part: Ring
   });
   return ringTensor(into.ell, into.shape, out);
 }
+
+/**
+ * The features of a tensor of shape [..., n] as rows: shape [n, rows], element (j, r) = x[r, j]. A product
+ * with one value per feature (LayerNorm's γ) is then a product with one value per row (mulByRow, the
+ * row triple); `featuresBack` undoes it. Local, on clear values and shares alike.
+ */
+export function featuresAsRows(x: RingTensor): RingTensor {
+  const { rows, n } = rowDims('featuresAsRows', 'x', x.shape);
+  const out = allocWords(rows * n, false);
+  const d = x.data;
+  for (let r = 0; r < rows; r++) for (let j = 0; j < n; j++) out[j * rows + r] = d[r * n + j]!;
+  return ringTensor(x.ell, [n, rows], out);
+}
+
+/** The inverse of featuresAsRows: [n, rows] back to `shape` ([..., n]). */
+export function featuresBack(t: RingTensor, shape: Shape): RingTensor {
+  const { rows, n } = rowDims('featuresBack', 'x', shape);
+  if (t.data.length !== rows * n)
+    throw inputError(`featuresBack: ${t.data.length} values for shape ${formatShape(shape)}`);
+  const out = allocWords(rows * n, false);
+  const d = t.data;
+  for (let j = 0; j < n; j++) for (let r = 0; r < rows; r++) out[r * n + j] = d[j * rows + r]!;
+  return ringTensor(t.ell, shape, out);
+}
+
+/** Whether `per` holds one value per feature (last-axis position) of `shape`: shape [n]. */
+export const isPerFeatureOf = (per: Shape, shape: Shape): boolean =>
+  per.length === 1 && per[0] === shape[shape.length - 1];
+
+/**
+ * x·p with p one value per feature, elementwise: z[r, j] = x[r, j]·p[j] mod 2^ℓ (no truncation); on
+ * shares p must be public.
+ */
+export function mulByFeature(x: RingTensor, per: RingTensor): RingTensor {
+  const { rows, n } = rowDims('mulByFeature', 'x', x.shape);
+  if (!isPerFeatureOf(per.shape, x.shape))
+    throw inputError(
+      `mulByFeature: shape mismatch: the per-feature factor is ${formatShape(per.shape)} but x is ${formatShape(x.shape)}; one value per feature is [${n}]`,
+    );
+  const m = ringMask(x.ell);
+  const out = allocWords(rows * n, false);
+  const d = x.data;
+  const p = per.data;
+  for (let r = 0; r < rows; r++) {
+    const base = r * n;
+    for (let j = 0; j < n; j++) out[base + j] = (d[base + j]! * p[j]!) & m;
+  }
+  return ringTensor(x.ell, x.shape, out);
+}

@@ -98,3 +98,43 @@ export function shiftRightLogical(t: RingTensor, k: number): RingTensor {
   for (let i = 0; i < out.length; i++) out[i] = out[i]! & keep;
   return arith;
 }
+
+function assertDivisor(t: RingTensor, d: bigint): void {
+  if (d < 1n || d >= ringHalf(t.ell))
+    throw inputError(`divide: divisor ${d} must be an integer in [1, 2^${t.ell - 1}) for Z_2^${t.ell}`);
+}
+
+/**
+ * Signed value → quotient by a public integer d rounded toward zero: CrypTen's per-share
+ * `div_(d, rounding_mode="trunc")` for any positive integer, not only powers of two (a row mean's 1/n).
+ */
+export function divIntTowardZero(t: RingTensor, d: bigint): RingTensor {
+  assertDivisor(t, d);
+  const n = t.data.length;
+  const out = allocWords(n, false);
+  if (t.ell === 64) {
+    divideWords64([t.data, out], [d], n);
+  } else {
+    const h = ringHalf(t.ell);
+    const m = ringMask(t.ell);
+    const src = t.data;
+    for (let i = 0; i < n; i++) out[i] = (((src[i]! ^ h) - h) / d) & m;
+  }
+  return ringTensor(t.ell, t.shape, out);
+}
+
+/** Signed value → ⌊value / d⌋ for a public integer d ≥ 1 (the floor, as shiftRightArith for 2^k). */
+export function divIntFloor(t: RingTensor, d: bigint): RingTensor {
+  assertDivisor(t, d);
+  const n = t.data.length;
+  const out = allocWords(n, false);
+  const h = ringHalf(t.ell);
+  const m = ringMask(t.ell);
+  const dm1 = d - 1n;
+  const src = t.data;
+  for (let i = 0; i < n; i++) {
+    const s = (src[i]! ^ h) - h;
+    out[i] = ((s < 0n ? s - dm1 : s) / d) & m;
+  }
+  return ringTensor(t.ell, t.shape, out);
+}

@@ -8,6 +8,7 @@
 // Fixed-point arithmetic (ALGORITHMS.md §1).
 export {
   addConst,
+  divInt,
   mulConst,
   mulFixed,
   mulFixedBatch,
@@ -22,6 +23,7 @@ export { matmulFixed, matmulRaw } from './arithmetic/matmul.ts';
 export { putRows, rowSum, takeRows } from '../core/rows.ts';
 export { mulFixedByRow, mulRawByRow } from './rows/mul-by-row.ts';
 export { mulConstByRow } from './rows/public-by-row.ts';
+export { mulFixedByFeature, mulPublicByFeature } from './rows/mul-by-feature.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
 export { ltz } from './comparison/ltz.ts';
 export { ge, gt, le, lt } from './comparison/compare.ts';

@@ -5,6 +5,7 @@
 // Fixed-point arithmetic (ALGORITHMS.md §1).
 export {
   addConst,
+  divInt,
   mulConst,
   mulFixed,
   mulInt,
@@ -15,7 +16,14 @@ export {
 } from './arithmetic/fixed-point.ts';
 // Rows (the last axis).
 export { putRows, takeRows } from '../core/rows.ts';
-export { mulConstByRow, mulFixedByRow, mulRawByRow, rowSum } from './rows.ts';
+export {
+  mulConstByRow,
+  mulFixedByFeature,
+  mulFixedByRow,
+  mulPublicByFeature,
+  mulRawByRow,
+  rowSum,
+} from './rows.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
 export { abs, complement, ltz, relu, select, sign } from './comparison/clear.ts';
 export { argmax, max, min } from './comparison/reduce.ts';

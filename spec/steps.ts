@@ -11,6 +11,7 @@ export {
   type Tracked,
   add,
   addConst,
+  divInt,
   encodedValue,
   errorModel,
   exact,
@@ -25,6 +26,7 @@ export {
   truncBits,
 } from './arithmetic/tracked.ts';
 export {
+  divIntCost,
   mulFixedCost,
   mulRawCost,
   squareFixedCost,
@@ -33,8 +35,20 @@ export {
 } from './arithmetic/cost.ts';
 export { free, par, repeat, seq } from './cost.ts';
 // Rows (the last axis).
-export { mulConstByRow, mulFixedByRow, rowSum } from './rows/tracked.ts';
-export { mulConstByRowCost, mulFixedByRowCost, mulRawByRowCost } from './rows/cost.ts';
+export {
+  mulConstByRow,
+  mulFixedByFeature,
+  mulFixedByRow,
+  mulPublicByFeature,
+  rowSum,
+} from './rows/tracked.ts';
+export {
+  mulConstByRowCost,
+  mulFixedByFeatureCost,
+  mulFixedByRowCost,
+  mulPublicByFeatureCost,
+  mulRawByRowCost,
+} from './rows/cost.ts';
 // Comparisons (ALGORITHMS.md §2): exact; their costs.
 export { ltzCost, reduceCost, selectCost } from './comparison/cost.ts';
 // Numeric kernels (ALGORITHMS.md §3).

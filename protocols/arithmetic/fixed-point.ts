@@ -7,8 +7,10 @@
 //   mulFixedBatch  independent products opened in one message and truncated together
 //   squareRaw, squareFixed   the same for a² with a square pair (half the opening of a product)
 //   truncBits   ⟨⌊a / 2^k⌋⟩ by the configured truncation method
+//   divInt      ⟨⌊a / d⌋⟩ for a public integer d, by the same method (a row mean)
 //   addConst, mulConst, mulInt   public constants
 export { mulFixed, mulFixedBatch, mulRaw } from './mul.ts';
 export { squareFixed, squareRaw } from './square.ts';
 export { truncBits } from './truncate.ts';
+export { divInt } from './divide.ts';
 export { addConst, mulConst, mulInt } from './public-constant.ts';

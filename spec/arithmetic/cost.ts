@@ -6,6 +6,7 @@
 //               ε‖δ opened in one round (2n elements to every other party)
 //   squareRaw   one square pair (r, r²: 2n elements) and e = x − r opened (n elements)
 //   truncBits   the configured truncation of n elements (free when local, one round with the dealer)
+//   divInt      a division of n elements by a public integer: the truncation's cost (nothing for 1)
 //   mulFixed, squareFixed   the raw step, then truncBits
 // A batch of independent products (mulFixedBatch) is one product over their concatenation.
 import type { Config } from '../config.ts';
@@ -20,6 +21,10 @@ export const mulRawCost = (config: Config, n: number): Cost =>
 
 /** A truncation of n elements (by any number of bits): free when local, one round with the dealer. */
 export const truncBitsCost = (config: Config, n: number): Cost => truncationCost(config, n);
+
+/** ⟨⌊x / d⌋⟩ for a public integer d: a truncation with d for 2^k (free when d = 1). */
+export const divIntCost = (config: Config, n: number, d: number): Cost =>
+  d === 1 ? truncationCost(config, n, 0) : truncationCost(config, n);
 
 /** ⟨x·y / 2^f⟩: the product, then the configured truncation. */
 export const mulFixedCost = (config: Config, n: number): Cost =>

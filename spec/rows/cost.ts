@@ -5,6 +5,9 @@
 //                   broadcast value would open 2|x|
 //   mulFixedByRow   mulRawByRow, then the configured truncation of |x| elements
 //   mulConstByRow   the truncation only
+//   mulFixedByFeature    one value per feature (shared): the row-broadcast product on the features taken
+//                        as rows — a row triple, |x| + n elements opened, one round, then the truncation
+//   mulPublicByFeature   one public value per feature: the truncation only
 import type { Config } from '../config.ts';
 import { dealerCost, openToAllCost, par, seq } from '../cost.ts';
 import { ROW_TRIPLE } from '../material.ts';
@@ -23,3 +26,10 @@ export const mulFixedByRowCost = (config: Config, elements: number, rows: number
   seq(config, mulRawByRowCost(config, elements, rows), truncBitsCost(config, elements));
 
 export const mulConstByRowCost = (config: Config, elements: number): Cost => truncBitsCost(config, elements);
+
+/** ⟨x·g⟩ for `elements` values of x with rows of n, g shared with one value per feature. */
+export const mulFixedByFeatureCost = (config: Config, elements: number, n: number): Cost =>
+  mulFixedByRowCost(config, elements, n);
+
+export const mulPublicByFeatureCost = (config: Config, elements: number): Cost =>
+  truncBitsCost(config, elements);
