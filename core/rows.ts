@@ -162,3 +162,15 @@ export function mulByFeature(x: RingTensor, per: RingTensor): RingTensor {
   }
   return ringTensor(x.ell, x.shape, out);
 }
+
+/** A per-feature vector (shape [n]) repeated over every row of `shape` ([..., n]). */
+export function broadcastFeatures(per: RingTensor, shape: Shape): RingTensor {
+  const { rows, n } = rowDims('broadcastFeatures', 'x', shape);
+  if (!isPerFeatureOf(per.shape, shape))
+    throw inputError(
+      `broadcastFeatures: shape mismatch: the per-feature value is ${formatShape(per.shape)} but x is ${formatShape(shape)}; one value per feature is [${n}]`,
+    );
+  const out = allocWords(rows * n, false);
+  for (let r = 0; r < rows; r++) out.set(per.data, r * n);
+  return ringTensor(per.ell, shape, out);
+}

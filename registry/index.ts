@@ -5,6 +5,7 @@ import { arithmeticProtocols } from './arithmetic.ts';
 import { kernelProtocols } from './kernels.ts';
 import { comparisonProtocols } from './comparison.ts';
 import { attentionProtocols } from './attention.ts';
+import { layerNormProtocols } from './layernorm.ts';
 import type { RegisteredProtocol } from './entry.ts';
 
 export type { BoundProtocol, RegisteredProtocol } from './entry.ts';
@@ -14,6 +15,7 @@ export const REGISTRY: readonly RegisteredProtocol[] = [
   ...kernelProtocols,
   ...comparisonProtocols,
   ...attentionProtocols,
+  ...layerNormProtocols,
 ];
 
 export function findProtocol(id: string): RegisteredProtocol {

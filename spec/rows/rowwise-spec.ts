@@ -8,9 +8,13 @@
 //   bounds       the worst of those over the witness rows of spec/rows/draw.ts at the run's row length
 //                (memoised); a generic property checks every case's point bounds against it
 //   shapes       `size` is the row length; `shapes(size)` is ROWS rows of it, `--shape` any shape
-// Extra inputs that are not rows (LayerNorm's γ and β, one value per feature) ride along in `others`.
+// Extra inputs that are not rows (LayerNorm's γ and β, one value per feature) ride along in `others`;
+// which there are, and who holds them, may depend on the parameters. A spec whose rows need a least
+// length (a variance needs two values) says so: `shapes(size)` then never asks for shorter rows, and a
+// shorter row is a shape error.
 import type * as t from 'io-ts';
-import { type Shape, sizeOf } from '../../core/shape.ts';
+import { type Shape, formatShape, sameShape, sizeOf } from '../../core/shape.ts';
+import { inputError } from '../../core/errors.ts';
 import { rowDims } from '../../core/rows.ts';
 import type { Config } from '../config.ts';
 import type {
@@ -47,8 +51,16 @@ export interface RowContext {
 /** An input besides x: its declaration, its shape for a given x shape, and its domain. */
 export interface ExtraInput<P> {
   readonly decl: InputDecl;
+  /** What its shape is, in words, for shape errors (e.g. "one value per feature"). */
+  readonly what?: string;
   shape(params: P, x: Shape): Shape;
   domain(config: Config, params: P): Domain;
+  /**
+   * The values the worst-case bound tries for it (each combination with the other inputs' values, on
+   * every witness row): where the error is largest (γ at its largest magnitudes, say) and where the
+   * output is smallest for that error (β against γ·y); default: 1 clamped into its domain.
+   */
+  witness?(config: Config, params: P): readonly number[];
 }
 
 export interface RowwiseDef<P> {
@@ -63,7 +75,9 @@ export interface RowwiseDef<P> {
   readonly privacy?: PrivacyDecl<P>;
   /** Row lengths the properties try besides `shapes(size)`. */
   readonly lengths: readonly number[];
-  readonly extraInputs?: readonly ExtraInput<P>[];
+  readonly extraInputs?: readonly ExtraInput<P>[] | ((params: P) => readonly ExtraInput<P>[]);
+  /** The shortest row the spec can compute (default 1). */
+  readonly minLength?: number;
   /** The domain of x's elements, with the row condition if there is one. */
   domain(config: Config, params: P, n: number): RealDomain;
   /** The ideal float64 function on one row. */
@@ -108,39 +122,61 @@ function rowBounds<P>(
   return { bounds: { implementationUlps, approximation }, ideal, wrap };
 }
 
+const extraInputsOf = <P>(def: RowwiseDef<P>, params: P): readonly ExtraInput<P>[] =>
+  typeof def.extraInputs === 'function' ? def.extraInputs(params) : (def.extraInputs ?? []);
+
 function othersOf<P>(
   def: RowwiseDef<P>,
+  params: P,
   inputs: Readonly<Record<string, Float64Array>>,
 ): Readonly<Record<string, Float64Array>> {
-  return Object.fromEntries((def.extraInputs ?? []).map((e) => [e.decl.name, inputs[e.decl.name]!]));
+  return Object.fromEntries(extraInputsOf(def, params).map((e) => [e.decl.name, inputs[e.decl.name]!]));
 }
 
 export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
-  const extra = def.extraInputs ?? [];
+  const minLength = def.minLength ?? 1;
   const shapesFor = (params: P, x: Shape): Shapes => ({
     x,
-    ...Object.fromEntries(extra.map((e) => [e.decl.name, e.shape(params, x)])),
+    ...Object.fromEntries(extraInputsOf(def, params).map((e) => [e.decl.name, e.shape(params, x)])),
   });
+  /** Rows and row length of x, refusing rows shorter than the spec computes. */
+  const dims = (x: Shape): { rows: number; n: number } => {
+    const d = rowDims(def.id, 'x', x);
+    if (d.n < minLength)
+      throw inputError(
+        `${def.id}: x of shape ${formatShape(x)} has rows of ${d.n} value${d.n === 1 ? '' : 's'}; ${def.id} needs rows of at least ${minLength} (the last axis is the row)`,
+      );
+    return d;
+  };
   const worst = new Map<string, Bounds>();
   const bounds = (config: Config, params: P, shapes: Shapes): Bounds => {
     const x = shapes['x']!;
     const { n } = rowDims(def.id, 'x', x);
-    const key = JSON.stringify([config, params, x]);
+    // The witnesses depend on the row length only, unless different rows take different steps.
+    const key = JSON.stringify([config, params, def.distinctRows === undefined ? n : x]);
     let b = worst.get(key);
     if (b === undefined) {
       const m = errorModel(config);
       const d = def.domain(config, params, n);
-      // Extra inputs take their witness values from their own domain's middle (public γ = 1, β = 0, say).
-      const others = Object.fromEntries(
-        extra.map((e) => {
-          const dom = e.domain(config, params);
-          const v = dom.kind === 'real' ? Math.min(Math.max(1, dom.min), dom.max) : 0;
-          return [e.decl.name, new Float64Array(sizeOf(e.shape(params, x))).fill(v)];
-        }),
+      // Extra inputs take their witness values from the spec, or 1 clamped into their own domain.
+      const choices = extraInputsOf(def, params).map((e) => {
+        const dom = e.domain(config, params);
+        const values = e.witness?.(config, params) ?? [
+          dom.kind === 'real' ? Math.min(Math.max(1, dom.min), dom.max) : 0,
+        ];
+        const size = sizeOf(e.shape(params, x));
+        return values.map((v) => [e.decl.name, new Float64Array(size).fill(v)] as const);
+      });
+      const combinations = choices.reduce<(readonly (readonly [string, Float64Array])[])[]>(
+        (acc, options) => acc.flatMap((c) => options.map((o) => [...c, o])),
+        [[]],
       );
       const rowsToTry = def.distinctRows?.(params, x) ?? [0];
       const witnesses = witnessRows(d, n).flatMap((row) =>
-        rowsToTry.map((index) => rowBounds(def, m, params, row, { index, shape: x, others })),
+        combinations.flatMap((combination) => {
+          const others = Object.fromEntries(combination);
+          return rowsToTry.map((index) => rowBounds(def, m, params, row, { index, shape: x, others }));
+        }),
       );
       b = fitRowBounds(witnesses);
       worst.set(key, b);
@@ -157,15 +193,27 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
     ...(def.variants === undefined ? {} : { variants: def.variants }),
     ...(def.releasedDefects === undefined ? {} : { releasedDefects: def.releasedDefects }),
     ...(def.privacy === undefined ? {} : { privacy: def.privacy }),
-    rows: { inputs: ['x'], lengths: def.lengths },
-    inputs: () => [{ name: 'x', holder: 'shared', scale: 'fixed' }, ...extra.map((e) => e.decl)],
+    rows: { inputs: ['x'], lengths: def.lengths, ...(minLength > 1 ? { minLength } : {}) },
+    inputs: (params) => [
+      { name: 'x', holder: 'shared', scale: 'fixed' },
+      ...extraInputsOf(def, params).map((e) => e.decl),
+    ],
     outputs: () => [{ name: 'z', delivery: 'shared', scale: 'fixed' }],
-    shapes: (params, size) => shapesFor(params, [DEFAULT_ROWS, size]),
+    shapes: (params, size) => shapesFor(params, [DEFAULT_ROWS, Math.max(size, minLength)]),
     shapesFor,
     outputShapes: (params, shapes) => {
       const x = shapes['x'];
       if (x === undefined) return shapesFor(params, [0]); // rowDims below names the missing operand
-      rowDims(def.id, 'x', x);
+      dims(x);
+      for (const e of extraInputsOf(def, params)) {
+        const given = shapes[e.decl.name];
+        const expected = e.shape(params, x);
+        if (given === undefined) throw inputError(`${def.id}: missing input '${e.decl.name}'`);
+        if (!sameShape(given, expected))
+          throw inputError(
+            `${def.id}: shape mismatch: ${e.decl.name} is ${formatShape(given)} but x is ${formatShape(x)}; ${e.decl.name} must be ${formatShape(expected)}${e.what === undefined ? '' : ` (${e.what})`}`,
+          );
+      }
       def.checkShapes?.(params, shapes);
       return { z: x };
     },
@@ -174,14 +222,14 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
       const { n } = rowDims(def.id, 'x', shapes['x']!);
       return {
         x: def.domain(config, params, n),
-        ...Object.fromEntries(extra.map((e) => [e.decl.name, e.domain(config, params)])),
+        ...Object.fromEntries(extraInputsOf(def, params).map((e) => [e.decl.name, e.domain(config, params)])),
       };
     },
     ideal: (params, inputs, shapes) => {
       const x = shapes['x']!;
       const { rows, n } = rowDims(def.id, 'x', x);
       const values = inputs['x']!;
-      const others = othersOf(def, inputs);
+      const others = othersOf(def, params, inputs);
       const z = new Float64Array(rows * n);
       for (let r = 0; r < rows; r++)
         z.set(
@@ -200,7 +248,7 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
       const { rows, n } = rowDims(def.id, 'x', x);
       const m = errorModel(config);
       const values = inputs['x']!;
-      const others = othersOf(def, inputs);
+      const others = othersOf(def, params, inputs);
       const z: ElementBounds = {
         implementationUlps: new Float64Array(rows * n),
         approximation: new Float64Array(rows * n),

@@ -7,7 +7,9 @@
 //   mulFixedByFeature, mulPublicByFeature   element j times the j-th shared or public value
 import { type ErrorModel, type Tracked, add, exact, mulConst, mulFixed } from '../arithmetic/tracked.ts';
 
-export const rowSum = (row: readonly Tracked[]): Tracked => row.reduce((s, x) => add(s, x), exact(0));
+/** Σ of a row (of raw products too: the sum keeps its terms' scale). */
+export const rowSum = (row: readonly Tracked[]): Tracked =>
+  row.length === 0 ? exact(0) : row.slice(1).reduce((s, x) => add(s, x), row[0]!);
 
 export const mulFixedByRow = (m: ErrorModel, row: readonly Tracked[], r: Tracked): Tracked[] =>
   row.map((x) => mulFixed(m, x, r));
