@@ -91,11 +91,17 @@ export function typicalRow(config: Config, p: LayerNormParams, n: number, next: 
 }
 
 /**
- * A row of n values with exactly this mean and variance whose first feature stands `spike` standard
- * deviations out (the rest alternate around the mean), or undefined if it leaves [−64, 64].
+ * A row of n values with exactly this mean and variance: its first feature stands `spike` standard
+ * deviations out, its second sits on the mean (where γ·(x − μ)·r is smallest but its error is not), the
+ * rest balance the spike and alternate around; undefined if it leaves [−64, 64].
  */
 function spikeRow(n: number, mean: number, variance: number, spike: number): Float64Array | undefined {
-  const z = Float64Array.from({ length: n }, (_, j) => (j === 0 ? spike : j % 2 === 0 ? 1 : -1));
+  const rest = n - 2;
+  // The alternating part pairs up (an odd one out stays at 0), so the row's mean is exactly `mean`.
+  const alternate = (j: number): number => (rest % 2 === 1 && j === n - 1 ? 0 : j % 2 === 0 ? 1 : -1);
+  const z = Float64Array.from({ length: n }, (_, j) =>
+    j === 0 ? spike : j === 1 ? (rest === 0 ? -spike : 0) : -spike / rest + alternate(j),
+  );
   const m = rowMoments(z);
   if (m.variance === 0) return undefined;
   const scale = Math.sqrt(variance / m.variance);
@@ -104,8 +110,9 @@ function spikeRow(n: number, mean: number, variance: number, spike: number): Flo
 }
 
 /**
- * The rows where LayerNorm's error peaks: the variance at both ends of the method's range and in its
- * middle (the inverse square root's error is largest at an end; a small σ magnifies the mean's error),
+ * The rows where LayerNorm's error peaks: the variance at both ends of the method's range and at
+ * eleven points between (the inverse square root's error is largest at an end; a small σ magnifies the mean's
+ * error),
  * each with the largest spike that fits in [−64, 64] — a normalised value as far out as √(n − 1), since
  * the error of γ·(x − μ)·r grows with |x − μ| — pointing up and down, at mean 0 and at mean 2.
  */
@@ -115,7 +122,9 @@ export function extremeRows(config: Config, p: LayerNormParams, n: number): Floa
   const lo = min * 1.02 - eps;
   const hi = max / 1.02 - eps;
   const rows: Float64Array[] = [];
-  for (const variance of [lo, Math.sqrt(lo * hi), hi])
+  const steps = 12;
+  const variances = Array.from({ length: steps + 1 }, (_, k) => lo * (hi / lo) ** (k / steps));
+  for (const variance of variances)
     for (const mean of [0, 2])
       for (const sign of [1, -1]) {
         // Spikes from the largest a row can hold down to a few σ, the first that fits.

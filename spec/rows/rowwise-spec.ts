@@ -78,6 +78,12 @@ export interface RowwiseDef<P> {
   readonly extraInputs?: readonly ExtraInput<P>[] | ((params: P) => readonly ExtraInput<P>[]);
   /** The shortest row the spec can compute (default 1). */
   readonly minLength?: number;
+  /**
+   * A factor on the worst-case bounds (default 1): room for rows between the witnesses, where a spec's
+   * error varies with more of the row than the witnesses can pin down (LayerNorm's variance, spike and
+   * γ at once). The checks hold each element to its point bound either way.
+   */
+  readonly boundMargin?: number;
   /** The domain of x's elements, with the row condition if there is one. */
   domain(config: Config, params: P, n: number): RealDomain;
   /** The ideal float64 function on one row. */
@@ -133,6 +139,16 @@ function othersOf<P>(
   return Object.fromEntries(extraInputsOf(def, params).map((e) => [e.decl.name, inputs[e.decl.name]!]));
 }
 
+/** Bounds with their allowances times `margin` (wrap probabilities as they are). */
+function widened(b: Bounds, margin: number): Bounds {
+  if (margin === 1) return b;
+  return {
+    ...b,
+    implementationUlps: Math.ceil(b.implementationUlps * margin),
+    approximation: { abs: b.approximation.abs * margin, rel: b.approximation.rel * margin },
+  };
+}
+
 export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
   const minLength = def.minLength ?? 1;
   const shapesFor = (params: P, x: Shape): Shapes => ({
@@ -178,7 +194,7 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
           return rowsToTry.map((index) => rowBounds(def, m, params, row, { index, shape: x, others }));
         }),
       );
-      b = fitRowBounds(witnesses);
+      b = widened(fitRowBounds(witnesses), def.boundMargin ?? 1);
       worst.set(key, b);
     }
     return b;
