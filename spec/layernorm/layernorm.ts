@@ -68,9 +68,9 @@ const perFeature = (name: 'gamma' | 'beta', holder: 'shared' | 'public'): ExtraI
   shape: (_p, x) => [x[x.length - 1]!],
   domain: () => ({ kind: 'real', min: -AFFINE_RANGE, max: AFFINE_RANGE }),
   // The error grows with |γ| (both signs: the witness rows are not symmetric), and with |x − μ| when
-  // γ's own floor counts (γ = 0 then leaves an output of 0 with that error); β adds exactly but moves
-  // the output towards 0, where a relative bound allows nothing, or away from it.
-  witness: () => [-AFFINE_RANGE, 0, AFFINE_RANGE],
+  // γ's own floor counts (γ = 0 then leaves an output of 0 with that error). β adds exactly: the
+  // witnesses take it at 0, and the bound is widened for its shift (outputShift below).
+  witness: () => (name === 'gamma' ? [-AFFINE_RANGE, 0, AFFINE_RANGE] : [0]),
 });
 
 /** The γ·y + β step on one row of tracked y (y deflated by enc(1/√η) still to apply when `inflate`). */
@@ -227,6 +227,7 @@ export const layerNormSpec = rowwiseSpec<LayerNormParams>({
   // The witnesses are rows at 13 variances with a spike and a feature on the mean, and typical rows;
   // a row between them (another variance, spike and γ at once) has come within 10 % above them.
   boundMargin: 1.25,
+  outputShift: (_config, p) => (p.affine === 'none' ? 0 : AFFINE_RANGE),
   extraInputs: (p) =>
     p.affine === 'none' ? [] : [perFeature('gamma', p.affine), perFeature('beta', p.affine)],
   domain: (config, p) => ({

@@ -5,12 +5,12 @@
 //                   broadcast value would open 2|x|
 //   mulFixedByRow   mulRawByRow, then the configured truncation of |x| elements
 //   mulConstByRow   the truncation only
-//   mulFixedByFeature    one value per feature (shared): the row-broadcast product on the features taken
-//                        as rows — a row triple, |x| + n elements opened, one round, then the truncation
+//   mulFixedByFeature    one value per feature (shared): a feature triple (a like x, b one per feature,
+//                        c = a·b broadcast), |x| + n elements opened in one round, then the truncation
 //   mulPublicByFeature   one public value per feature: the truncation only
 import type { Config } from '../config.ts';
 import { dealerCost, openToAllCost, par, seq } from '../cost.ts';
-import { ROW_TRIPLE } from '../material.ts';
+import { FEATURE_TRIPLE, ROW_TRIPLE } from '../material.ts';
 import type { Cost } from '../types.ts';
 import { truncBitsCost } from '../arithmetic/cost.ts';
 
@@ -27,9 +27,16 @@ export const mulFixedByRowCost = (config: Config, elements: number, rows: number
 
 export const mulConstByRowCost = (config: Config, elements: number): Cost => truncBitsCost(config, elements);
 
-/** ⟨x·g⟩ for `elements` values of x with rows of n, g shared with one value per feature. */
+/** ⟨x·g⟩ for `elements` values of x with rows of n, g shared with one value per feature; no truncation. */
+export const mulRawByFeatureCost = (config: Config, elements: number, n: number): Cost =>
+  par(
+    config,
+    dealerCost(config, FEATURE_TRIPLE, elements, 2 * elements + n),
+    openToAllCost(config, elements + n),
+  );
+
 export const mulFixedByFeatureCost = (config: Config, elements: number, n: number): Cost =>
-  mulFixedByRowCost(config, elements, n);
+  seq(config, mulRawByFeatureCost(config, elements, n), truncBitsCost(config, elements));
 
 export const mulPublicByFeatureCost = (config: Config, elements: number): Cost =>
   truncBitsCost(config, elements);

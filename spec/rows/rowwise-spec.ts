@@ -84,6 +84,12 @@ export interface RowwiseDef<P> {
    * γ at once). The checks hold each element to its point bound either way.
    */
   readonly boundMargin?: number;
+  /**
+   * The largest offset an input adds to the output exactly (LayerNorm's β): the witnesses take it at 0
+   * (its witness value), and the fitted bound abs + rel·|ideal| becomes (abs + rel·shift) + rel·|ideal|
+   * — an error that held at output w holds at w + β, where |w| ≤ |w + β| + shift.
+   */
+  outputShift?(config: Config, params: P): number;
   /** The domain of x's elements, with the row condition if there is one. */
   domain(config: Config, params: P, n: number): RealDomain;
   /** The ideal float64 function on one row. */
@@ -137,6 +143,13 @@ function othersOf<P>(
   inputs: Readonly<Record<string, Float64Array>>,
 ): Readonly<Record<string, Float64Array>> {
   return Object.fromEntries(extraInputsOf(def, params).map((e) => [e.decl.name, inputs[e.decl.name]!]));
+}
+
+/** Bounds that hold for outputs offset exactly by up to `shift` (see RowwiseDef.outputShift). */
+function shifted(b: Bounds, shift: number): Bounds {
+  if (shift === 0) return b;
+  const { abs, rel } = b.approximation;
+  return { ...b, approximation: { abs: abs + rel * shift, rel } };
 }
 
 /** Bounds with their allowances times `margin` (wrap probabilities as they are). */
@@ -194,7 +207,10 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
           return rowsToTry.map((index) => rowBounds(def, m, params, row, { index, shape: x, others }));
         }),
       );
-      b = widened(fitRowBounds(witnesses), def.boundMargin ?? 1);
+      b = widened(
+        shifted(fitRowBounds(witnesses), def.outputShift?.(config, params) ?? 0),
+        def.boundMargin ?? 1,
+      );
       worst.set(key, b);
     }
     return b;
