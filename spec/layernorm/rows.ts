@@ -56,7 +56,8 @@ export function varianceOutside(
   const { min, max } = varianceRange(p);
   const inside = eta === 1 ? s >= min && s <= max : s * c >= min / eta && s * c <= max / eta;
   if (inside) return undefined;
-  return `its variance σ² = ${(s - eps).toPrecision(4)}${eps === 0 ? '' : ` (+ ε ${eps.toPrecision(3)})`} lies outside the ${p.invSqrt.method} inverse square root's range [${min}, ${max}]`;
+  const show = (v: number): string => (v === 0 ? '0' : v.toPrecision(4));
+  return `its σ² + ε = ${show(s)} (σ² ${show(s - eps)}, ε ${show(eps)}) is ${s < min ? 'below' : 'above'} [${min}, ${max}]`;
 }
 
 function gaussians(n: number, next: () => number): Float64Array {
