@@ -9,9 +9,10 @@ from .tensor import parse
 from .world import World, combine, share_inputs
 
 from .comparison import ltz, ltz_reference
+from .layernorm import layernorm, layernorm_reference
 
-PROTOCOLS = dict(ARITHMETIC, ltz=ltz)
-REFERENCES = dict({name: arithmetic_reference for name in ARITHMETIC}, ltz=ltz_reference)
+PROTOCOLS = dict(ARITHMETIC, ltz=ltz, layernorm=layernorm)
+REFERENCES = dict({name: arithmetic_reference for name in ARITHMETIC}, ltz=ltz_reference, layernorm=layernorm_reference)
 
 
 def register(name, protocol, reference):
