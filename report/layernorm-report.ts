@@ -3,8 +3,9 @@
 // seeded run measures — against the reference (ulps) and against exact LayerNorm (float64, with ε as
 // the model states it) — and, for the plot, the error across σ² on rows of 768 with an outlier feature:
 // the designer's picture of where each method is accurate, and where SecFormer's undeflated Goldschmidt
-// leaves. 2 parties. Run: node --import tsx report/layernorm-report.ts [--table] [--plot docs/plots/layernorm.svg]
-import { writeFileSync } from 'node:fs';
+// leaves. 2 parties. Run: node --import tsx report/layernorm-report.ts [--table] [--docs docs/layernorm.md]
+// [--plot docs/plots/layernorm.svg] (--docs rewrites the table between its markers).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { encode } from '../core/fixed.ts';
 import { buildCase } from '../harness/case.ts';
 import { executeCase } from '../harness/execute.ts';
@@ -150,9 +151,22 @@ export async function errorPlot(profile = 'default'): Promise<string> {
   });
 }
 
+/** Replace the text between `<!-- name:begin -->` and `<!-- name:end -->` in a markdown file. */
+export function spliceMarked(file: string, name: string, body: string): void {
+  const text = readFileSync(file, 'utf8');
+  const re = new RegExp(`(<!-- ${name}:begin -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
+  if (!re.test(text)) throw new Error(`${file}: no ${name} markers`);
+  writeFileSync(
+    file,
+    text.replace(re, (_m, a: string, b: string) => `${a}${body}\n${b}`),
+  );
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   if (args.includes('--table')) process.stdout.write(`${await errorTable()}\n`);
+  const docs = args.indexOf('--docs');
+  if (docs >= 0) spliceMarked(args[docs + 1]!, 'error-table', await errorTable());
   const at = args.indexOf('--plot');
   if (at >= 0) writeFileSync(args[at + 1]!, await errorPlot());
 }
