@@ -7,7 +7,7 @@ import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import { type Shape, sizeOf } from '../core/shape.ts';
 import type { Config } from '../spec/config.ts';
 import type { Domain, InputDecl } from '../spec/types.ts';
-import { ROW_STYLES, type RealDomain, rowValues } from '../spec/rows/draw.ts';
+import { ROW_STYLES, type RealDomain, drawRows } from '../spec/rows/draw.ts';
 import { encodeByScale } from './scale.ts';
 
 export function ringEdges(ell: number): bigint[] {
@@ -51,9 +51,7 @@ function generateRows(
   const n = shape[shape.length - 1] ?? 1;
   const rows = sizeOf(shape) / n;
   const next = uniformStream(seed, `inputs/${decl.name}/rows`);
-  const vals = new Float64Array(rows * n);
-  for (let r = 0; r < rows; r++)
-    vals.set(rowValues(ROW_STYLES[r % ROW_STYLES.length]!, domain, n, next), r * n);
+  const vals = drawRows((r) => ROW_STYLES[r % ROW_STYLES.length]!, domain, rows, n, next);
   return encodeByScale(Array.from(vals), shape, decl.scale, config, decl.name);
 }
 

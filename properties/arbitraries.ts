@@ -10,7 +10,7 @@ import { encodeByScale } from '../harness/scale.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
 import type { Domain, InputDecl } from '../spec/types.ts';
-import { ROW_STYLES, type RealDomain, rowValues, seededUniforms } from '../spec/rows/draw.ts';
+import { ROW_STYLES, type RealDomain, drawRows, seededUniforms } from '../spec/rows/draw.ts';
 
 function elementArbitrary(decl: InputDecl, domain: Domain, config: Config): fc.Arbitrary<number | bigint> {
   if (domain.kind === 'ring') {
@@ -82,9 +82,7 @@ function rowsArbitrary(
       fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
     )
     .map(([styles, seed]) => {
-      const next = seededUniforms(`property/${seed}`);
-      const vals = new Float64Array(rows * n);
-      styles.forEach((style, r) => vals.set(rowValues(style, domain, n, next), r * n));
+      const vals = drawRows((r) => styles[r]!, domain, rows, n, seededUniforms(`property/${seed}`));
       return encodeByScale(Array.from(vals), shape, decl.scale, config, decl.name);
     });
 }

@@ -86,6 +86,22 @@ export function rowValues(style: RowStyle, d: RealDomain, n: number, next: () =>
 /** How many typical rows a generator tries before calling the spec's row condition unsatisfiable. */
 const TYPICAL_ATTEMPTS = 64;
 
+/**
+ * A tensor of `rows` rows of n values, row r drawn in style `styleOf(r)` (row-major, the layout of a
+ * tensor whose last axis is n): what every generator fills a row-wise input with.
+ */
+export function drawRows(
+  styleOf: (row: number) => RowStyle,
+  d: RealDomain,
+  rows: number,
+  n: number,
+  next: () => number,
+): Float64Array {
+  const vals = new Float64Array(rows * n);
+  for (let r = 0; r < rows; r++) vals.set(rowValues(styleOf(r), d, n, next), r * n);
+  return vals;
+}
+
 /** Uniforms in [0, 1) from the PRG under a fixed label (for derivations that must not depend on a run). */
 export function seededUniforms(label: string): () => number {
   let words = chachaWords(deriveKey(rootKey(0n), `rows/${label}`), 1024);

@@ -12,22 +12,11 @@
 // which there are, and who holds them, may depend on the parameters. A spec whose rows need a least
 // length (a variance needs two values) says so: `shapes(size)` then never asks for shorter rows, and a
 // shorter row is a shape error.
-import type * as t from 'io-ts';
 import { type Shape, formatShape, sameShape, sizeOf } from '../../core/shape.ts';
 import { inputError } from '../../core/errors.ts';
 import { rowDims } from '../../core/rows.ts';
 import type { Config } from '../config.ts';
-import type {
-  Bounds,
-  Cost,
-  Domain,
-  ElementBounds,
-  Family,
-  InputDecl,
-  ProtocolSpec,
-  ReleasedDefect,
-} from '../types.ts';
-import type { PrivacyDecl } from '../privacy.ts';
+import type { Bounds, Cost, Domain, ElementBounds, InputDecl, ProtocolSpec } from '../types.ts';
 import { type ErrorModel, type Tracked, errorModel, exact } from '../arithmetic/tracked.ts';
 import { kernelRingSupport } from '../kernels/unary.ts';
 import { type RealDomain, witnessRows } from './draw.ts';
@@ -63,16 +52,10 @@ export interface ExtraInput<P> {
   witness?(config: Config, params: P): readonly number[];
 }
 
-export interface RowwiseDef<P> {
-  readonly id: string;
-  readonly title: string;
-  readonly family: Family;
-  readonly source: string;
-  readonly params: t.Type<P, unknown>;
-  readonly defaults: P;
-  readonly variants?: readonly P[];
-  readonly releasedDefects?: readonly ReleasedDefect<P>[];
-  readonly privacy?: PrivacyDecl<P>;
+export interface RowwiseDef<P> extends Pick<
+  ProtocolSpec<P>,
+  'id' | 'title' | 'family' | 'source' | 'params' | 'defaults' | 'variants' | 'releasedDefects' | 'privacy'
+> {
   /** Row lengths the properties try besides `shapes(size)`. */
   readonly lengths: readonly number[];
   readonly extraInputs?: readonly ExtraInput<P>[] | ((params: P) => readonly ExtraInput<P>[]);

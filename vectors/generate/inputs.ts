@@ -8,7 +8,7 @@ import type { BoundProtocol } from '../../registry/index.ts';
 import type { Config } from '../../spec/config.ts';
 import type { Domain, InputDecl } from '../../spec/types.ts';
 import { caseWords } from './seeds.ts';
-import { type RowStyle, rowValues } from '../../spec/rows/draw.ts';
+import { type RowStyle, drawRows } from '../../spec/rows/draw.ts';
 
 export type Inputs = Record<string, RingTensor>;
 type Shapes = Readonly<Record<string, Shape>>;
@@ -78,9 +78,8 @@ function rowInputs(
         : ['uniform', 'typical'];
   let k = 0;
   const next = (): number => unit(words[k++ % words.length]!);
-  const vals: number[] = [];
-  for (let r = 0; r < rows; r++) vals.push(...rowValues(cycle[r % cycle.length]!, d, n, next));
-  return encodeReals(decl, vals, shape, config);
+  const vals = drawRows((r) => cycle[r % cycle.length]!, d, rows, n, next);
+  return encodeReals(decl, Array.from(vals), shape, config);
 }
 
 export function makeInputs(
