@@ -34,33 +34,39 @@ def truncate(w, cfg, method: str, shares: list, k: int, scope: str = "") -> list
 
 
 def _dealer_truncate(w, cfg, shares: list, k: int, scope: str) -> list:
-    ell, n = cfg["ell"], w.n
-    shape = shares[0].shape
-    low_mask = R.mask(ell - 1)
+    return dealer_divide(w, cfg, shares, 1 << k, scope)
+
+
+def dealer_divide(w, cfg, xs, d: int, scope):
+    """Shares of x divided by a public integer d with a dealer pair (truncation is d = 2^k)."""
+    ell = cfg["ell"]
+    shape = xs[0].shape
+    low = R.mask(ell - 1)
 
     def generate(draw):
         r = draw("r", ell, shape)
         return {
             "r": r,
-            "rLow": ring(ell, shape, [(v & low_mask) >> k for v in r.values]),
+            "rLow": ring(ell, shape, [(v & low) // d for v in r.values]),
             "rMsb": ring(ell, shape, [v >> (ell - 1) for v in r.values]),
         }
 
     pair = w.deal("trunc-pair", scope + "pair", generate)
     shift = 1 << (ell - 2)
     masked = [
-        ring(ell, shape, [x + r + (shift if i == 0 else 0) for x, r in zip(shares[i].values, pair[i]["r"].values)])
-        for i in range(n)
+        ring(ell, shape, [x + r + (shift if i == 0 else 0) for x, r in zip(xs[i].values, pair[i]["r"].values)])
+        for i in range(w.n)
     ]
     c = w.open_to_all(scope + "open", masked)
+    weight, unshift = (1 << (ell - 1)) // d, (1 << (ell - 2)) // d
     out = []
-    for i in range(n):
+    for i in range(w.n):
         vals = []
         for ci, r_low, r_msb in zip(c.values, pair[i]["rLow"].values, pair[i]["rMsb"].values):
             c_msb = ci >> (ell - 1)
             b = (c_msb if i == 0 else 0) + (r_msb if c_msb == 0 else -r_msb)
-            pub = ((ci & low_mask) >> k) - (1 << (ell - 2 - k)) if i == 0 else 0
-            vals.append(pub - r_low + (1 << (ell - 1 - k)) * b)
+            pub = ((ci & low) // d) - unshift if i == 0 else 0
+            vals.append(pub - r_low + weight * b)
         out.append(ring(ell, shape, vals))
     return out
 

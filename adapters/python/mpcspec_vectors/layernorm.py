@@ -10,7 +10,7 @@ dealer value names are those of protocols/layernorm/layernorm.ts and the steps i
 import math
 
 from . import ring as R
-from .arithmetic import beaver_product, truncate
+from .arithmetic import beaver_product, dealer_divide, truncate
 from .comparison import a2b_words, b2a_with_dabit
 from .tensor import bits, ring
 
@@ -59,40 +59,7 @@ def _div_int(w, cfg, xs, d: int, scope):
             ring(ell, s.shape, [(R.signed(v, ell) // d) if i == 0 else -((-R.signed(v, ell)) // d) for v in s.values])
             for i, s in enumerate(xs)
         ]
-    return _dealer_divide(w, cfg, xs, d, scope + "div/")
-
-
-def _dealer_divide(w, cfg, xs, d: int, scope):
-    ell = cfg["ell"]
-    shape = xs[0].shape
-    low = R.mask(ell - 1)
-
-    def generate(draw):
-        r = draw("r", ell, shape)
-        return {
-            "r": r,
-            "rLow": ring(ell, shape, [(v & low) // d for v in r.values]),
-            "rMsb": ring(ell, shape, [v >> (ell - 1) for v in r.values]),
-        }
-
-    pair = w.deal("trunc-pair", scope + "pair", generate)
-    shift = 1 << (ell - 2)
-    masked = [
-        ring(ell, shape, [x + r + (shift if i == 0 else 0) for x, r in zip(xs[i].values, pair[i]["r"].values)])
-        for i in range(w.n)
-    ]
-    c = w.open_to_all(scope + "open", masked)
-    weight, unshift = (1 << (ell - 1)) // d, (1 << (ell - 2)) // d
-    out = []
-    for i in range(w.n):
-        vals = []
-        for ci, r_low, r_msb in zip(c.values, pair[i]["rLow"].values, pair[i]["rMsb"].values):
-            c_msb = ci >> (ell - 1)
-            b = (c_msb if i == 0 else 0) + (r_msb if c_msb == 0 else -r_msb)
-            pub = ((ci & low) // d) - unshift if i == 0 else 0
-            vals.append(pub - r_low + weight * b)
-        out.append(ring(ell, shape, vals))
-    return out
+    return dealer_divide(w, cfg, xs, d, scope + "div/")
 
 
 def _square_raw(w, cfg, xs, scope):
