@@ -1,4 +1,4 @@
-// Layering from DESIGN.md: core < spec < reference < protocols < registry < harness < (properties, vectors, audit, report) < cli,
+// Layering from DESIGN.md: core < spec < reference < protocols < registry < harness < (properties, vectors, audit, report) < (cli, api),
 // with runtime (parties, network, dealer) above core and spec and below protocols.
 // No cycles anywhere; no folder imports a layer above it.
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -55,10 +55,17 @@ module.exports = {
       from: { path: '^(properties|vectors)/' },
       to: { path: '^cli/' },
     },
+    {
+      name: 'api-is-the-top',
+      comment: 'api/ is the package entry point (package.json exports): nothing inside imports it',
+      severity: 'error',
+      from: { pathNot: '^(api|test)/' },
+      to: { path: '^api/' },
+    },
   ],
   options: {
     includeOnly:
-      '^(core|runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|cli|bench|test)/',
+      '^(api|core|runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|cli|bench|test)/',
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

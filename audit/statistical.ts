@@ -1,204 +1,190 @@
-// Statistical mode (issue 4 §3): in the full ring, N seeded runs per secret group, run as one batch;
-// every view coordinate (one element of one view item) and every sum and difference of two coordinates
-// of one width (joint projections: x₀ + x₁ opens x), and ±x ± y ± z of three that include a received
-// message (x₀ − a₀ + (x₁ − a₁) is an opening), is compared between every two groups by
-//   Kolmogorov–Smirnov on the signed value, χ² on the top three bits, the tail-run test (bounded masks
-//   shift the support's ends), and χ² on single bits (each bit up to 16 bits wide, else the low and
-//   high eight; the lowest bit of projections),
-// and a leak is declared when a p-value falls below α / (number of tests): Bonferroni, so a private
-// protocol is flagged with probability at most α = 10⁻⁶ (the rank and χ² tests are conservative with
-// ties). Seeds are fixed, so every run of the audit gives the same verdict.
-import type { BoundProtocol } from '../registry/index.ts';
-import type { Config } from '../spec/config.ts';
-import { planBatch } from './batch-plan.ts';
-import { type Coordinate, combine, coordinates, fieldCounts, signedSorted } from './coordinates.ts';
-import { collectViews } from './instance-views.ts';
+// Statistical mode (issue 4 §3, issue 16 §4): in the full ring, N seeded runs per secret group
+// (statistical-groups.ts), each group run as one batch; every projection (statistical-projections.ts) is compared
+// between the groups compared (statistical-tests.ts), and a leak is declared when a p-value falls below
+// α / (number of tests): Bonferroni, so a private protocol is flagged with probability at most α = 10⁻⁶
+// (the rank tests are conservative with ties; the χ² tests rest on their approximation with expected
+// counts of at least 5). Seeds are fixed, so every run of the audit gives the same verdict. N is the
+// caller's, or sized by the budget: `work` coordinate-samples per group over the words of one instance's
+// view and randomness, between `minSamples` and `maxSamples` — cheap protocols get many runs (an atom
+// of 1 % needs thousands of runs to pass the Bonferroni threshold), large ones fewer.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { usageError } from '../core/errors.ts';
+import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
+import type { BatchPlan } from './batch-plan.ts';
+import { collectViews, joinViews } from './instance-views.ts';
 import { PrgFill } from './prg-fill.ts';
-import { chiSquareHomogeneity } from './stats/chi-square.ts';
-import { ksTwoSampleSorted } from './stats/ks.ts';
-import { tailRunSorted } from './stats/tail-run.ts';
+import type { Opening } from './relations/relation-search.ts';
 import { secretGroups } from './statistical-groups.ts';
-import type { PartyVerdict, StatisticalEvidence, TestResult } from './verdict.ts';
+import { projections } from './statistical-projections.ts';
+import { type Projection, projectionTests } from './statistical-tests.ts';
+import { describeShape } from './traffic-shape.ts';
+import type { ModeResult, StatisticalEvidence, TestResult } from './verdict.ts';
 
 export interface StatisticalOptions {
-  readonly samples: number;
   readonly seed: bigint;
   readonly alpha?: number;
-  /** At most this many coordinate pairs are projected (a seeded choice when there are more). */
-  readonly maxPairs?: number;
+  /** Runs per group; default: sized by `work`. */
+  readonly samples?: number;
+  readonly work: number;
+  readonly minSamples: number;
+  readonly maxSamples: number;
+  /** Message pairs tested at most. */
+  readonly maxPairs: number;
+  /** Masked values the relation search found. */
+  readonly openings: readonly Opening[];
+  /** The relation search found that what the party knows determines every secret. */
+  readonly knowsAll?: boolean;
 }
+
+export type StatisticalResult = ModeResult<StatisticalEvidence>;
 
 export const DEFAULT_ALPHA = 1e-6;
 
-function bitPositions(width: number): number[] {
-  if (width <= 16) return Array.from({ length: width }, (_, k) => k);
-  return [...Array.from({ length: 8 }, (_, k) => k), ...Array.from({ length: 8 }, (_, k) => width - 8 + k)];
-}
-
-/** Every test of one coordinate (or projection) between instance ranges A and B. */
-function testsOf(
-  c: Coordinate,
-  a: [number, number],
-  b: [number, number],
-  bits: readonly number[],
-): TestResult[] {
-  const sa = signedSorted(c.words, c.width, a[0], a[1]);
-  const sb = signedSorted(c.words, c.width, b[0], b[1]);
-  const top = Math.min(3, c.width);
-  const out: TestResult[] = [
-    { test: `KS ${c.name}`, p: ksTwoSampleSorted(sa, sb) },
-    { test: `tail-run ${c.name}`, p: tailRunSorted(sa, sb) },
-    {
-      test: `χ² top ${top} bits ${c.name}`,
-      p: chiSquareHomogeneity(
-        fieldCounts(c.words, c.width - top, top, a[0], a[1]),
-        fieldCounts(c.words, c.width - top, top, b[0], b[1]),
-      ),
-    },
-  ];
-  for (const k of bits)
-    out.push({
-      test: `χ² bit ${k} ${c.name}`,
-      p: chiSquareHomogeneity(fieldCounts(c.words, k, 1, a[0], a[1]), fieldCounts(c.words, k, 1, b[0], b[1])),
-    });
-  return out;
+/**
+ * Runs per group for a plan under a budget of `work` coordinate-samples; a protocol that does not batch
+ * runs once per instance (about a hundred times slower a run) and gets the least.
+ */
+export function samplesFor(
+  plan: BatchPlan,
+  o: Pick<StatisticalOptions, 'work' | 'minSamples' | 'maxSamples'>,
+): number {
+  if (plan.mode === 'unbatched') return o.minSamples;
+  const words =
+    plan.items.reduce((a, it) => a + it.perInstance, 0) + plan.draws.reduce((a, d) => a + d.perInstance, 0);
+  return Math.max(o.minSamples, Math.min(o.maxSamples, Math.floor(o.work / Math.max(1, words))));
 }
 
 /**
- * Triples of same-width coordinates that include a received message (an opening is typically
- * own share of x − own share of the mask + the other's message: three terms), at most `max`.
+ * The smallest p-value the battery gives with n runs per group: the one of two groups whose values are
+ * entirely apart (every value of one below every value of the other, the top bit 0 in one and 1 in the
+ * other). Fewer runs than it takes to reach the threshold would make an audit that cannot find anything.
  */
-function triplesOf(
-  cs: readonly Coordinate[],
-  isMessage: readonly boolean[],
-  max: number,
-): [number, number, number][] {
-  const out: [number, number, number][] = [];
-  for (let i = 0; i < cs.length && out.length < max; i++)
-    for (let j = i + 1; j < cs.length && out.length < max; j++)
-      for (let k = j + 1; k < cs.length && out.length < max; k++)
-        if (
-          (isMessage[i]! || isMessage[j]! || isMessage[k]!) &&
-          cs[i]!.width === cs[j]!.width &&
-          cs[j]!.width === cs[k]!.width
-        )
-          out.push([i, j, k]);
-  return out;
+function smallestAttainable(n: number): number {
+  const words = new BigUint64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    words[i] = BigInt(i);
+    words[n + i] = (1n << 63n) | BigInt(i);
+  }
+  const apart: Projection = { name: 'apart', width: 64, words, bits: [63] };
+  const tests = projectionTests(apart, n, 2, [[0, 1]], () => '');
+  return Math.min(...tests.map((t) => t.p));
 }
 
-function pairsOf(cs: readonly Coordinate[], max: number, seed: bigint): [number, number][] {
-  const all: [number, number][] = [];
-  for (let i = 0; i < cs.length; i++)
-    for (let j = i + 1; j < cs.length; j++) if (cs[i]!.width === cs[j]!.width) all.push([i, j]);
-  if (all.length <= max) return all;
-  // a seeded, spread-out choice: every (all.length / max)-th pair from a seed-dependent start
-  const step = all.length / max;
-  const start = Number(seed % 997n) % Math.max(1, Math.floor(step));
-  return Array.from({ length: max }, (_, k) => all[Math.min(all.length - 1, Math.floor(start + k * step))]!);
+/** The fewest runs per group with which two entirely different groups reach `threshold`. */
+function fewestSamples(threshold: number): number {
+  let n = 2;
+  while (smallestAttainable(n) >= threshold) n++;
+  return n;
 }
 
 export async function auditStatistical(
-  protocol: BoundProtocol,
-  config: Config,
-  party: number,
+  plan: BatchPlan,
   options: StatisticalOptions,
-): Promise<PartyVerdict> {
-  const t0 = performance.now();
+): Promise<StatisticalResult> {
+  const { protocol, config, party } = plan;
   const alpha = options.alpha ?? DEFAULT_ALPHA;
-  const plan = await planBatch(protocol, config, party, options.seed);
-  const N = options.samples;
-  const groups = secretGroups(protocol, config, party, plan.instanceShapes, options.seed);
+  const N = options.samples ?? samplesFor(plan, options);
+  const seed = chachaWords(deriveKey(rootKey(options.seed), 'audit/statistical'), 1)[0]!;
+  const groupPlan = secretGroups(protocol, config, party, plan.instanceShapes, options.seed);
+  if (groupPlan.kind === 'none' && options.knowsAll !== true)
+    return { status: 'not run', reason: groupPlan.why };
   const base = {
     mode: 'statistical',
     ell: config.ell,
+    instanceSize: plan.instanceSize,
     batching: plan.mode,
     seed: options.seed.toString(),
     samplesPerGroup: N,
     alpha,
   } as const;
-  if (groups === undefined)
+  if (groupPlan.kind !== 'groups') {
+    const why =
+      groupPlan.kind === 'trivial'
+        ? groupPlan.why
+        : 'what the party knows determines every secret (the relation search), so no two secrets reveal the same to it';
     return {
-      party,
       status: 'trivial',
       evidence: {
         ...base,
         groups: [],
-        coordinates: 0,
-        pairs: 0,
-        triples: 0,
+        comparisons: 0,
+        projections: { coordinates: 0, openings: 0, pairs: 0, messagePairs: 0 },
         tests: 0,
         threshold: alpha,
         smallest: [],
-        note: 'no two secrets reveal the same output to this party: nothing hidden to compare',
+        note: why,
       },
-      ms: performance.now() - t0,
+      coverage: why,
     };
+  }
+  const { groups, comparisons } = groupPlan;
   const total = N * groups.length;
-  const secrets = (first: number, batch: number): Readonly<Record<string, BigUint64Array>> => {
-    const parts = Array.from({ length: batch }, (_, b) =>
-      groups[Math.floor((first + b) / N)]!.values((first + b) % N),
-    );
-    return Object.fromEntries(
+  const all = groups.map((g) => g.values(N));
+  const secrets = (first: number, batch: number): Readonly<Record<string, BigUint64Array>> =>
+    Object.fromEntries(
       protocol.inputs().map((d) => {
-        const n = parts[0]![d.name]!.length;
+        const n = all[0]![d.name]!.length / N;
         const out = new BigUint64Array(batch * n);
-        parts.forEach((p, b) => out.set(p[d.name]!, b * n));
+        for (let b = first; b < first + batch;) {
+          const g = Math.floor(b / N);
+          const end = Math.min(first + batch, (g + 1) * N);
+          out.set(all[g]![d.name]!.subarray((b - g * N) * n, (end - g * N) * n), (b - first) * n);
+          b = end;
+        }
         return [d.name, out];
       }),
     );
-  };
-  const views = await collectViews(plan, new PrgFill(options.seed, total), secrets, 0, total);
-  const cs = coordinates(plan, views);
-  const pairs = pairsOf(cs, options.maxPairs ?? 400, options.seed);
-  const isMessage = plan.items.flatMap((it) =>
-    Array.from({ length: it.perInstance }, () => it.role === 'message'),
-  );
-  const triples = triplesOf(cs, isMessage, options.maxPairs ?? 400);
+  // each group its own batch: a batch's message schedule is decided for all its instances at once
+  const fill = new PrgFill(seed, total);
+  const parts = [];
+  for (let g = 0; g < groups.length; g++) parts.push(await collectViews(plan, fill, secrets, g * N, N));
+  const views = joinViews(plan, parts);
+  const set = projections(plan, views, options.openings, options.maxPairs);
+  const tag = (g: number, h: number): string => `${groups[g]!.name} vs ${groups[h]!.name}: `;
   const results: TestResult[] = [];
-  for (let g = 0; g < groups.length; g++)
-    for (let h = g + 1; h < groups.length; h++) {
-      const a: [number, number] = [g * N, (g + 1) * N];
-      const b: [number, number] = [h * N, (h + 1) * N];
-      const tag = `${groups[g]!.name} vs ${groups[h]!.name}: `;
-      const push = (rs: TestResult[]): void => {
-        for (const r of rs) results.push({ test: tag + r.test, p: r.p });
-      };
-      await new Promise((resolve) => setImmediate(resolve)); // long test batteries: let timers run
-      for (const c of cs) push(testsOf(c, a, b, bitPositions(c.width)));
-      for (const [i, j] of pairs)
-        for (const sign of [1, -1] as const) {
-          const x = cs[i]!;
-          const y = cs[j]!;
-          const name = `${x.name} ${sign === 1 ? '+' : '−'} ${y.name}`;
-          push(testsOf({ name, width: x.width, words: combine(x.words, y.words, x.width, sign) }, a, b, [0]));
-        }
-      for (const [i, j, k] of triples)
-        for (const [s1, s2] of [
-          [1, 1],
-          [1, -1],
-          [-1, 1],
-          [-1, -1],
-        ] as const) {
-          const [x, y, z] = [cs[i]!, cs[j]!, cs[k]!];
-          const name = `${x.name} ${s1 === 1 ? '+' : '−'} ${y.name} ${s2 === 1 ? '+' : '−'} ${z.name}`;
-          const words = combine(combine(x.words, y.words, x.width, s1), z.words, x.width, s2);
-          push(testsOf({ name, width: x.width, words }, a, b, [0]));
-        }
-    }
+  let n = 0;
+  for (const c of set.all()) {
+    if (++n % 64 === 0) await yieldToEventLoop(); // a test runner's or CLI's timers and messages run
+    for (const r of projectionTests(c, N, groups.length, comparisons, tag)) results.push(r);
+  }
   const threshold = alpha / Math.max(1, results.length);
-  const smallest = [...results].sort((x, y) => x.p - y.p).slice(0, 5);
+  if (smallestAttainable(N) >= threshold)
+    throw usageError(
+      `statistical audit of ${protocol.id}: ${N} runs per group cannot show a leak: even two groups with no view value in common give p ≥ ${smallestAttainable(N).toExponential(1)}, above the threshold α/${results.length} tests = ${threshold.toExponential(1)}; use --samples ${fewestSamples(threshold)} or more`,
+    );
+  // at equal p, a traffic-shape test first: a view of another shape also differs in content (zeros)
+  const shapeFirst = (t: TestResult): number => (t.test.includes('traffic shape:') ? 0 : 1);
+  const smallest = [...results].sort((x, y) => x.p - y.p || shapeFirst(x) - shapeFirst(y)).slice(0, 5);
   const worst = smallest[0];
   const leaked = worst !== undefined && worst.p < threshold;
+  const shapeOf = (g: number): string => {
+    const counts = new Map<number, number>();
+    for (let b = g * N; b < (g + 1) * N; b++) {
+      const f = views.shape.fingerprint[b]!;
+      counts.set(f, (counts.get(f) ?? 0) + 1);
+    }
+    const [modal, times] = [...counts].sort((x, y) => y[1] - x[1])[0]!;
+    const s = views.shapes.get(modal)!;
+    return counts.size === 1
+      ? describeShape(s)
+      : `${describeShape(s)} in ${times} of ${N} runs, ${counts.size} shapes`;
+  };
   const evidence: StatisticalEvidence = {
     ...base,
-    groups: groups.map((g) => ({ name: g.name, secret: g.describe })),
-    coordinates: cs.length,
-    pairs: pairs.length,
-    triples: triples.length,
+    groups: groups.map((g, k) => ({ name: g.name, secret: g.describe, shape: shapeOf(k) })),
+    comparisons: comparisons.length,
+    projections: {
+      coordinates: set.coordinates,
+      openings: set.openings,
+      pairs: set.pairs,
+      messagePairs: set.messagePairs,
+    },
     tests: results.length,
     threshold,
     smallest,
     ...(leaked ? { leak: worst } : {}),
   };
-  return { party, status: leaked ? 'leak' : 'private', evidence, ms: performance.now() - t0 };
+  const pairs = set.pairs < set.messagePairs ? `${set.pairs} of ${set.messagePairs}` : `${set.pairs}`;
+  const coverage = `ℓ ${config.ell}, ${plan.instanceSize}-element instances, ${groups.length} groups × ${N} runs, ${set.coordinates} coordinates (traffic shape included) + ${set.openings} masked values + ${pairs} message pairs, ${results.length} tests`;
+  return { status: leaked ? 'leak' : 'passed', evidence, coverage };
 }
