@@ -113,25 +113,33 @@ def reconstruct(w, cfg, params, shapes, inputs):
 
 
 def beaver_product(w, ell, xs, ys, scope=""):
+    return broadcast_product(w, ell, xs, ys, scope, "beaver-triple", lambda k: k)
+
+
+def broadcast_product(w, ell, xs, gs, scope, kind, index):
+    """x times y (beaver-triple, index the identity), or one value per row (row-triple) or per feature
+    (feature-triple): y's element index(j) multiplies x's element j; no truncation."""
     shape = xs[0].shape
-    n = len(xs[0].values)
+    N, k = len(xs[0].values), len(gs[0].values)
 
     def generate(draw):
-        a, b = draw("a", ell, shape), draw("b", ell, shape)
-        return {"a": a, "b": b, "c": ring(ell, shape, [p * q for p, q in zip(a.values, b.values)])}
+        a = draw("a", ell, shape)
+        b = draw("b", ell, gs[0].shape)
+        return {"a": a, "b": b, "c": ring(ell, shape, [a.values[j] * b.values[index(j)] for j in range(N)])}
 
-    t = w.deal("beaver-triple", scope + "triple", generate)
+    t = w.deal(kind, scope + "triple", generate)
     masked = [
-        ring(ell, (2 * n,), [x - a for x, a in zip(xs[i].values, t[i]["a"].values)]
-             + [y - b for y, b in zip(ys[i].values, t[i]["b"].values)])
+        ring(ell, (N + k,), [x - a for x, a in zip(xs[i].values, t[i]["a"].values)] + [g - b for g, b in zip(gs[i].values, t[i]["b"].values)])
         for i in range(w.n)
     ]
     opened = w.open_to_all(scope + "open", masked).values
-    eps, dlt = opened[:n], opened[n:]
+    eps, dlt = opened[:N], opened[N:]
     out = []
     for i in range(w.n):
         a, b, c = t[i]["a"].values, t[i]["b"].values, t[i]["c"].values
-        out.append(ring(ell, shape, [c[k] + eps[k] * b[k] + dlt[k] * a[k] + (eps[k] * dlt[k] if i == 0 else 0) for k in range(n)]))
+        out.append(
+            ring(ell, shape, [c[j] + eps[j] * b[index(j)] + dlt[index(j)] * a[j] + (eps[j] * dlt[index(j)] if i == 0 else 0) for j in range(N)])
+        )
     return out
 
 

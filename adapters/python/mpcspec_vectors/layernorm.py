@@ -10,7 +10,7 @@ dealer value names are those of protocols/layernorm/layernorm.ts and the steps i
 import math
 
 from . import ring as R
-from .arithmetic import beaver_product, dealer_divide, truncate
+from .arithmetic import beaver_product, broadcast_product, dealer_divide, truncate
 from .comparison import a2b_words, b2a_with_dabit
 from .tensor import bits, ring
 
@@ -109,32 +109,6 @@ def _sub(cfg, xs, ys):
 
 def _neg(cfg, xs):
     return _map(cfg, xs, lambda v: -v)
-
-
-def _broadcast_product(w, cfg, xs, gs, scope, kind, index):
-    """x times one value per row (kind row-triple) or per feature (feature-triple); no truncation."""
-    ell, shape = cfg["ell"], xs[0].shape
-    N, k = len(xs[0].values), len(gs[0].values)
-
-    def generate(draw):
-        a = draw("a", ell, shape)
-        b = draw("b", ell, gs[0].shape)
-        return {"a": a, "b": b, "c": ring(ell, shape, [a.values[j] * b.values[index(j)] for j in range(N)])}
-
-    t = w.deal(kind, scope + "triple", generate)
-    masked = [
-        ring(ell, (N + k,), [x - a for x, a in zip(xs[i].values, t[i]["a"].values)] + [g - b for g, b in zip(gs[i].values, t[i]["b"].values)])
-        for i in range(w.n)
-    ]
-    opened = w.open_to_all(scope + "open", masked).values
-    eps, dlt = opened[:N], opened[N:]
-    out = []
-    for i in range(w.n):
-        a, b, c = t[i]["a"].values, t[i]["b"].values, t[i]["c"].values
-        out.append(
-            ring(ell, shape, [c[j] + eps[j] * b[index(j)] + dlt[index(j)] * a[j] + (eps[j] * dlt[index(j)] if i == 0 else 0) for j in range(N)])
-        )
-    return out
 
 
 def _row_sum(cfg, xs, n):
@@ -260,10 +234,10 @@ def layernorm(w, cfg, params, shapes, inputs):
     if cfg["schedule"] == "crypten":
         if eta != 1:
             r = _mul_const(w, cfg, r, 1 / math.sqrt(eta), scope + "inflate/")
-        y = _trunc(w, cfg, _broadcast_product(w, cfg, d, r, scope + "normalise/", "row-triple", by_row), f, scope + "normalise/")
+        y = _trunc(w, cfg, broadcast_product(w, cfg["ell"], d, r, scope + "normalise/", "row-triple", by_row), f, scope + "normalise/")
         eta = 1
     else:
-        y = _trunc(w, cfg, _broadcast_product(w, cfg, d, r, scope + "normalise/", "row-triple", by_row), f, scope + "normalise/")
+        y = _trunc(w, cfg, broadcast_product(w, cfg["ell"], d, r, scope + "normalise/", "row-triple", by_row), f, scope + "normalise/")
     z = _affine(w, cfg, params, y, inputs, eta, n, scope)
     return [{"z": zi} for zi in z]
 
@@ -288,7 +262,7 @@ def _affine(w, cfg, params, y, inputs, eta, n, scope):
             for i, s in enumerate(scaled)
         ]
     g = gamma if eta == 1 else _mul_const(w, cfg, gamma, inflate, scope + "inflate/")
-    scaled = _trunc(w, cfg, _broadcast_product(w, cfg, y, g, scope + "gamma/", "feature-triple", by_feature), f, scope + "gamma/")
+    scaled = _trunc(w, cfg, broadcast_product(w, cfg["ell"], y, g, scope + "gamma/", "feature-triple", by_feature), f, scope + "gamma/")
     return [ring(ell, s.shape, [v + beta[i].values[by_feature(j)] for j, v in enumerate(s.values)]) for i, s in enumerate(scaled)]
 
 
