@@ -46,19 +46,32 @@ export function assertPerRow(
     );
 }
 
-/** Σ over each row: shape [..., n] → [...]. Linear, so it is local on additive shares. */
+/** 2^32, to split a sum of 32-bit halves into its low word and carry. */
+const WORD = 4294967296;
+
+/**
+ * Σ over each row: shape [..., n] → [...]. Linear, so it is local on additive shares. Summed on the
+ * words' 32-bit halves as Numbers (exact below 2^53, rows up to 2^21 values) — a BigInt accumulator
+ * allocates at every step (measured 12× slower at [1 536, 128]).
+ */
 export function rowSum(x: RingTensor): RingTensor {
   const { rows, n } = rowDims('rowSum', 'x', x.shape);
-  const m = ringMask(x.ell);
   const out = allocWords(rows, false);
-  const d = x.data;
-  // The sum accumulates in the output array: V8 keeps BigInt arithmetic on typed-array elements on its
-  // native 64-bit path, where a BigInt local is a heap value (measured 14× slower on rows of 768).
+  const h = new Uint32Array(x.data.buffer, x.data.byteOffset, 2 * x.data.length);
+  const o = new Uint32Array(out.buffer, out.byteOffset, 2 * rows);
   for (let r = 0; r < rows; r++) {
-    const base = r * n;
-    out[r] = 0n;
-    for (let j = 0; j < n; j++) out[r] = out[r]! + d[base + j]!;
-    out[r] = out[r]! & m;
+    let lo = 0;
+    let hi = 0;
+    for (let j = 2 * r * n; j < 2 * (r + 1) * n; j += 2) {
+      lo += h[j]!;
+      hi += h[j + 1]!;
+    }
+    o[2 * r] = lo >>> 0;
+    o[2 * r + 1] = (hi + Math.floor(lo / WORD)) >>> 0;
+  }
+  if (x.ell < 64) {
+    const m = ringMask(x.ell);
+    for (let r = 0; r < rows; r++) out[r] = out[r]! & m;
   }
   return ringTensor(x.ell, perRowShape(x.shape), out);
 }

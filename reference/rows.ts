@@ -1,10 +1,10 @@
 // The cleartext row steps (protocols/rows/ and spec/rows/tracked.ts under the same names): a row sum,
 // a product of each element with its row's value, with its row's public constant, with one value per
-// feature (LayerNorm's γ) — each truncation the exact floor.
+// feature (LayerNorm's γ) — each truncation the exact floor — and sets of rows sent through different
+// steps.
 import type { RingTensor } from '../core/ring.ts';
-import { mulByFeature, mulByRow, rowSum } from '../core/rows.ts';
-import { fromIntegers } from '../core/ring.ts';
-import { perRowShape } from '../core/rows.ts';
+import { fromIntegers, zeros } from '../core/ring.ts';
+import { mulByFeature, mulByRow, perRowShape, putRows, rowSum, takeRows } from '../core/rows.ts';
 import { shiftRightArith } from '../core/shift.ts';
 import { encodedConstant } from '../spec/arithmetic/public-constant.ts';
 import type { Config } from '../spec/config.ts';
@@ -35,3 +35,16 @@ export const mulFixedByFeature = (c: Config, x: RingTensor, g: RingTensor): Ring
   shiftRightArith(mulByFeature(x, g), c.f);
 
 export const mulPublicByFeature = mulFixedByFeature;
+
+/**
+ * x with every set's rows replaced by its step's output (protocols/rows/row-sets.ts on clear values);
+ * rows in no set are 0.
+ */
+export function mapRowSets(
+  x: RingTensor,
+  sets: readonly { readonly rows: readonly number[]; readonly apply: (part: RingTensor) => RingTensor }[],
+): RingTensor {
+  let z = zeros(x.ell, x.shape);
+  for (const s of sets) if (s.rows.length > 0) z = putRows(z, s.rows, s.apply(takeRows(x, s.rows)));
+  return z;
+}

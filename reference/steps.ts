@@ -15,8 +15,9 @@ export {
   truncBits,
 } from './arithmetic/fixed-point.ts';
 // Rows (the last axis).
-export { putRows, takeRows } from '../core/rows.ts';
+export { broadcastRows, putRows, takeRows } from '../core/rows.ts';
 export {
+  mapRowSets,
   mulConstByRow,
   mulFixedByFeature,
   mulFixedByRow,

@@ -12,31 +12,49 @@ export const Finite = t.refinement(t.number, Number.isFinite, 'Finite');
 export const NoParams = t.type({});
 export type NoParams = t.TypeOf<typeof NoParams>;
 
+const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
 /**
- * A union of object codecs told apart by a tag field (`{ method: "newton", … } | { method: … }`): an
- * unknown or missing tag fails at the tag itself ("$.invSqrt.method: expected "goldschmidt" |
- * "newton", got "foo""), and a known one is checked by its own member, so its errors name that
- * member's fields — where a plain t.union would report every member's whole shape at once.
+ * A union of object codecs whose member the data names — by the value of a tag (`{ method: "newton", … }`)
+ * or, with `tag` undefined, by which member's key is present (`{ mask: … }` or `{ budget: … }`) — so a
+ * bad value is reported inside the member the user meant ("$.rows.budget: expected integer ≥ 0, got
+ * -1"), not as a failure of every member at once.
  */
-export function taggedUnion<A>(
+export function chosenBy<M extends Record<string, t.Mixed>>(
   name: string,
-  tag: string,
-  members: Readonly<Record<string, t.Mixed>>,
-): t.Type<A, unknown, unknown> {
-  const tags = t.keyof(Object.fromEntries(Object.keys(members).map((k) => [k, null])));
-  const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null;
-  return new t.Type<A, unknown, unknown>(
+  tag: string | undefined,
+  members: M,
+): t.Type<t.TypeOf<M[keyof M]>, t.OutputOf<M[keyof M]>, unknown> {
+  const names = Object.keys(members);
+  const choices = t.keyof(Object.fromEntries(names.map((k) => [k, null])) as Record<string, null>);
+  const expected = new t.Type<never>(
+    tag === undefined
+      ? `an object with ${names.map((n) => `'${n}'`).join(' or ')}`
+      : `an object with ${tag} ${choices.name}`,
+    (_): _ is never => false,
+    (u, c) => t.failure(u, c),
+    (a) => a,
+  );
+  const memberOf = (u: Record<string, unknown>): string | undefined =>
+    tag === undefined
+      ? names.find((k) => k in u)
+      : typeof u[tag] === 'string'
+        ? names.find((k) => k === u[tag])
+        : undefined;
+  return new t.Type(
     name,
-    (u): u is A => isObject(u) && Object.values(members).some((m) => m.is(u)),
+    (u): u is t.TypeOf<M[keyof M]> => Object.values(members).some((m) => m.is(u)),
     (u, c) => {
-      if (!isObject(u)) return t.failure(u, c, `expected an object with a '${tag}' field`);
-      const member = typeof u[tag] === 'string' ? members[u[tag] as string] : undefined;
-      if (member === undefined) return t.failure(u[tag], [...c, { key: tag, type: tags, actual: u[tag] }]);
-      return member.validate(u, c) as t.Validation<A>;
+      const k = isRecord(u) ? memberOf(u) : undefined;
+      if (k !== undefined) return members[k]!.validate(u, c);
+      if (!isRecord(u) || tag === undefined)
+        return t.failure(u, [...c, { key: '', type: expected, actual: u }]);
+      return t.failure(u[tag], [...c, { key: tag, type: choices, actual: u[tag] }]);
     },
     (a) => {
-      const member = members[(a as Record<string, unknown>)[tag] as string];
-      return member === undefined ? a : (member.encode(a) as unknown);
+      const k = isRecord(a) ? memberOf(a) : undefined;
+      return (k === undefined ? a : members[k]!.encode(a)) as t.OutputOf<M[keyof M]>;
     },
   );
 }

@@ -13,7 +13,7 @@
 //   affine    γ and β, one value per feature: shared (SecFormer's code: crypten.cryptensor weights),
 //             public (known to every party), or none (γ = 1, β = 0: no inputs, no product)
 import * as t from 'io-ts';
-import { taggedUnion } from '../codecs.ts';
+import { chosenBy } from '../codecs.ts';
 import type { Config } from '../config.ts';
 import { encodedValue } from '../arithmetic/tracked.ts';
 import { Iterations, PositiveReal } from '../kernels/params.ts';
@@ -26,14 +26,12 @@ const SqrtReciprocal = t.type({
   reciprocalIterations: Iterations,
 });
 
-export type InvSqrtMethod =
-  t.TypeOf<typeof Goldschmidt> | t.TypeOf<typeof Newton> | t.TypeOf<typeof SqrtReciprocal>;
-
-export const InvSqrtMethod = taggedUnion<InvSqrtMethod>('InvSqrtMethod', 'method', {
+export const InvSqrtMethod = chosenBy('InvSqrtMethod', 'method', {
   goldschmidt: Goldschmidt,
   newton: Newton,
   'sqrt-reciprocal': SqrtReciprocal,
 });
+export type InvSqrtMethod = t.TypeOf<typeof InvSqrtMethod>;
 
 /** A finite real ≥ 0. */
 const NonNegativeReal = t.refinement(t.number, (v) => Number.isFinite(v) && v >= 0, 'number ≥ 0');

@@ -5,14 +5,8 @@ and returns each party's outputs. Labels, message order and the dealer's value n
 TypeScript protocols, which is what makes the replay bit-exact.
 """
 from . import ring as R
-from .tensor import Tensor, ring
+from .tensor import Tensor, ring, size_of
 
-
-def _size(shape) -> int:
-    n = 1
-    for d in shape:
-        n *= d
-    return n
 
 
 # --- truncation by 2^k (spec/arithmetic/truncation.ts) ---
@@ -94,7 +88,7 @@ def share(w, cfg, params, shapes, inputs):
     for j in range(n):
         if j == owner:
             continue
-        r = ring(ell, shape, w.tapes[owner]["party"].ring("mask/%d" % j, ell, _size(shape)))
+        r = ring(ell, shape, w.tapes[owner]["party"].ring("mask/%d" % j, ell, size_of(shape)))
         w.receive(j, w.send(owner, j, "share", r))
         outs[j]["x"] = r
         masks.append(r)
@@ -112,34 +106,34 @@ def reconstruct(w, cfg, params, shapes, inputs):
     return [({"x": v} if i == params["to"] else {}) for i in range(w.n)]
 
 
-def beaver_product(w, ell, xs, ys, scope=""):
-    return broadcast_product(w, ell, xs, ys, scope, "beaver-triple", lambda k: k)
-
-
-def broadcast_product(w, ell, xs, gs, scope, kind, index):
-    """x times y (beaver-triple, index the identity), or one value per row (row-triple) or per feature
-    (feature-triple): y's element index(j) multiplies x's element j; no truncation."""
-    shape = xs[0].shape
-    N, k = len(xs[0].values), len(gs[0].values)
+def beaver_product(w, ell, xs, ys, scope="", by_feature=False):
+    """x*y with a Beaver triple; y of x's shape, one value per row of x (a row triple: CrypTen's
+    broadcasting mul, protocols/rows/mul-by-row.ts) or, with by_feature, one value per feature of x (a
+    feature triple: LayerNorm's shared γ, protocols/rows/mul-by-feature.ts); opens |x| + |y| values."""
+    shape, y_shape = xs[0].shape, ys[0].shape
+    n, m = len(xs[0].values), len(ys[0].values)
+    if by_feature:
+        kind, index = "feature-triple", lambda k: k % m
+    else:
+        per = n // m  # values of x per value of y: 1, or the row length
+        kind, index = "beaver-triple" if per == 1 else "row-triple", lambda k: k // per
 
     def generate(draw):
-        a = draw("a", ell, shape)
-        b = draw("b", ell, gs[0].shape)
-        return {"a": a, "b": b, "c": ring(ell, shape, [a.values[j] * b.values[index(j)] for j in range(N)])}
+        a, b = draw("a", ell, shape), draw("b", ell, y_shape)
+        return {"a": a, "b": b, "c": ring(ell, shape, [a.values[k] * b.values[index(k)] for k in range(n)])}
 
     t = w.deal(kind, scope + "triple", generate)
     masked = [
-        ring(ell, (N + k,), [x - a for x, a in zip(xs[i].values, t[i]["a"].values)] + [g - b for g, b in zip(gs[i].values, t[i]["b"].values)])
+        ring(ell, (n + m,), [x - a for x, a in zip(xs[i].values, t[i]["a"].values)]
+             + [y - b for y, b in zip(ys[i].values, t[i]["b"].values)])
         for i in range(w.n)
     ]
     opened = w.open_to_all(scope + "open", masked).values
-    eps, dlt = opened[:N], opened[N:]
+    eps, dlt = opened[:n], opened[n:]
     out = []
     for i in range(w.n):
         a, b, c = t[i]["a"].values, t[i]["b"].values, t[i]["c"].values
-        out.append(
-            ring(ell, shape, [c[j] + eps[j] * b[index(j)] + dlt[index(j)] * a[j] + (eps[j] * dlt[index(j)] if i == 0 else 0) for j in range(N)])
-        )
+        out.append(ring(ell, shape, [c[k] + eps[k] * b[index(k)] + dlt[index(k)] * a[k] + (eps[k] * dlt[index(k)] if i == 0 else 0) for k in range(n)]))
     return out
 
 

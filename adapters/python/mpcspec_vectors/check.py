@@ -9,10 +9,16 @@ from .tensor import parse
 from .world import World, combine, share_inputs
 
 from .comparison import ltz, ltz_reference
+from .attention import PROTOCOLS as ATTENTION, reference as attention_reference
 from .layernorm import layernorm, layernorm_reference
 
-PROTOCOLS = dict(ARITHMETIC, ltz=ltz, layernorm=layernorm)
-REFERENCES = dict({name: arithmetic_reference for name in ARITHMETIC}, ltz=ltz_reference, layernorm=layernorm_reference)
+PROTOCOLS = dict(ARITHMETIC, ltz=ltz, layernorm=layernorm, **ATTENTION)
+REFERENCES = dict(
+    {name: arithmetic_reference for name in ARITHMETIC},
+    ltz=ltz_reference,
+    layernorm=layernorm_reference,
+    **{name: attention_reference for name in ATTENTION},
+)
 
 
 def register(name, protocol, reference):

@@ -10,7 +10,7 @@ dealer value names are those of protocols/layernorm/layernorm.ts and the steps i
 import math
 
 from . import ring as R
-from .arithmetic import beaver_product, broadcast_product, dealer_divide, truncate
+from .arithmetic import beaver_product, dealer_divide, truncate
 from .comparison import a2b_words, b2a_with_dabit
 from .tensor import bits, ring
 
@@ -230,14 +230,13 @@ def layernorm(w, cfg, params, shapes, inputs):
     s = _add_const(cfg, variance, _epsilon(cfg, params))
     r = _inv_sqrt(w, cfg, params["invSqrt"], s, scope + "inv-sqrt/")
     eta = _eta(params)
-    by_row = lambda j: j // n
     if cfg["schedule"] == "crypten":
         if eta != 1:
             r = _mul_const(w, cfg, r, 1 / math.sqrt(eta), scope + "inflate/")
-        y = _trunc(w, cfg, broadcast_product(w, cfg["ell"], d, r, scope + "normalise/", "row-triple", by_row), f, scope + "normalise/")
+        y = _trunc(w, cfg, beaver_product(w, cfg["ell"], d, r, scope + "normalise/"), f, scope + "normalise/")
         eta = 1
     else:
-        y = _trunc(w, cfg, broadcast_product(w, cfg["ell"], d, r, scope + "normalise/", "row-triple", by_row), f, scope + "normalise/")
+        y = _trunc(w, cfg, beaver_product(w, cfg["ell"], d, r, scope + "normalise/"), f, scope + "normalise/")
     z = _affine(w, cfg, params, y, inputs, eta, n, scope)
     return [{"z": zi} for zi in z]
 
@@ -262,7 +261,7 @@ def _affine(w, cfg, params, y, inputs, eta, n, scope):
             for i, s in enumerate(scaled)
         ]
     g = gamma if eta == 1 else _mul_const(w, cfg, gamma, inflate, scope + "inflate/")
-    scaled = _trunc(w, cfg, broadcast_product(w, cfg["ell"], y, g, scope + "gamma/", "feature-triple", by_feature), f, scope + "gamma/")
+    scaled = _trunc(w, cfg, beaver_product(w, cfg["ell"], y, g, scope + "gamma/", by_feature=True), f, scope + "gamma/")
     return [ring(ell, s.shape, [v + beta[i].values[by_feature(j)] for j, v in enumerate(s.values)]) for i, s in enumerate(scaled)]
 
 
