@@ -143,3 +143,40 @@ export function putRows(into: RingTensor, indices: readonly number[], part: Ring
   });
   return ringTensor(into.ell, into.shape, out);
 }
+
+/** Whether `per` holds one value per feature (last-axis position) of `shape`: shape [n]. */
+export const isPerFeatureOf = (per: Shape, shape: Shape): boolean =>
+  per.length === 1 && per[0] === shape[shape.length - 1];
+
+/**
+ * x·p with p one value per feature, elementwise: z[r, j] = x[r, j]·p[j] mod 2^ℓ (no truncation); on
+ * shares p must be public.
+ */
+export function mulByFeature(x: RingTensor, per: RingTensor): RingTensor {
+  const { rows, n } = rowDims('mulByFeature', 'x', x.shape);
+  if (!isPerFeatureOf(per.shape, x.shape))
+    throw inputError(
+      `mulByFeature: shape mismatch: the per-feature factor is ${formatShape(per.shape)} but x is ${formatShape(x.shape)}; one value per feature is [${n}]`,
+    );
+  const m = ringMask(x.ell);
+  const out = allocWords(rows * n, false);
+  const d = x.data;
+  const p = per.data;
+  for (let r = 0; r < rows; r++) {
+    const base = r * n;
+    for (let j = 0; j < n; j++) out[base + j] = (d[base + j]! * p[j]!) & m;
+  }
+  return ringTensor(x.ell, x.shape, out);
+}
+
+/** A per-feature vector (shape [n]) repeated over every row of `shape` ([..., n]). */
+export function broadcastFeatures(per: RingTensor, shape: Shape): RingTensor {
+  const { rows, n } = rowDims('broadcastFeatures', 'x', shape);
+  if (!isPerFeatureOf(per.shape, shape))
+    throw inputError(
+      `broadcastFeatures: shape mismatch: the per-feature value is ${formatShape(per.shape)} but x is ${formatShape(shape)}; one value per feature is [${n}]`,
+    );
+  const out = allocWords(rows * n, false);
+  for (let r = 0; r < rows; r++) out.set(per.data, r * n);
+  return ringTensor(per.ell, shape, out);
+}

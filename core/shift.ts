@@ -1,4 +1,5 @@
-// Divisions of ring values by 2^k, read as two's complement (ALGORITHMS.md §1, truncation).
+// Divisions of ring values by 2^k and by a public integer d, read as two's complement (ALGORITHMS.md §1,
+// truncation).
 // V8 on Node 20 lowers BigInt64 division by a variable to a native instruction but not a shift by a
 // variable amount (measured: 450 M/s vs 50 M/s), so shifts are written as signed divisions.
 import { divideWords64 } from './ring-kernels.ts';
@@ -27,7 +28,11 @@ function output(t: RingTensor, into: BigUint64Array | undefined): BigUint64Array
 /** Signed value → quotient by 2^k rounded toward zero (CrypTen's per-share `div(…, rounding_mode="trunc")`). */
 export function divTowardZero(t: RingTensor, k: number, into?: BigUint64Array): RingTensor {
   assertShift(t, k);
-  const d = 1n << BigInt(k);
+  return quotientTowardZero(t, 1n << BigInt(k), into);
+}
+
+/** Signed value → quotient by d ≥ 1 rounded toward zero (d checked by the caller; 2^(ℓ−1) allowed). */
+function quotientTowardZero(t: RingTensor, d: bigint, into: BigUint64Array | undefined): RingTensor {
   const n = t.data.length;
   const out = output(t, into);
   if (t.ell === 64) {
@@ -133,4 +138,34 @@ export function shiftRightLogical(t: RingTensor, k: number): RingTensor {
   const out = arith.data;
   for (let i = 0; i < out.length; i++) out[i] = out[i]! & keep;
   return arith;
+}
+
+function assertDivisor(t: RingTensor, d: bigint): void {
+  if (d < 1n || d >= ringHalf(t.ell))
+    throw inputError(`divide: divisor ${d} must be an integer in [1, 2^${t.ell - 1}) for Z_2^${t.ell}`);
+}
+
+/**
+ * Signed value → quotient by a public integer d rounded toward zero: CrypTen's per-share
+ * `div_(d, rounding_mode="trunc")` for any positive integer, not only powers of two (a row mean's 1/n).
+ */
+export function divIntTowardZero(t: RingTensor, d: bigint): RingTensor {
+  assertDivisor(t, d);
+  return quotientTowardZero(t, d, undefined);
+}
+
+/** Signed value → ⌊value / d⌋ for a public integer d ≥ 1 (the floor, as shiftRightArith for 2^k). */
+export function divIntFloor(t: RingTensor, d: bigint): RingTensor {
+  assertDivisor(t, d);
+  const n = t.data.length;
+  const out = allocWords(n, false);
+  const h = ringHalf(t.ell);
+  const m = ringMask(t.ell);
+  const dm1 = d - 1n;
+  const src = t.data;
+  for (let i = 0; i < n; i++) {
+    const s = (src[i]! ^ h) - h;
+    out[i] = ((s < 0n ? s - dm1 : s) / d) & m;
+  }
+  return ringTensor(t.ell, t.shape, out);
 }

@@ -18,7 +18,10 @@ describe('row-wise specs', () => {
   for (const { registered, params } of rowwise) {
     const p = registered.bind(params);
     const rows = p.rows!;
-    const lengths = rows.fixedLength === undefined ? [1, 2, 5, ...rows.lengths] : [rows.fixedLength];
+    const lengths =
+      rows.fixedLength === undefined
+        ? [1, 2, 5, ...rows.lengths].filter((n) => n >= (rows.minLength ?? 1))
+        : [rows.fixedLength];
     it(`${registered.id} ${JSON.stringify(params)}: generated and witness rows satisfy the row condition`, () => {
       for (const profile of ['crypten', 'default'] as const) {
         const config = resolveConfig(profile);

@@ -8,6 +8,7 @@
 // Fixed-point arithmetic (ALGORITHMS.md §1).
 export {
   addConst,
+  divInt,
   mulConst,
   mulConstSum,
   mulFixed,
@@ -24,6 +25,7 @@ export { matmulFixed, matmulRaw } from './arithmetic/matmul.ts';
 export { broadcastRows, putRows, rowSum, takeRows } from '../core/rows.ts';
 export { mulFixedByRow, mulRawByRow } from './rows/mul-by-row.ts';
 export { mulConstByRow } from './rows/public-by-row.ts';
+export { mulFixedByFeature, mulPublicByFeature } from './rows/mul-by-feature.ts';
 export { type RowSet, mapRowSets } from './rows/row-sets.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
 export { ltz } from './comparison/ltz.ts';

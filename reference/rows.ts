@@ -1,10 +1,10 @@
 // The cleartext row steps (protocols/rows/ and spec/rows/tracked.ts under the same names): a row sum,
-// a product of each element with its row's value, with its row's public constant — each truncation the
-// exact floor — and sets of rows sent through different steps.
+// a product of each element with its row's value, with its row's public constant, with one value per
+// feature (LayerNorm's γ) — each truncation the exact floor — and sets of rows sent through different
+// steps.
 import type { RingTensor } from '../core/ring.ts';
-import { mulByRow, rowSum } from '../core/rows.ts';
 import { fromIntegers, zeros } from '../core/ring.ts';
-import { perRowShape, putRows, takeRows } from '../core/rows.ts';
+import { mulByFeature, mulByRow, perRowShape, putRows, rowSum, takeRows } from '../core/rows.ts';
 import { shiftRightArith } from '../core/shift.ts';
 import { encodedConstant } from '../spec/arithmetic/public-constant.ts';
 import type { Config } from '../spec/config.ts';
@@ -29,6 +29,12 @@ export const encodedPerRow = (c: Config, x: RingTensor, constants: readonly numb
 /** ⌊x·enc(cᵣ) / 2^f⌋ with cᵣ the public constant of the element's row. */
 export const mulConstByRow = (c: Config, x: RingTensor, constants: readonly number[]): RingTensor =>
   shiftRightArith(mulByRow(x, encodedPerRow(c, x, constants)), c.f);
+
+/** ⌊x·g / 2^f⌋ with g one value per feature (shared or public alike: the clear value is the same). */
+export const mulFixedByFeature = (c: Config, x: RingTensor, g: RingTensor): RingTensor =>
+  shiftRightArith(mulByFeature(x, g), c.f);
+
+export const mulPublicByFeature = mulFixedByFeature;
 
 /**
  * x with every set's rows replaced by its step's output (protocols/rows/row-sets.ts on clear values);

@@ -5,6 +5,7 @@
 // Fixed-point arithmetic (ALGORITHMS.md §1).
 export {
   addConst,
+  divInt,
   mulConst,
   mulConstSum,
   mulFixed,
@@ -16,7 +17,15 @@ export {
 } from './arithmetic/fixed-point.ts';
 // Rows (the last axis).
 export { broadcastRows, putRows, takeRows } from '../core/rows.ts';
-export { mapRowSets, mulConstByRow, mulFixedByRow, mulRawByRow, rowSum } from './rows.ts';
+export {
+  mapRowSets,
+  mulConstByRow,
+  mulFixedByFeature,
+  mulFixedByRow,
+  mulPublicByFeature,
+  mulRawByRow,
+  rowSum,
+} from './rows.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
 export { abs, complement, ltPublic, ltz, relu, select, sign } from './comparison/clear.ts';
 export { argmax, max, min } from './comparison/reduce.ts';

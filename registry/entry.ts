@@ -104,6 +104,15 @@ export interface RegisteredProtocol {
   bind(overrides?: Readonly<Record<string, unknown>>): BoundProtocol;
 }
 
+/** JSON with object keys sorted, so parameter sets compare equal whatever order their keys were written in. */
+function canonicalJson(v: unknown): string {
+  return JSON.stringify(v, (_k, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}
+
 export function register<P>(
   spec: ProtocolSpec<P>,
   reference: Reference<P>,
@@ -136,9 +145,9 @@ export function register<P>(
       }
       const merged = { ...defaults, ...overrides };
       const p = decodeOrThrow(spec.params, merged, `${spec.id} params`, 'usage');
-      const encoded = JSON.stringify(spec.params.encode(p));
+      const encoded = canonicalJson(spec.params.encode(p));
       const defect = spec.releasedDefects?.find(
-        (d) => JSON.stringify(spec.params.encode(d.params)) === encoded,
+        (d) => canonicalJson(spec.params.encode(d.params)) === encoded,
       );
       // A released-code form runs with its own parameters but is judged by those it claims to match.
       const judged = defect?.claims ?? p;

@@ -7,6 +7,7 @@ import { comparisonProtocols } from './comparison.ts';
 import { attentionProtocols } from './attention.ts';
 import { linearProtocols } from './linear.ts';
 import { geluProtocols } from './gelu.ts';
+import { layerNormProtocols } from './layernorm.ts';
 import type { RegisteredProtocol } from './entry.ts';
 
 export type { BoundProtocol, RegisteredProtocol } from './entry.ts';
@@ -18,6 +19,7 @@ export const REGISTRY: readonly RegisteredProtocol[] = [
   ...attentionProtocols,
   ...linearProtocols,
   ...geluProtocols,
+  ...layerNormProtocols,
 ];
 
 export function findProtocol(id: string): RegisteredProtocol {

@@ -8,6 +8,11 @@ export const MATMUL_TRIPLE = 'matmul-triple';
  * `mul`): a of the tensor's shape, b one per row, c = a·b broadcast; one item per element.
  */
 export const ROW_TRIPLE = 'row-triple';
+/**
+ * The same for a second operand with one value per feature (the last axis's position; LayerNorm's γ):
+ * a of the tensor's shape, b of shape [n], c = a·b broadcast over the rows; one item per element.
+ */
+export const FEATURE_TRIPLE = 'feature-triple';
 export const TRUNC_PAIR = 'trunc-pair';
 // Boolean and mixed material (spec/comparison/, runtime/material/boolean.ts). Items count gates or bits.
 /** Boolean Beaver triple a, b, c = a ∧ b (XOR-shared); one item per AND gate (bit). */

@@ -11,6 +11,7 @@ export {
   type Tracked,
   add,
   addConst,
+  divInt,
   encodedValue,
   errorModel,
   exact,
@@ -26,6 +27,7 @@ export {
   truncBits,
 } from './arithmetic/tracked.ts';
 export {
+  divIntCost,
   mulFixedCost,
   mulRawCost,
   squareFixedCost,
@@ -34,8 +36,20 @@ export {
 } from './arithmetic/cost.ts';
 export { free, par, repeat, seq } from './cost.ts';
 // Rows (the last axis).
-export { mulConstByRow, mulFixedByRow, rowSum } from './rows/tracked.ts';
-export { mulConstByRowCost, mulFixedByRowCost, mulRawByRowCost } from './rows/cost.ts';
+export {
+  mulConstByRow,
+  mulFixedByFeature,
+  mulFixedByRow,
+  mulPublicByFeature,
+  rowSum,
+} from './rows/tracked.ts';
+export {
+  mulConstByRowCost,
+  mulFixedByFeatureCost,
+  mulFixedByRowCost,
+  mulPublicByFeatureCost,
+  mulRawByRowCost,
+} from './rows/cost.ts';
 // Comparisons (ALGORITHMS.md §2): exact, so only their input's error passes on; their costs (relu and
 // abs cost ltzThenProductCost; softmax's row max under the crypten schedule, maxLogReductionCost;
 // comparisons with public thresholds, ltPublicCost).

@@ -52,6 +52,11 @@ export interface RowDomain {
    * (e.g. attention scores of a trained model), used wherever a generated row would break the condition.
    */
   sample(n: number, next: () => number): Float64Array;
+  /**
+   * Rows of n values the spec knows to be extreme for its error (LayerNorm: a spike at the variance
+   * range's ends): the worst-case bound is derived over these too (spec/rows/draw.ts witnessRows).
+   */
+  extremes?(n: number): readonly Float64Array[];
 }
 
 /** Exact online and offline cost; every array has one entry per party. */
@@ -195,6 +200,8 @@ export interface RowsDecl {
   readonly inputs: readonly string[];
   /** Row lengths the properties draw besides `shapes(size)` (realistic ones: 65, 128, 197, …). */
   readonly lengths: readonly number[];
+  /** The shortest row the spec computes (a variance needs two values); default 1. */
+  readonly minLength?: number;
   /**
    * Set when the parameters fix the row length (ScaleAttn's token count N, say): the only length a run
    * may have, `lengths` is [fixedLength] and `shapes(size)` ignores the size.

@@ -1,7 +1,8 @@
 // The cross-language proof (issue 5 §6): the standard-library Python adapter regenerates keys, shares,
 // tape draws and dealer material from each case's seed, recomputes share, reconstruct, mul, square,
 // matmul, trunc, ltz (both schedules), the attention normalisers softmax_2quad and softmax_relu, and
-// gelu_quad and gelu_fourier from the recorded cleartext inputs, and must match every message and output share of
+// gelu_quad, gelu_fourier and
+// layernorm from the recorded cleartext inputs, and must match every message and output share of
 // the committed vectors bit-exactly — and reject every invalid case. It must also fail on a tampered file.
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ const PYTHON_PROTOCOLS = [
   'softmax_relu',
   'gelu_quad',
   'gelu_fourier',
+  'layernorm',
 ];
 
 interface AdapterSummary {

@@ -8,9 +8,11 @@
 //   mulRawBatch    independent raw products opened in one message (no truncation)
 //   squareRaw, squareFixed   the same for a² with a square pair (half the opening of a product)
 //   truncBits   ⟨⌊a / 2^k⌋⟩ by the configured truncation method
+//   divInt      ⟨⌊a / d⌋⟩ for a public integer d, by the same method (a row mean)
 //   addConst, mulConst, mulInt   public constants
 //   mulConstSum ⌊Σ enc(vᵢ)·aᵢ / 2^f⌋: a public linear combination, truncated once
 export { mulFixed, mulFixedBatch, mulRaw, mulRawBatch } from './mul.ts';
 export { squareFixed, squareRaw } from './square.ts';
 export { truncBits } from './truncate.ts';
+export { divInt } from './divide.ts';
 export { addConst, mulConst, mulConstSum, mulInt } from './public-constant.ts';

@@ -5,7 +5,7 @@ import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
 import { divTowardZero, shiftRightArith, shiftRightCeil } from '../../core/shift.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { openToAll } from '../../runtime/comm.ts';
-import { truncPair } from '../../runtime/material/trunc-pair.ts';
+import { type TruncPairShares, truncPair } from '../../runtime/material/trunc-pair.ts';
 import type { Config } from '../../spec/config.ts';
 import { match } from 'ts-pattern';
 import { addMasks, unmaskTruncation } from './truncation-kernels.ts';
@@ -33,8 +33,22 @@ export async function truncBits(
 }
 
 async function dealerTruncate(ctx: PartyContext, share: RingTensor, k: number): Promise<RingTensor> {
+  const pair = truncPair(ctx, 'pair', share.ell, k, share.shape);
+  return dealerDivide(ctx, share, pair, 1n << BigInt(k));
+}
+
+/**
+ * ⟨⌊x / d⌋⟩ with the dealer's pair for divisor d (2^k, or any public integer): open c = x + r + 2^(ℓ−2)
+ * under '<scope>/open', then ⌊c′/d⌋ − ⟨rLow⟩ + ⌊2^(ℓ−1)/d⌋·⟨msb(c) ⊕ msb(r)⟩ − ⌊2^(ℓ−2)/d⌋ (exact
+ * multiples for d = 2^k; spec/arithmetic/truncation.ts).
+ */
+export async function dealerDivide(
+  ctx: PartyContext,
+  share: RingTensor,
+  { r, rLow, rMsb }: TruncPairShares,
+  divisor: bigint,
+): Promise<RingTensor> {
   const { ell } = share;
-  const { r, rLow, rMsb } = truncPair(ctx, 'pair', ell, k, share.shape);
   const m = ringMask(ell);
   const n = share.data.length;
   const masked = allocWords(n, false);
@@ -44,11 +58,10 @@ async function dealerTruncate(ctx: PartyContext, share: RingTensor, k: number): 
   addMasks([share.data, r.data, masked], [shift, m], n);
   const c = await openToAll(ctx, 'open', ringTensor(ell, share.shape, masked));
   const low = ringMask(ell - 1);
-  const div = 1n << BigInt(k);
-  const msbWeight = 1n << BigInt(ell - 1 - k);
-  const unshift = 1n << BigInt(ell - 2 - k);
+  const msbWeight = (1n << BigInt(ell - 1)) / divisor;
+  const unshift = (1n << BigInt(ell - 2)) / divisor;
   const lead = ctx.party === 0 ? 1n : 0n;
   const out = allocWords(n, false);
-  unmaskTruncation([c.data, rLow.data, rMsb.data, out], [m, low, div, msbWeight, unshift, lead], n);
+  unmaskTruncation([c.data, rLow.data, rMsb.data, out], [m, low, divisor, msbWeight, unshift, lead], n);
   return ringTensor(ell, share.shape, out);
 }

@@ -14,9 +14,10 @@ export const addMasks = defineKernel(import.meta.url, 'trunc/add-masks', (arrays
 });
 
 /**
- * From the opened c = x + r + 2^(ℓ−2): out = pub − rLow + 2^(ℓ−1−k)·⟨msb(c) ⊕ msb(r)⟩, where pub =
- * ⌊(c mod 2^(ℓ−1)) / 2^k⌋ − 2^(ℓ−2−k) and msb(c) are taken by party 0 only (lead = 1 there, else 0).
- * Arrays [c, rLow, rMsb, out], scalars [mask, low = 2^(ℓ−1) − 1, 2^k, msbWeight, unshift, lead].
+ * From the opened c = x + r + 2^(ℓ−2), for a divisor d (2^k, or a public integer): out = pub − rLow +
+ * ⌊2^(ℓ−1)/d⌋·⟨msb(c) ⊕ msb(r)⟩, where pub = ⌊(c mod 2^(ℓ−1)) / d⌋ − ⌊2^(ℓ−2)/d⌋ and msb(c) are taken by
+ * party 0 only (lead = 1 there, else 0). Arrays [c, rLow, rMsb, out], scalars [mask, low = 2^(ℓ−1) − 1,
+ * d, msbWeight = ⌊2^(ℓ−1)/d⌋, unshift = ⌊2^(ℓ−2)/d⌋, lead].
  */
 export const unmaskTruncation = defineKernel(import.meta.url, 'trunc/unmask', (arrays, scalars, lo, hi) => {
   const [c, rLow, rMsb, out] = arrays as [Words, Words, Words, Words];

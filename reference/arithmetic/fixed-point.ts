@@ -4,7 +4,7 @@
 // the spec's ulps. The tracked error model has the same names too (spec/arithmetic/tracked.ts).
 import type { RingTensor } from '../../core/ring.ts';
 import { add, addScalar, mul, mulScalar } from '../../core/ring-ops.ts';
-import { shiftRightArith } from '../../core/shift.ts';
+import { divIntFloor, shiftRightArith } from '../../core/shift.ts';
 import { encodedConstant } from '../../spec/arithmetic/public-constant.ts';
 import type { Config } from '../../spec/config.ts';
 
@@ -23,6 +23,9 @@ export const squareFixed = (c: Config, a: RingTensor): RingTensor => shiftRightA
 
 /** ⌊a / 2^k⌋ (CrypTen's division by a public power of two; k = f + j folds a raw product's scale). */
 export const truncBits = (a: RingTensor, k: number): RingTensor => shiftRightArith(a, k);
+
+/** ⌊a / d⌋ for a public integer d ≥ 1 (a row mean's 1/n; spec/arithmetic/truncation.ts). */
+export const divInt = (a: RingTensor, d: number): RingTensor => (d === 1 ? a : divIntFloor(a, BigInt(d)));
 
 /** a + enc(v). */
 export const addConst = (c: Config, a: RingTensor, v: number): RingTensor =>

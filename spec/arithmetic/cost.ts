@@ -9,6 +9,7 @@
 //   matmulRaw   a batch of b matrix products [m,k]·[k,n]: the dealer's matrix triples (A, B, C:
 //               b·(mk + kn + mn) elements a party, one item per product) and E‖F opened in one round
 //               (b·(mk + kn) elements to every other party) — what CrypTen's beaver matmul opens
+//   divInt      a division of n elements by a public integer: the truncation's cost (nothing for 1)
 //   mulFixed, squareFixed   the raw step, then truncBits
 // A batch of independent products (mulFixedBatch) is one product over their concatenation.
 import type { Config } from '../config.ts';
@@ -23,6 +24,10 @@ export const mulRawCost = (config: Config, n: number): Cost =>
 
 /** A truncation of n elements (by any number of bits): free when local, one round with the dealer. */
 export const truncBitsCost = (config: Config, n: number): Cost => truncationCost(config, n);
+
+/** ⟨⌊x / d⌋⟩ for a public integer d: a truncation with d for 2^k (free when d = 1). */
+export const divIntCost = (config: Config, n: number, d: number): Cost =>
+  d === 1 ? truncationCost(config, n, 0) : truncationCost(config, n);
 
 /** ⟨x·y / 2^f⟩: the product, then the configured truncation. */
 export const mulFixedCost = (config: Config, n: number): Cost =>

@@ -14,7 +14,7 @@
 // propagating through them operation by operation would forget the cancellation.
 import { roundScaled } from '../../core/fixed.ts';
 import type { Config } from '../config.ts';
-import { truncationBounds } from '../arithmetic/truncation.ts';
+import { divisionUlps, truncationBounds } from '../arithmetic/truncation.ts';
 
 export interface Tracked {
   readonly v: number;
@@ -114,14 +114,14 @@ export const addConst = (m: ErrorModel, a: Tracked, c: number): Tracked => ({
  * being truncated, which has scale 2^f·2^k): the floor adds < 1 ulp, the secure method ≤ truncUlps
  * more, and a local method wraps with probability ≤ |value|/2^(ℓ−1).
  */
-function truncated(m: ErrorModel, r: Tracked, ringUnitsBefore: number): Tracked {
+function truncated(m: ErrorModel, r: Tracked, ringUnitsBefore: number, ulps = m.truncUlps): Tracked {
   if (ringUnitsBefore >= m.half / 2) return { v: r.v, e: Infinity, d: Infinity, w: 1 };
   return {
     v: r.v,
     e: r.e + m.u,
     // The protocol truncates its own value, which may differ from the reference's: the two floors of
     // values D apart differ by up to ⌈D⌉ ulps (D/2^k + 1 ulp), and the secure method adds its own ulps.
-    d: r.d + (r.d > 0 ? m.u : 0) + m.truncUlps * m.u,
+    d: r.d + (r.d > 0 ? m.u : 0) + ulps * m.u,
     w: r.w + (m.local ? ringUnitsBefore / m.half : 0),
   };
 }
@@ -135,6 +135,19 @@ export function truncBits(m: ErrorModel, a: Tracked, k: number): Tracked {
   const s = 2 ** -shift;
   const ringUnits = protocolMagnitude(a) / (a.raw === true ? m.u * m.u : m.u);
   return truncated(m, { v: a.v * s, e: a.e * s, d: a.d * s, w: a.w }, ringUnits);
+}
+
+/**
+ * ⌊a / d⌋ for a public integer d ≥ 1 (a row mean's 1/n; spec/arithmetic/truncation.ts): the value's
+ * scale stays, except that a raw product (scale 2^(2f)) divided by d·2^f comes back at scale 2^f — one
+ * division for a sum of squares and its mean.
+ */
+export function divInt(m: ErrorModel, a: Tracked, d: number): Tracked {
+  const F = 2 ** m.config.f;
+  const s = a.raw === true ? F / d : 1 / d;
+  const ringUnits = protocolMagnitude(a) / (a.raw === true ? m.u * m.u : m.u);
+  if (d === 1) return a;
+  return truncated(m, { v: a.v * s, e: a.e * s, d: a.d * s, w: a.w }, ringUnits, divisionUlps(m.config, d));
 }
 
 /** ⌊a · enc(c) / 2^f⌋: a product with a public fixed-point constant. */

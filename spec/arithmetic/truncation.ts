@@ -6,6 +6,12 @@
 //                  exact up to one ulp whenever |x| < 2^(ℓ−2).
 // Local methods wrap with probability ≤ |x|/2^(ℓ−1) (the two shares overflow as signed integers), and
 // the result is then off by a multiple of 2^(ℓ−k).
+// Division by a public integer D that is not a power of two (a row mean's 1/n; CrypTen's `div` by an
+// integer) runs the same three methods with D for 2^k: local-trunc divides each signed share toward
+// zero, local-secureml floors party 0's share and ceils the others', and the dealer's pair carries
+// ⌊(r mod 2^(ℓ−1))/D⌋ while the opened c's correction uses ⌊2^(ℓ−1)/D⌋ and ⌊2^(ℓ−2)/D⌋ — whose dropped
+// fractions add one ulp to the dealer method (2 ulps); a wrap is then off by 2^ℓ/D, not a multiple of
+// anything, so the element is garbage.
 import type { Config } from '../config.ts';
 import { dealerCost, free, openToAllCost, seq } from '../cost.ts';
 import type { Bounds, Cost } from '../types.ts';
@@ -31,4 +37,11 @@ export function truncationBounds(
     implementationUlps: config.truncation === 'local-trunc' ? 2 : 1,
     wrap: { probability: Math.min(1, maxAbs / 2 ** (config.ell - 1)), modulus: 1n << BigInt(config.ell - k) },
   };
+}
+
+/** Ulps by which a secure division by the public integer d may deviate from ⌊x/d⌋ (see the header). */
+export function divisionUlps(config: Config, d: number): number {
+  const powerOfTwo = Number.isInteger(Math.log2(d));
+  if (config.truncation === 'dealer') return powerOfTwo ? 1 : 2;
+  return config.truncation === 'local-trunc' ? 2 : 1;
 }

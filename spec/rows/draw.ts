@@ -122,7 +122,7 @@ export const WITNESS_SAMPLES = 24;
 
 /**
  * The rows a worst-case bound is derived over, for rows of n: every extreme style (kept if inside the
- * row domain), then seeded typical and uniform rows. Deterministic.
+ * row domain), the row domain's own extremes, then seeded typical and uniform rows. Deterministic.
  */
 export function witnessRows(d: RealDomain, n: number): Float64Array[] {
   const next = seededUniforms(`witness/${n}`);
@@ -131,6 +131,7 @@ export function witnessRows(d: RealDomain, n: number): Float64Array[] {
     const row = drawRow(style, d, n, next);
     if (d.row === undefined || d.row.check(row) === undefined) rows.push(row);
   }
+  for (const row of d.row?.extremes?.(n) ?? []) if (d.row!.check(row) === undefined) rows.push(row);
   for (let k = 0; k < WITNESS_SAMPLES; k++)
     rows.push(rowValues(k % 2 === 0 ? 'typical' : 'uniform', d, n, next));
   return rows;

@@ -10,8 +10,11 @@
 //   shapes       `size` is the row length; `shapes(size)` is ROWS rows of it, `--shape` any shape; a spec
 //                whose parameters fix the row length or the leading axes (a token count, a head or row
 //                mask) says so (`fixedLength`, `rowShape`), and the properties draw shapes accordingly
-// Extra inputs that are not rows (LayerNorm's γ and β, one value per feature) ride along in `others`.
-import { type Shape, formatShape, sizeOf } from '../../core/shape.ts';
+// Extra inputs that are not rows (LayerNorm's γ and β, one value per feature) ride along in `others`;
+// which there are, and who holds them, may depend on the parameters. A spec whose rows need a least
+// length (a variance needs two values) says so: `shapes(size)` then never asks for shorter rows, and a
+// shorter row is a shape error.
+import { type Shape, formatShape, sameShape, sizeOf } from '../../core/shape.ts';
 import { inputError } from '../../core/errors.ts';
 import { rowDims } from '../../core/rows.ts';
 import type { Config } from '../config.ts';
@@ -39,8 +42,16 @@ export interface RowContext {
 /** An input besides x: its declaration, its shape for a given x shape, and its domain. */
 export interface ExtraInput<P> {
   readonly decl: InputDecl;
+  /** What its shape is, in words, for shape errors (e.g. "one value per feature"). */
+  readonly what?: string;
   shape(params: P, x: Shape): Shape;
   domain(config: Config, params: P): Domain;
+  /**
+   * The values the worst-case bound tries for it (each combination with the other inputs' values, on
+   * every witness row): where the error is largest (γ at its largest magnitudes, say) and where the
+   * output is smallest for that error (β against γ·y); default: 1 clamped into its domain.
+   */
+  witness?(config: Config, params: P): readonly number[];
 }
 
 export interface RowwiseDef<P> extends Pick<
@@ -59,7 +70,21 @@ export interface RowwiseDef<P> extends Pick<
    * head of a head mask: [H, rows, n]; as many rows as a row mask: [R, n]). Default [rows, n].
    */
   rowShape?(params: P, rows: number, n: number): Shape;
-  readonly extraInputs?: readonly ExtraInput<P>[];
+  readonly extraInputs?: readonly ExtraInput<P>[] | ((params: P) => readonly ExtraInput<P>[]);
+  /** The shortest row the spec can compute (default 1). */
+  readonly minLength?: number;
+  /**
+   * A factor on the worst-case bounds (default 1): room for rows between the witnesses, where a spec's
+   * error varies with more of the row than the witnesses can pin down (LayerNorm's variance, spike and
+   * γ at once). The checks hold each element to its point bound either way.
+   */
+  readonly boundMargin?: number;
+  /**
+   * The largest offset an input adds to the output exactly (LayerNorm's β): the witnesses take it at 0
+   * (its witness value), and the fitted bound abs + rel·|ideal| becomes (abs + rel·shift) + rel·|ideal|
+   * — an error that held at output w holds at w + β, where |w| ≤ |w + β| + shift.
+   */
+  outputShift?(config: Config, params: P): number;
   /** The domain of x's elements, with the row condition if there is one. */
   domain(config: Config, params: P, n: number): RealDomain;
   /** The ideal float64 function on one row. */
@@ -104,19 +129,49 @@ function rowBounds<P>(
   return { bounds: { implementationUlps, approximation }, ideal, wrap };
 }
 
+const extraInputsOf = <P>(def: RowwiseDef<P>, params: P): readonly ExtraInput<P>[] =>
+  typeof def.extraInputs === 'function' ? def.extraInputs(params) : (def.extraInputs ?? []);
+
 function othersOf<P>(
   def: RowwiseDef<P>,
+  params: P,
   inputs: Readonly<Record<string, Float64Array>>,
 ): Readonly<Record<string, Float64Array>> {
-  return Object.fromEntries((def.extraInputs ?? []).map((e) => [e.decl.name, inputs[e.decl.name]!]));
+  return Object.fromEntries(extraInputsOf(def, params).map((e) => [e.decl.name, inputs[e.decl.name]!]));
+}
+
+/** Bounds that hold for outputs offset exactly by up to `shift` (see RowwiseDef.outputShift). */
+function shifted(b: Bounds, shift: number): Bounds {
+  if (shift === 0) return b;
+  const { abs, rel } = b.approximation;
+  return { ...b, approximation: { abs: abs + rel * shift, rel } };
+}
+
+/** Bounds with their allowances times `margin` (wrap probabilities as they are). */
+function widened(b: Bounds, margin: number): Bounds {
+  if (margin === 1) return b;
+  return {
+    ...b,
+    implementationUlps: Math.ceil(b.implementationUlps * margin),
+    approximation: { abs: b.approximation.abs * margin, rel: b.approximation.rel * margin },
+  };
 }
 
 export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
-  const extra = def.extraInputs ?? [];
+  const minLength = def.minLength ?? 1;
   const shapesFor = (params: P, x: Shape): Shapes => ({
     x,
-    ...Object.fromEntries(extra.map((e) => [e.decl.name, e.shape(params, x)])),
+    ...Object.fromEntries(extraInputsOf(def, params).map((e) => [e.decl.name, e.shape(params, x)])),
   });
+  /** Rows and row length of x, refusing rows shorter than the spec computes. */
+  const dims = (x: Shape): { rows: number; n: number } => {
+    const d = rowDims(def.id, 'x', x);
+    if (d.n < minLength)
+      throw inputError(
+        `${def.id}: x of shape ${formatShape(x)} has rows of ${d.n} value${d.n === 1 ? '' : 's'}; ${def.id} needs rows of at least ${minLength} (the last axis is the row)`,
+      );
+    return d;
+  };
   const rowShape = (params: P, rows: number, n: number): Shape =>
     def.rowShape?.(params, rows, n) ?? [rows, n];
   const rowsFor = (params: P): RowsDecl => {
@@ -124,6 +179,7 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
     return {
       inputs: ['x'],
       lengths: fixed === undefined ? def.lengths : [fixed],
+      ...(minLength > 1 ? { minLength } : {}),
       ...(fixed === undefined ? {} : { fixedLength: fixed }),
       ...(def.rowShape === undefined
         ? {}
@@ -142,24 +198,36 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
   const bounds = (config: Config, params: P, shapes: Shapes): Bounds => {
     const x = shapes['x']!;
     const { n } = rowDims(def.id, 'x', x);
-    const key = JSON.stringify([config, params, x]);
+    // The witnesses depend on the row length only, unless different rows take different steps.
+    const key = JSON.stringify([config, params, def.distinctRows === undefined ? n : x]);
     let b = worst.get(key);
     if (b === undefined) {
       const m = errorModel(config);
       const d = def.domain(config, params, n);
-      // Extra inputs take their witness values from their own domain's middle (public γ = 1, β = 0, say).
-      const others = Object.fromEntries(
-        extra.map((e) => {
-          const dom = e.domain(config, params);
-          const v = dom.kind === 'real' ? Math.min(Math.max(1, dom.min), dom.max) : 0;
-          return [e.decl.name, new Float64Array(sizeOf(e.shape(params, x))).fill(v)];
-        }),
+      // Extra inputs take their witness values from the spec, or 1 clamped into their own domain.
+      const choices = extraInputsOf(def, params).map((e) => {
+        const dom = e.domain(config, params);
+        const values = e.witness?.(config, params) ?? [
+          dom.kind === 'real' ? Math.min(Math.max(1, dom.min), dom.max) : 0,
+        ];
+        const size = sizeOf(e.shape(params, x));
+        return values.map((v) => [e.decl.name, new Float64Array(size).fill(v)] as const);
+      });
+      const combinations = choices.reduce<(readonly (readonly [string, Float64Array])[])[]>(
+        (acc, options) => acc.flatMap((c) => options.map((o) => [...c, o])),
+        [[]],
       );
       const rowsToTry = def.distinctRows?.(params, x) ?? [0];
       const witnesses = witnessRows(d, n).flatMap((row) =>
-        rowsToTry.map((index) => rowBounds(def, m, params, row, { index, shape: x, others })),
+        combinations.flatMap((combination) => {
+          const others = Object.fromEntries(combination);
+          return rowsToTry.map((index) => rowBounds(def, m, params, row, { index, shape: x, others }));
+        }),
       );
-      b = fitRowBounds(witnesses);
+      b = widened(
+        shifted(fitRowBounds(witnesses), def.outputShift?.(config, params) ?? 0),
+        def.boundMargin ?? 1,
+      );
       worst.set(key, b);
     }
     return b;
@@ -176,15 +244,30 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
     ...(def.privacy === undefined ? {} : { privacy: def.privacy }),
     rows: rowsFor(def.defaults),
     rowsFor,
-    inputs: () => [{ name: 'x', holder: 'shared', scale: 'fixed' }, ...extra.map((e) => e.decl)],
+    inputs: (params) => [
+      { name: 'x', holder: 'shared', scale: 'fixed' },
+      ...extraInputsOf(def, params).map((e) => e.decl),
+    ],
     outputs: () => [{ name: 'z', delivery: 'shared', scale: 'fixed' }],
     shapes: (params, size) =>
-      shapesFor(params, rowShape(params, DEFAULT_ROWS, def.fixedLength?.(params) ?? size)),
+      shapesFor(
+        params,
+        rowShape(params, DEFAULT_ROWS, def.fixedLength?.(params) ?? Math.max(size, minLength)),
+      ),
     shapesFor,
     outputShapes: (params, shapes) => {
       const x = shapes['x'];
       if (x === undefined) return shapesFor(params, [0]); // rowDims below names the missing operand
-      rowDims(def.id, 'x', x);
+      dims(x);
+      for (const e of extraInputsOf(def, params)) {
+        const given = shapes[e.decl.name];
+        const expected = e.shape(params, x);
+        if (given === undefined) throw inputError(`${def.id}: missing input '${e.decl.name}'`);
+        if (!sameShape(given, expected))
+          throw inputError(
+            `${def.id}: shape mismatch: ${e.decl.name} is ${formatShape(given)} but x is ${formatShape(x)}; ${e.decl.name} must be ${formatShape(expected)}${e.what === undefined ? '' : ` (${e.what})`}`,
+          );
+      }
       checkRowLength(params, x);
       def.checkShapes?.(params, shapes);
       return { z: x };
@@ -194,14 +277,14 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
       const { n } = rowDims(def.id, 'x', shapes['x']!);
       return {
         x: def.domain(config, params, n),
-        ...Object.fromEntries(extra.map((e) => [e.decl.name, e.domain(config, params)])),
+        ...Object.fromEntries(extraInputsOf(def, params).map((e) => [e.decl.name, e.domain(config, params)])),
       };
     },
     ideal: (params, inputs, shapes) => {
       const x = shapes['x']!;
       const { rows, n } = rowDims(def.id, 'x', x);
       const values = inputs['x']!;
-      const others = othersOf(def, inputs);
+      const others = othersOf(def, params, inputs);
       const z = new Float64Array(rows * n);
       for (let r = 0; r < rows; r++)
         z.set(
@@ -220,7 +303,7 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
       const { rows, n } = rowDims(def.id, 'x', x);
       const m = errorModel(config);
       const values = inputs['x']!;
-      const others = othersOf(def, inputs);
+      const others = othersOf(def, params, inputs);
       const z: ElementBounds = {
         implementationUlps: new Float64Array(rows * n),
         approximation: new Float64Array(rows * n),

@@ -28,33 +28,39 @@ def truncate(w, cfg, method: str, shares: list, k: int, scope: str = "") -> list
 
 
 def _dealer_truncate(w, cfg, shares: list, k: int, scope: str) -> list:
-    ell, n = cfg["ell"], w.n
-    shape = shares[0].shape
-    low_mask = R.mask(ell - 1)
+    return dealer_divide(w, cfg, shares, 1 << k, scope)
+
+
+def dealer_divide(w, cfg, xs, d: int, scope):
+    """Shares of x divided by a public integer d with a dealer pair (truncation is d = 2^k)."""
+    ell = cfg["ell"]
+    shape = xs[0].shape
+    low = R.mask(ell - 1)
 
     def generate(draw):
         r = draw("r", ell, shape)
         return {
             "r": r,
-            "rLow": ring(ell, shape, [(v & low_mask) >> k for v in r.values]),
+            "rLow": ring(ell, shape, [(v & low) // d for v in r.values]),
             "rMsb": ring(ell, shape, [v >> (ell - 1) for v in r.values]),
         }
 
     pair = w.deal("trunc-pair", scope + "pair", generate)
     shift = 1 << (ell - 2)
     masked = [
-        ring(ell, shape, [x + r + (shift if i == 0 else 0) for x, r in zip(shares[i].values, pair[i]["r"].values)])
-        for i in range(n)
+        ring(ell, shape, [x + r + (shift if i == 0 else 0) for x, r in zip(xs[i].values, pair[i]["r"].values)])
+        for i in range(w.n)
     ]
     c = w.open_to_all(scope + "open", masked)
+    weight, unshift = (1 << (ell - 1)) // d, (1 << (ell - 2)) // d
     out = []
-    for i in range(n):
+    for i in range(w.n):
         vals = []
         for ci, r_low, r_msb in zip(c.values, pair[i]["rLow"].values, pair[i]["rMsb"].values):
             c_msb = ci >> (ell - 1)
             b = (c_msb if i == 0 else 0) + (r_msb if c_msb == 0 else -r_msb)
-            pub = ((ci & low_mask) >> k) - (1 << (ell - 2 - k)) if i == 0 else 0
-            vals.append(pub - r_low + (1 << (ell - 1 - k)) * b)
+            pub = ((ci & low) // d) - unshift if i == 0 else 0
+            vals.append(pub - r_low + weight * b)
         out.append(ring(ell, shape, vals))
     return out
 
@@ -100,18 +106,23 @@ def reconstruct(w, cfg, params, shapes, inputs):
     return [({"x": v} if i == params["to"] else {}) for i in range(w.n)]
 
 
-def beaver_product(w, ell, xs, ys, scope=""):
-    """x*y with a Beaver triple; y of x's shape, or one value per row of x (a row triple: CrypTen's
-    broadcasting mul, protocols/rows/mul-by-row.ts), which opens |x| + rows values."""
+def beaver_product(w, ell, xs, ys, scope="", by_feature=False):
+    """x*y with a Beaver triple; y of x's shape, one value per row of x (a row triple: CrypTen's
+    broadcasting mul, protocols/rows/mul-by-row.ts) or, with by_feature, one value per feature of x (a
+    feature triple: LayerNorm's shared γ, protocols/rows/mul-by-feature.ts); opens |x| + |y| values."""
     shape, y_shape = xs[0].shape, ys[0].shape
     n, m = len(xs[0].values), len(ys[0].values)
-    per = n // m  # values of x per value of y: 1, or the row length
+    if by_feature:
+        kind, index = "feature-triple", lambda k: k % m
+    else:
+        per = n // m  # values of x per value of y: 1, or the row length
+        kind, index = "beaver-triple" if per == 1 else "row-triple", lambda k: k // per
 
     def generate(draw):
         a, b = draw("a", ell, shape), draw("b", ell, y_shape)
-        return {"a": a, "b": b, "c": ring(ell, shape, [a.values[k] * b.values[k // per] for k in range(n)])}
+        return {"a": a, "b": b, "c": ring(ell, shape, [a.values[k] * b.values[index(k)] for k in range(n)])}
 
-    t = w.deal("beaver-triple" if per == 1 else "row-triple", scope + "triple", generate)
+    t = w.deal(kind, scope + "triple", generate)
     masked = [
         ring(ell, (n + m,), [x - a for x, a in zip(xs[i].values, t[i]["a"].values)]
              + [y - b for y, b in zip(ys[i].values, t[i]["b"].values)])
@@ -122,7 +133,7 @@ def beaver_product(w, ell, xs, ys, scope=""):
     out = []
     for i in range(w.n):
         a, b, c = t[i]["a"].values, t[i]["b"].values, t[i]["c"].values
-        out.append(ring(ell, shape, [c[k] + eps[k] * b[k // per] + dlt[k // per] * a[k] + (eps[k] * dlt[k // per] if i == 0 else 0) for k in range(n)]))
+        out.append(ring(ell, shape, [c[k] + eps[k] * b[index(k)] + dlt[index(k)] * a[k] + (eps[k] * dlt[index(k)] if i == 0 else 0) for k in range(n)]))
     return out
 
 

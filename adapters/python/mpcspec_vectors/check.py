@@ -11,13 +11,15 @@ from .world import World, combine, share_inputs
 from .comparison import ltz, ltz_reference
 from .attention import PROTOCOLS as ATTENTION, reference as attention_reference
 from .gelu import gelu_fourier, gelu_fourier_reference, gelu_quad, gelu_quad_reference
+from .layernorm import layernorm, layernorm_reference
 
-PROTOCOLS = dict(ARITHMETIC, ltz=ltz, gelu_quad=gelu_quad, gelu_fourier=gelu_fourier, **ATTENTION)
+PROTOCOLS = dict(ARITHMETIC, ltz=ltz, gelu_quad=gelu_quad, gelu_fourier=gelu_fourier, layernorm=layernorm, **ATTENTION)
 REFERENCES = dict(
     {name: arithmetic_reference for name in ARITHMETIC},
     ltz=ltz_reference,
     gelu_quad=gelu_quad_reference,
     gelu_fourier=gelu_fourier_reference,
+    layernorm=layernorm_reference,
     **{name: attention_reference for name in ATTENTION},
 )
 
