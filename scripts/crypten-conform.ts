@@ -1,0 +1,119 @@
+// `npm run conform:crypten` (issue 18 §2; docs/crypten.md): the whole conformance pass of CrypTen 0.4
+// through adapters/crypten/ under the `crypten` profile. Prints the runner's table and evidence, writes
+// them (reports/crypten/conform.txt, .json, .xml) and compares every op's verdict with the verdicts
+// recorded for CrypTen 0.4 (adapters/crypten/expected-verdicts.json, each with what the harness found):
+// CrypTen's known failures are expected, and a verdict that changes either way fails the pass.
+// Exit 0: verdicts as recorded; 1: a verdict changed; 2: usage or adapter error; 3: CrypTen or torch
+// is not available here (one line, nothing checked).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { junitXml } from '../backend/report/junit.ts';
+import { TABLE_HEAD, backendName, detailText, summaryLine, tableRow } from '../backend/report/describe.ts';
+import { type BackendReport, runBackendConformance } from '../backend/runner.ts';
+import { BackendUnavailable } from '../backend/session.ts';
+import { usageError } from '../core/errors.ts';
+import { renderTable } from '../cli/table.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+export const CRYPTEN_ADAPTER = join(ROOT, 'adapters/crypten/run.sh');
+const EXPECTED = join(ROOT, 'adapters/crypten/expected-verdicts.json');
+
+interface Expected {
+  readonly status: string;
+  readonly finding: string;
+}
+
+const jsonText = (v: unknown): string =>
+  `${JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x), 2)}\n`;
+
+/** The report as a person reads it: the runner's table and its evidence paragraphs. */
+export function reportText(report: BackendReport): string {
+  const details = detailText(report);
+  return [
+    `${backendName(report)}: cost judged by profile ${report.costProfile ?? 'none'}; ${report.casesPerOp} cases per op, seed ${report.seed}`,
+    renderTable(TABLE_HEAD, report.ops.map(tableRow)),
+    ...(details.length > 0 ? ['', ...details] : []),
+    '',
+    `not offered (CrypTen has no call for them): ${report.notOffered.join(', ')}`,
+    `offered but without an mpcspec spec (skipped): ${report.unknownOps.join(', ') || 'none'}`,
+    summaryLine(report),
+  ].join('\n');
+}
+
+/** Ops whose verdict differs from the one recorded for CrypTen 0.4. */
+export function changedVerdicts(report: BackendReport, expected: Record<string, Expected>): string[] {
+  const changed: string[] = [];
+  for (const r of report.ops) {
+    const want = expected[r.key]?.status ?? 'pass';
+    if (r.status !== want) changed.push(`${r.key}: ${r.status}, recorded ${want}`);
+  }
+  for (const key of Object.keys(expected))
+    if (!report.ops.some((r) => r.key === key))
+      changed.push(`${key}: not run, recorded ${expected[key]!.status}`);
+  return changed;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      cases: { type: 'string', default: '24' },
+      seed: { type: 'string', default: '1' },
+      provider: { type: 'string', default: 'TFP' },
+      out: { type: 'string', default: join(ROOT, 'reports/crypten') },
+    },
+  });
+  const cases = Number(values.cases);
+  if (!Number.isInteger(cases) || cases < 1)
+    throw usageError(`--cases: '${values.cases}' is not a positive integer`);
+  if (!/^\d+$/.test(values.seed)) throw usageError(`--seed: '${values.seed}' is not a natural number`);
+  if (!['TFP', 'TTP'].includes(values.provider))
+    throw usageError(`--provider: '${values.provider}' is not TFP or TTP`);
+  let last = 0;
+  const report = await runBackendConformance({
+    command: `"${CRYPTEN_ADAPTER}" --provider ${values.provider}`,
+    cases,
+    size: 32,
+    seed: BigInt(values.seed),
+    profile: 'crypten',
+    timeoutMs: 60_000,
+    progress: (done, total, label) => {
+      if (done - last >= 48 || done === total) {
+        last = done;
+        process.stderr.write(`crypten conformance: ${done}/${total} ${label}\n`);
+      }
+    },
+  });
+  const text = reportText(report);
+  process.stdout.write(`${text}\n`);
+  mkdirSync(values.out, { recursive: true });
+  const stem = join(values.out, `conform-${values.provider}`);
+  writeFileSync(`${stem}.txt`, `${text}\n`);
+  writeFileSync(`${stem}.json`, jsonText(report));
+  writeFileSync(`${stem}.xml`, junitXml(report));
+  const expected = JSON.parse(readFileSync(EXPECTED, 'utf8')) as Record<string, Expected>;
+  const changed = changedVerdicts(report, expected);
+  if (changed.length === 0) {
+    process.stdout.write(
+      `verdicts as recorded for CrypTen 0.4 (${Object.keys(expected).length} known findings); written to ${stem}.{txt,json,xml}\n`,
+    );
+    return 0;
+  }
+  process.stdout.write(
+    `verdicts changed from those recorded in adapters/crypten/expected-verdicts.json:\n  ${changed.join('\n  ')}\n`,
+  );
+  return 1;
+}
+
+if (process.argv[1] === import.meta.filename)
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      if (e instanceof BackendUnavailable) {
+        process.stderr.write(`conform:crypten: skipped: ${e.message}\n`);
+        process.exit(3);
+      }
+      process.stderr.write(`conform:crypten: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(2);
+    },
+  );
