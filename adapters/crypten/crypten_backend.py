@@ -20,6 +20,10 @@ sys.path.insert(0, os.path.join(HERE, "..", "python"))
 import mpcspec_backend  # noqa: E402
 
 
+class CrypTenError(Exception):
+    """CrypTen raised in a party: the case's error quotes CrypTen's own message."""
+
+
 def unavailable(message):
     """Answer the hello with a skip: the engine is not available on this machine."""
     for line in sys.stdin:
@@ -85,7 +89,7 @@ def main():
         answers = parties.run(task)
         errors = [a["error"] for a in answers if "error" in a]
         if errors:
-            raise RuntimeError("CrypTen: " + errors[0])
+            raise CrypTenError(errors[0])
         ok = [a["ok"] for a in answers]
         return {
             "outputs": {name: {"ring": mpcspec_backend.words(w)} for name, w in ok[0]["outputs"].items()},

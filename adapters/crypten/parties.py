@@ -76,7 +76,8 @@ class Parties:
 
     def run(self, task):
         """Every party's answer to one task, in rank order; raises RuntimeError on a timeout or a death."""
-        if self.thread is None or not self.thread.is_alive():
+        if self.thread is None or not self.thread.is_alive() or self._dead():
+            self.stop(force=True)  # a party that died between cases: start afresh
             self._start()
         self.serial += 1
         task = dict(task, id=self.serial)
@@ -88,7 +89,7 @@ class Parties:
             try:
                 tid, rank, answer = self.results.get(timeout=0.2)
             except queue.Empty:
-                dead = [p for p in self.children if p.exitcode is not None]
+                dead = self._dead()
                 if dead:
                     self.stop(force=True)
                     raise RuntimeError(
@@ -101,6 +102,9 @@ class Parties:
             if tid == task["id"]:
                 answers[rank] = answer
         return [answers[r] for r in range(WORLD)]
+
+    def _dead(self):
+        return [p for p in self.children if p.exitcode is not None]
 
     def stop(self, force=False):
         """End the parties: ask them to leave (CrypTen uninit), or end their processes at once."""
