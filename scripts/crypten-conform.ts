@@ -1,6 +1,7 @@
 // `npm run conform:crypten` (issue 18 §2; docs/crypten.md): the whole conformance pass of CrypTen 0.4
-// through adapters/crypten/ under the `crypten` profile. Prints the runner's table and evidence, writes
-// them (reports/crypten/conform.txt, .json, .xml) and compares every op's verdict with the verdicts
+// through adapters/crypten/ under the `crypten` profile, once per triple provider (TFP, CrypTen's default,
+// then TTP). Prints the runner's table and evidence, writes them (reports/crypten/conform-<provider>.txt,
+// .json, .xml) and compares every op's verdict with the verdicts
 // recorded for CrypTen 0.4 (adapters/crypten/expected-verdicts.json, each with what the harness found):
 // CrypTen's known failures are expected, and a verdict that changes either way fails the pass.
 // Exit 0: verdicts as recorded; 1: a verdict changed; 2: usage or adapter error; 3: CrypTen or torch
@@ -59,7 +60,7 @@ async function main(): Promise<number> {
     options: {
       cases: { type: 'string', default: '24' },
       seed: { type: 'string', default: '1' },
-      provider: { type: 'string', default: 'TFP' },
+      provider: { type: 'string', default: 'TFP,TTP' },
       out: { type: 'string', default: join(ROOT, 'reports/crypten') },
     },
   });
@@ -67,42 +68,52 @@ async function main(): Promise<number> {
   if (!Number.isInteger(cases) || cases < 1)
     throw usageError(`--cases: '${values.cases}' is not a positive integer`);
   if (!/^\d+$/.test(values.seed)) throw usageError(`--seed: '${values.seed}' is not a natural number`);
-  if (!['TFP', 'TTP'].includes(values.provider))
-    throw usageError(`--provider: '${values.provider}' is not TFP or TTP`);
+  const providers = values.provider.split(',');
+  for (const p of providers)
+    if (!['TFP', 'TTP'].includes(p)) throw usageError(`--provider: '${p}' is not TFP or TTP`);
+  const expected = JSON.parse(readFileSync(EXPECTED, 'utf8')) as Record<string, Expected>;
+  let status = 0;
+  for (const provider of providers) {
+    const report = await conformancePass(provider, cases, BigInt(values.seed));
+    const text = reportText(report);
+    process.stdout.write(`${text}\n`);
+    mkdirSync(values.out, { recursive: true });
+    const stem = join(values.out, `conform-${provider}`);
+    writeFileSync(`${stem}.txt`, `${text}\n`);
+    writeFileSync(`${stem}.json`, jsonText(report));
+    writeFileSync(`${stem}.xml`, junitXml(report));
+    const changed = changedVerdicts(report, expected);
+    if (changed.length === 0) {
+      process.stdout.write(
+        `provider ${provider}: verdicts as recorded for CrypTen 0.4 (${Object.keys(expected).length} known findings); written to ${stem}.{txt,json,xml}\n\n`,
+      );
+      continue;
+    }
+    process.stdout.write(
+      `provider ${provider}: verdicts changed from those recorded in adapters/crypten/expected-verdicts.json:\n  ${changed.join('\n  ')}\n\n`,
+    );
+    status = 1;
+  }
+  return status;
+}
+
+/** One whole pass with CrypTen's triples from `provider`, progress on stderr. */
+function conformancePass(provider: string, cases: number, seed: bigint): Promise<BackendReport> {
   let last = 0;
-  const report = await runBackendConformance({
-    command: `"${CRYPTEN_ADAPTER}" --provider ${values.provider}`,
+  return runBackendConformance({
+    command: `"${CRYPTEN_ADAPTER}" --provider ${provider}`,
     cases,
     size: 32,
-    seed: BigInt(values.seed),
+    seed,
     profile: 'crypten',
     timeoutMs: 60_000,
     progress: (done, total, label) => {
       if (done - last >= 48 || done === total) {
         last = done;
-        process.stderr.write(`crypten conformance: ${done}/${total} ${label}\n`);
+        process.stderr.write(`crypten conformance (${provider}): ${done}/${total} ${label}\n`);
       }
     },
   });
-  const text = reportText(report);
-  process.stdout.write(`${text}\n`);
-  mkdirSync(values.out, { recursive: true });
-  const stem = join(values.out, `conform-${values.provider}`);
-  writeFileSync(`${stem}.txt`, `${text}\n`);
-  writeFileSync(`${stem}.json`, jsonText(report));
-  writeFileSync(`${stem}.xml`, junitXml(report));
-  const expected = JSON.parse(readFileSync(EXPECTED, 'utf8')) as Record<string, Expected>;
-  const changed = changedVerdicts(report, expected);
-  if (changed.length === 0) {
-    process.stdout.write(
-      `verdicts as recorded for CrypTen 0.4 (${Object.keys(expected).length} known findings); written to ${stem}.{txt,json,xml}\n`,
-    );
-    return 0;
-  }
-  process.stdout.write(
-    `verdicts changed from those recorded in adapters/crypten/expected-verdicts.json:\n  ${changed.join('\n  ')}\n`,
-  );
-  return 1;
 }
 
 if (process.argv[1] === import.meta.filename)

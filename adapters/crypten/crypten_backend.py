@@ -45,6 +45,7 @@ def main():
     parser.add_argument("--provider", choices=["TFP", "TTP"], default="TFP", help="CrypTen's triple provider")
     parser.add_argument("--timeout", type=float, default=50.0, help="seconds CrypTen may take per case")
     parser.add_argument("--ops", help="comma-separated op ids to offer (default: every op CrypTen has)")
+    parser.add_argument("--views", help="comma-separated op ids whose views are reported (for --audit)")
     args = parser.parse_args()
     try:
         import torch  # noqa: F401
@@ -56,6 +57,7 @@ def main():
     from parties import Parties
 
     offered = sorted(OPS) if args.ops is None else args.ops.split(",")
+    with_views = set(args.views.split(",")) if args.views else set()
     unknown = [op for op in offered if op not in OPS]
     extra = [row for row in EXTRA_ROWS if row["id"] in offered]
     if unknown:
@@ -67,7 +69,7 @@ def main():
         "backend": {"name": "crypten", "version": "%s (provider %s)" % (crypten.__version__, args.provider)},
         "parties": 2,
         "profile": "crypten",
-        "ops": offered + extra,
+        "ops": [{"id": op, "views": True} if op in with_views else op for op in offered] + extra,
     }
 
     def answer(case):
@@ -85,18 +87,23 @@ def main():
                 if t["holder"] != "public" or _public_unsupported(case["op"], name)
             },
             "outputs": {name: d["scale"] for name, d in case["outputs"].items()},
+            "views": bool(case.get("views")),
         }
         answers = parties.run(task)
         errors = [a["error"] for a in answers if "error" in a]
         if errors:
             raise CrypTenError(errors[0])
         ok = [a["ok"] for a in answers]
+        if task["views"]:
+            return {"views": [{"party": rank, "items": a["views"]} for rank, a in enumerate(ok)]}
         return {
             "outputs": {name: {"ring": mpcspec_backend.words(w)} for name, w in ok[0]["outputs"].items()},
             "cost": {
                 "rounds": max(a["rounds"] for a in ok),
                 "parties": [{"bytes": int(a["bytes"])} for a in ok],
             },
+            # not part of the protocol (ignored by the runner): what CrypTen counted inside provider calls
+            "dealerTraffic": [a["dealer"] for a in ok],
         }
 
     try:

@@ -8,13 +8,16 @@ that call only. Nothing here recomputes what CrypTen computes.
 
 `run_case(task, rank)` runs in each party process. The communication counters are reset after the
 inputs are shared and read before the outputs are opened, so they count the op alone, as the spec's
-cost does. Outputs are opened as CrypTen's encoded ring words (the share sum), converted from
+cost does; traffic with CrypTen's trusted third party (TTP) inside a provider call is counted apart
+(provider_tap.py), as preprocessing. Outputs are opened as CrypTen's encoded ring words (the share sum), converted from
 CrypTen's scale for the tensor to the scale the spec's output has, exactly.
 """
 
 import crypten
 import crypten.communicator as comm
 import torch
+from provider_tap import ProviderTap
+from views import MessageTap, party_view
 
 F = 16
 EXACT = 1 << 53  # a word below this decodes to a float64 exactly, and CrypTen's encoder gives it back
@@ -155,10 +158,18 @@ def run_case(task, rank):
     inputs = {name: _share(spec, rank) for name, spec in task["inputs"].items()}
     c = comm.get()
     c.reset_communication_stats()
-    z = OPS[task["op"]](inputs, task["params"])
+    with ProviderTap(c) as dealer, MessageTap(c) as messages:
+        z = OPS[task["op"]](inputs, task["params"])
     stats = c.get_communication_stats()
+    if task.get("views"):
+        return {"views": party_view(inputs, dealer, messages)}
     ((name, scale),) = task["outputs"].items()
     words = _open(z, scale)
     if any(w is None for w in words):
         raise ValueError("CrypTen's output is not an integer at the spec's scale")
-    return {"outputs": {name: words}, "rounds": stats["rounds"], "bytes": stats["bytes"]}
+    return {
+        "outputs": {name: words},
+        "rounds": stats["rounds"] - dealer.rounds,
+        "bytes": stats["bytes"] - dealer.bytes,
+        "dealer": {"rounds": dealer.rounds, "bytes": dealer.bytes},
+    }

@@ -1,0 +1,178 @@
+// Agreement in value between CrypTen 0.4 and mpcspec's `crypten` profile (issue 18 §4; docs/crypten.md):
+// the same cleartext inputs (the conformance runner's seeded cases) go to CrypTen twice (adapters/crypten,
+// fresh randomness each time) and once to mpcspec's own engine behind the same protocol (`mpcspec
+// self-adapter --profile crypten`). Per op: CrypTen's run-to-run spread (run 1 vs run 2) and the distance
+// from mpcspec to CrypTen (to both runs), max and mean in ulps, and whether mpcspec lies within CrypTen's
+// own spread. Writes reports/crypten/agreement.{txt,json}. Exit 0 when it ran (the table is the finding),
+// 2 on a usage or adapter error, 3 when CrypTen is not available here.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BackendCase } from '../backend/cases.ts';
+import { caseSource } from '../backend/cases.ts';
+import { caseMessage, readOutputs } from '../backend/exchange.ts';
+import type { OpUnderTest } from '../backend/handshake.ts';
+import { BackendSession, BackendUnavailable } from '../backend/session.ts';
+import { usageError } from '../core/errors.ts';
+import type { RingTensor } from '../core/ring.ts';
+import { renderTable } from '../cli/table.ts';
+import { CRYPTEN_ADAPTER } from './crypten-conform.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const SELF_ADAPTER = `"${process.execPath}" "${join(ROOT, 'bin/mpcspec.mjs')}" self-adapter --profile crypten`;
+const TIMEOUT_MS = 120_000;
+
+/** Max and mean |a − b| in ulps over paired ring elements (differences read as signed ring values). */
+export interface Distance {
+  readonly elements: number;
+  readonly max: number;
+  readonly mean: number;
+}
+
+export function ulpDistance(pairs: readonly (readonly [RingTensor, RingTensor])[]): Distance {
+  let elements = 0;
+  let max = 0;
+  let sum = 0;
+  for (const [a, b] of pairs) {
+    const half = 1n << BigInt(a.ell - 1);
+    const mask = (1n << BigInt(a.ell)) - 1n;
+    for (let i = 0; i < a.data.length; i++) {
+      const d = (a.data[i]! - b.data[i]!) & mask;
+      const ulps = Number(d >= half ? (1n << BigInt(a.ell)) - d : d);
+      elements++;
+      sum += ulps;
+      if (ulps > max) max = ulps;
+    }
+  }
+  return { elements, max, mean: elements === 0 ? 0 : sum / elements };
+}
+
+export interface OpAgreement {
+  readonly key: string;
+  readonly cases: number;
+  readonly spread: Distance;
+  readonly distance: Distance;
+  readonly withinSpread: boolean;
+  readonly problem?: string;
+}
+
+/** Every case's outputs from one session, in case order; a fault or backend error is one problem line. */
+async function outputsOf(
+  session: BackendSession,
+  op: OpUnderTest,
+  cases: readonly BackendCase[],
+): Promise<RingTensor[][] | string> {
+  const config = session.info.config;
+  const out: RingTensor[][] = [];
+  let problem: string | undefined;
+  const outcome = await session.run(
+    cases.length,
+    (k) => caseMessage(op.protocol, config, cases[k]!, { inputShares: session.info.inputShares }),
+    (a, k) => {
+      if ('backendError' in a) {
+        problem ??= `case ${a.case}: ${a.backendError}`;
+        return;
+      }
+      const read = readOutputs(op.protocol, config, cases[k]!, a.result);
+      if (!read.ok) problem ??= read.problem;
+      else out.push(op.protocol.outputs().map((d) => read.outputs[d.name]!));
+    },
+  );
+  if (outcome.fault !== undefined) return `case ${outcome.fault.case}: ${outcome.fault.why}`;
+  return problem ?? out;
+}
+
+const pairsOf = (a: RingTensor[][], b: RingTensor[][]): [RingTensor, RingTensor][] =>
+  a.flatMap((outs, k) => outs.map((t, j): [RingTensor, RingTensor] => [t, b[k]![j]!]));
+
+async function agreement(cases: number, seed: bigint, size: number): Promise<OpAgreement[]> {
+  const options = { profile: 'crypten', timeoutMs: TIMEOUT_MS };
+  const crypten = await BackendSession.start(`"${CRYPTEN_ADAPTER}"`, options);
+  const self = await BackendSession.start(SELF_ADAPTER, options);
+  const rows: OpAgreement[] = [];
+  try {
+    for (const op of crypten.info.ops) {
+      const mine = self.info.ops.find((o) => o.key === op.key);
+      if (op.unsupported !== undefined || mine === undefined) continue;
+      const source = caseSource(op.protocol, crypten.info.config, op.key, size, seed);
+      const drawn = Array.from({ length: cases }, (_, k) => source(k));
+      const first = await outputsOf(crypten, op, drawn);
+      const second = await outputsOf(crypten, op, drawn);
+      const ours = await outputsOf(self, mine, drawn);
+      const problem = [first, second, ours].find((r): r is string => typeof r === 'string');
+      const none = { elements: 0, max: 0, mean: 0 };
+      if (problem !== undefined) {
+        rows.push({ key: op.key, cases, spread: none, distance: none, withinSpread: false, problem });
+        continue;
+      }
+      const [a, b, m] = [first, second, ours] as RingTensor[][][];
+      const spread = ulpDistance(pairsOf(a!, b!));
+      const distance = ulpDistance([...pairsOf(m!, a!), ...pairsOf(m!, b!)]);
+      rows.push({ key: op.key, cases, spread, distance, withinSpread: distance.max <= spread.max });
+      process.stderr.write(`crypten agreement: ${op.key}\n`);
+    }
+  } finally {
+    await crypten.close();
+    await self.close();
+  }
+  return rows;
+}
+
+export function agreementTable(rows: readonly OpAgreement[]): string {
+  const fmt = (d: Distance): string => `${d.max} / ${d.mean.toFixed(3)}`;
+  return renderTable(
+    [
+      'op',
+      'elements',
+      'CrypTen run 1 vs run 2: max / mean ulp',
+      'mpcspec vs CrypTen: max / mean ulp',
+      'within spread',
+    ],
+    rows.map((r) =>
+      r.problem !== undefined
+        ? [r.key, '', '', '', `ERROR: ${r.problem}`]
+        : [r.key, r.spread.elements, fmt(r.spread), fmt(r.distance), r.withinSpread ? 'yes' : 'NO'],
+    ),
+  );
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      cases: { type: 'string', default: '8' },
+      seed: { type: 'string', default: '1' },
+      size: { type: 'string', default: '32' },
+      out: { type: 'string', default: join(ROOT, 'reports/crypten') },
+    },
+  });
+  const cases = Number(values.cases);
+  const size = Number(values.size);
+  if (!Number.isInteger(cases) || cases < 1)
+    throw usageError(`--cases: '${values.cases}' is not a positive integer`);
+  if (!Number.isInteger(size) || size < 1)
+    throw usageError(`--size: '${values.size}' is not a positive integer`);
+  if (!/^\d+$/.test(values.seed)) throw usageError(`--seed: '${values.seed}' is not a natural number`);
+  const rows = await agreement(cases, BigInt(values.seed), size);
+  const text = `CrypTen 0.4 (provider TFP) and mpcspec's crypten profile on the same inputs: ${cases} cases per op, size ${size}, seed ${values.seed}\n${agreementTable(rows)}\n`;
+  process.stdout.write(text);
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, 'agreement.txt'), text);
+  writeFileSync(
+    join(values.out, 'agreement.json'),
+    `${JSON.stringify({ cases, size, seed: values.seed, ops: rows }, null, 2)}\n`,
+  );
+  return 0;
+}
+
+if (process.argv[1] === import.meta.filename)
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      if (e instanceof BackendUnavailable) {
+        process.stderr.write(`crypten agreement: skipped: ${e.message}\n`);
+        process.exit(3);
+      }
+      process.stderr.write(`crypten agreement: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(2);
+    },
+  );
