@@ -1,9 +1,10 @@
 // Agreement in value between CrypTen 0.4 and mpcspec's `crypten` profile (issue 18 §4; docs/crypten.md):
 // the same cleartext inputs (the conformance runner's seeded cases) go to CrypTen twice (adapters/crypten,
 // fresh randomness each time) and once to mpcspec's own engine behind the same protocol (`mpcspec
-// self-adapter --profile crypten`). Per op: CrypTen's run-to-run spread (run 1 vs run 2) and the distance
-// from mpcspec to CrypTen (to both runs), max and mean in ulps, and whether mpcspec lies within CrypTen's
-// own spread. Writes reports/crypten/agreement.{txt,json}. Exit 0 when it ran (the table is the finding),
+// self-adapter --profile crypten`). Per op: CrypTen's run-to-run spread |run 2 − run 1| and the distance
+// |mpcspec − run 1|, max and mean in ulps, and whether mpcspec lies within CrypTen's own spread: a paired
+// sign test per element (were mpcspec another CrypTen run, it would be farther from run 1 than run 2 is
+// as often as nearer), rejected at p < 10⁻³. Writes reports/crypten/agreement.{txt,json}. Exit 0 when it ran (the table is the finding),
 // 2 on a usage or adapter error, 3 when CrypTen is not available here.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,29 +30,63 @@ export interface Distance {
   readonly mean: number;
 }
 
-export function ulpDistance(pairs: readonly (readonly [RingTensor, RingTensor])[]): Distance {
-  let elements = 0;
-  let max = 0;
-  let sum = 0;
+/** |a − b| in ulps per element, the difference read as a signed ring value. */
+export function ulpDistances(pairs: readonly (readonly [RingTensor, RingTensor])[]): number[] {
+  const out: number[] = [];
   for (const [a, b] of pairs) {
-    const half = 1n << BigInt(a.ell - 1);
-    const mask = (1n << BigInt(a.ell)) - 1n;
+    const ring = 1n << BigInt(a.ell);
     for (let i = 0; i < a.data.length; i++) {
-      const d = (a.data[i]! - b.data[i]!) & mask;
-      const ulps = Number(d >= half ? (1n << BigInt(a.ell)) - d : d);
-      elements++;
-      sum += ulps;
-      if (ulps > max) max = ulps;
+      const d = (a.data[i]! - b.data[i]!) & (ring - 1n);
+      out.push(Number(d >= ring / 2n ? ring - d : d));
     }
   }
-  return { elements, max, mean: elements === 0 ? 0 : sum / elements };
+  return out;
 }
+
+export const summarise = (d: readonly number[]): Distance => ({
+  elements: d.length,
+  max: d.reduce((m, v) => Math.max(m, v), 0),
+  mean: d.length === 0 ? 0 : d.reduce((s, v) => s + v, 0) / d.length,
+});
+
+/**
+ * The paired sign test: were mpcspec just another CrypTen run, |mpcspec − run 1| would exceed
+ * |run 2 − run 1| on an element as often as fall short of it. Two-sided binomial p-value of the counts.
+ */
+export function signTest(distance: readonly number[], spread: readonly number[]): SignTest {
+  let above = 0;
+  let below = 0;
+  distance.forEach((d, i) => {
+    if (d > spread[i]!) above++;
+    else if (d < spread[i]!) below++;
+  });
+  const n = above + below;
+  const k = Math.max(above, below);
+  let logC = 0; // log C(n, j), from j = 0 up
+  let tail = 0;
+  for (let j = 0; j <= n; j++) {
+    if (j > 0) logC += Math.log(n - j + 1) - Math.log(j);
+    if (j >= k) tail += Math.exp(logC - n * Math.LN2);
+  }
+  return { above, below, p: n === 0 ? 1 : Math.min(1, 2 * tail) };
+}
+
+export interface SignTest {
+  /** Elements where mpcspec is farther from run 1 than run 2 is, and nearer. */
+  readonly above: number;
+  readonly below: number;
+  readonly p: number;
+}
+
+/** mpcspec is within CrypTen's spread unless the sign test rejects exchangeability at this level. */
+export const ALPHA = 1e-3;
 
 export interface OpAgreement {
   readonly key: string;
   readonly cases: number;
   readonly spread: Distance;
   readonly distance: Distance;
+  readonly sign: SignTest;
   readonly withinSpread: boolean;
   readonly problem?: string;
 }
@@ -102,13 +137,22 @@ async function agreement(cases: number, seed: bigint, size: number): Promise<OpA
       const problem = [first, second, ours].find((r): r is string => typeof r === 'string');
       const none = { elements: 0, max: 0, mean: 0 };
       if (problem !== undefined) {
-        rows.push({ key: op.key, cases, spread: none, distance: none, withinSpread: false, problem });
+        const sign = { above: 0, below: 0, p: 0 };
+        rows.push({ key: op.key, cases, spread: none, distance: none, sign, withinSpread: false, problem });
         continue;
       }
       const [a, b, m] = [first, second, ours] as RingTensor[][][];
-      const spread = ulpDistance(pairsOf(a!, b!));
-      const distance = ulpDistance([...pairsOf(m!, a!), ...pairsOf(m!, b!)]);
-      rows.push({ key: op.key, cases, spread, distance, withinSpread: distance.max <= spread.max });
+      const spread = ulpDistances(pairsOf(b!, a!));
+      const distance = ulpDistances(pairsOf(m!, a!));
+      const sign = signTest(distance, spread);
+      rows.push({
+        key: op.key,
+        cases,
+        spread: summarise(spread),
+        distance: summarise(distance),
+        sign,
+        withinSpread: sign.p >= ALPHA,
+      });
       process.stderr.write(`crypten agreement: ${op.key}\n`);
     }
   } finally {
@@ -124,14 +168,22 @@ export function agreementTable(rows: readonly OpAgreement[]): string {
     [
       'op',
       'elements',
-      'CrypTen run 1 vs run 2: max / mean ulp',
-      'mpcspec vs CrypTen: max / mean ulp',
+      'CrypTen run 2 vs run 1: max / mean ulp',
+      'mpcspec vs CrypTen run 1: max / mean ulp',
+      'farther / nearer, p',
       'within spread',
     ],
     rows.map((r) =>
       r.problem !== undefined
-        ? [r.key, '', '', '', `ERROR: ${r.problem}`]
-        : [r.key, r.spread.elements, fmt(r.spread), fmt(r.distance), r.withinSpread ? 'yes' : 'NO'],
+        ? [r.key, '', '', '', '', `ERROR: ${r.problem}`]
+        : [
+            r.key,
+            r.spread.elements,
+            fmt(r.spread),
+            fmt(r.distance),
+            `${r.sign.above} / ${r.sign.below}, p ${r.sign.p.toPrecision(2)}`,
+            r.withinSpread ? 'yes' : 'NO',
+          ],
     ),
   );
 }
@@ -139,7 +191,7 @@ export function agreementTable(rows: readonly OpAgreement[]): string {
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      cases: { type: 'string', default: '8' },
+      cases: { type: 'string', default: '24' },
       seed: { type: 'string', default: '1' },
       size: { type: 'string', default: '32' },
       out: { type: 'string', default: join(ROOT, 'reports/crypten') },
