@@ -1,14 +1,15 @@
 // `npm run conform:crypten` (issue 18 §2; docs/crypten.md): the whole conformance pass of CrypTen 0.4
 // through adapters/crypten/ under the `crypten` profile, once per triple provider (TFP, CrypTen's default,
-// then TTP). Prints the runner's table and evidence, writes them (reports/crypten/conform-<provider>.txt,
-// .json, .xml) and compares every op's verdict with the verdicts
-// recorded for CrypTen 0.4 (adapters/crypten/expected-verdicts.json, each with what the harness found):
+// then TTP), with the view audit of the views it reports for CrypTen's elementwise ops. Prints the
+// runner's table and evidence, writes them (reports/crypten/conform-<provider>.txt, .json, .xml) and
+// compares every op's verdict with the verdicts recorded for CrypTen 0.4 (adapters/crypten/expected-verdicts.json, each with what the harness found):
 // CrypTen's known failures are expected, and a verdict that changes either way fails the pass.
 // Exit 0: verdicts as recorded; 1: a verdict changed; 2: usage or adapter error; 3: CrypTen or torch
 // is not available here (one line, nothing checked).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { QUICK } from '../audit/audit-views.ts';
 import { junitXml } from '../backend/report/junit.ts';
 import { TABLE_HEAD, backendName, detailText, summaryLine, tableRow } from '../backend/report/describe.ts';
 import { type BackendReport, runBackendConformance } from '../backend/runner.ts';
@@ -97,18 +98,42 @@ async function main(): Promise<number> {
   return status;
 }
 
+/**
+ * Ops whose views the adapter reports, for the view audit: CrypTen's elementwise circuits, whose every
+ * opened tensor keeps the instance axis (adapters/crypten/views.py).
+ */
+export const VIEW_OPS = [
+  'mul',
+  'square',
+  'ltz',
+  'lt',
+  'eq',
+  'sign',
+  'abs',
+  'relu',
+  'exp',
+  'reciprocal_nr_pos',
+  'reciprocal_nr',
+  'inv_sqrt_nr',
+  'sqrt',
+  'sigmoid',
+  'tanh',
+  'erf',
+];
+
 /** One whole pass with CrypTen's triples from `provider`, progress on stderr. */
 function conformancePass(provider: string, cases: number, seed: bigint): Promise<BackendReport> {
   let last = 0;
   return runBackendConformance({
-    command: `"${CRYPTEN_ADAPTER}" --provider ${provider}`,
+    command: `"${CRYPTEN_ADAPTER}" --provider ${provider} --views ${VIEW_OPS.join(',')}`,
+    audit: { samples: QUICK.samples!, seed, maxPairs: QUICK.maxPairs! },
     cases,
     size: 32,
     seed,
     profile: 'crypten',
     timeoutMs: 60_000,
     progress: (done, total, label) => {
-      if (done - last >= 48 || done === total) {
+      if (done - last >= 48 || done === total || label.endsWith(' views')) {
         last = done;
         process.stderr.write(`crypten conformance (${provider}): ${done}/${total} ${label}\n`);
       }

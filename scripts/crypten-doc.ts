@@ -23,6 +23,7 @@ interface OpJson {
     readonly approximation: { readonly ok: boolean };
   };
   readonly cost: { readonly status: string; readonly detail: string; readonly mismatches: readonly string[] };
+  readonly views?: { readonly status: string; readonly detail: string };
   readonly defect?: {
     readonly kind: string;
     readonly candidatesTried: number;
@@ -85,6 +86,16 @@ function costCell(o: OpJson | undefined): string {
   return c.status;
 }
 
+function viewsCell(o: OpJson | undefined): string {
+  const v = o?.views;
+  if (v === undefined) return '—';
+  return v.status === 'leak'
+    ? `**LEAK**: ${cell(v.detail)}`
+    : v.status === 'error'
+      ? `error: ${cell(v.detail)}`
+      : v.status;
+}
+
 function defectCell(o: OpJson, finding: string | undefined): string {
   const parts: string[] = [];
   if (o.defect?.kind === 'match' && o.defect.best !== undefined)
@@ -104,11 +115,11 @@ function verdictTable(
     const t = ttp.ops.find((x) => x.key === o.key);
     const verdict = o.status === 'pass' && t?.status === 'pass' ? 'PASS' : `**${o.status.toUpperCase()}**`;
     const repro = `\`npx mpcspec conform --backend adapters/crypten/run.sh --only ${o.id}\``;
-    return `| ${cell(o.key)} | ${verdict} | ${valueCell(o)} | ${costCell(o)} | ${costCell(t)} | ${cell(defectCell(o, findings[o.key]?.finding))} | ${repro} |`;
+    return `| ${cell(o.key)} | ${verdict} | ${valueCell(o)} | ${costCell(o)} | ${costCell(t)} | ${viewsCell(o)} | ${viewsCell(t)} | ${cell(defectCell(o, findings[o.key]?.finding))} | ${repro} |`;
   });
   return [
-    '| op | verdict | values within the bound? (TFP) | rounds, bytes = crypten profile? (TFP) | same under TTP? | defect identification, finding | reproduce |',
-    '|---|---|---|---|---|---|---|',
+    '| op | verdict | values within the bound? (TFP) | rounds, bytes = crypten profile? (TFP) | same under TTP? | views (TFP) | views (TTP) | defect identification, finding | reproduce |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
@@ -122,6 +133,48 @@ function agreementTable(a: AgreementJson): string {
         ? `| ${cell(r.key)} | | | | | error: ${cell(r.problem)} |`
         : `| ${cell(r.key)} | ${r.spread.elements} | ${r.spread.max} / ${r.spread.mean.toFixed(3)} | ${r.distance.max} / ${r.distance.mean.toFixed(3)} | ${r.sign.above} / ${r.sign.below}, p ${r.sign.p.toPrecision(2)} | ${r.withinSpread ? 'yes' : '**no**'} |`,
     ),
+  ].join('\n');
+}
+
+interface BenchJson {
+  readonly suite: string;
+  readonly rows: readonly {
+    readonly name: string;
+    readonly elementsPerSecond: number;
+    readonly target?: string;
+    readonly met?: boolean;
+  }[];
+}
+
+/** The side-by-side speed rows of the last `npm run bench -- crypten`, if it ran. */
+function speedSection(): string {
+  const path = join(ROOT, 'reports/bench.json');
+  const suite = existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as BenchJson[]).find((s) => s.suite === 'crypten')
+    : undefined;
+  if (suite === undefined)
+    return 'Not measured in the run this page was made from: `npm run bench -- crypten`.';
+  const rate = (v: number | undefined): string => (v === undefined ? '—' : `${(v / 1e3).toFixed(0)} k/s`);
+  const ops = ['mul', 'lt', 'exp', 'reciprocal', 'softmax'];
+  const ids: Record<string, string> = { reciprocal: 'reciprocal_nr' };
+  return [
+    '| op (10⁵ elements, 2 parties) | CrypTen 0.4 | mpcspec, crypten profile | ratio | ≥ 4×? |',
+    '|---|---|---|---|---|',
+    ...ops.map((op) => {
+      const theirs = suite.rows.find((r) => r.name === `${op} CrypTen 0.4 2p`)?.elementsPerSecond;
+      const mine = suite.rows.find((r) => r.name === `${ids[op] ?? op} crypten 2p`);
+      const ratio =
+        theirs === undefined || mine === undefined ? '—' : `${(mine.elementsPerSecond / theirs).toFixed(1)}×`;
+      const met =
+        mine?.met === undefined
+          ? mine === undefined
+            ? 'no mpcspec spec'
+            : '—'
+          : mine.met
+            ? 'yes'
+            : '**no**';
+      return `| ${op} | ${rate(theirs)} | ${rate(mine?.elementsPerSecond)} | ${ratio} | ${met} |`;
+    }),
   ].join('\n');
 }
 
@@ -195,6 +248,16 @@ when a verdict changes either way: a new failure, or a recorded failure that now
   trusted third party through the same communicator) is preprocessing: the adapter counts it apart, so the
   online counters are compared with the spec's online cost under both providers.
 
+- **Views**, for the view audit (\`--audit\`; the adapter's \`--views\` names the ops): each party's input
+  shares; the preprocessing material CrypTen's provider gave it, whatever the provider (triples, square
+  pairs, binary triples, wrap and B2A randomness, as the provider's methods return them, in call order);
+  and every message it received. CrypTen opens values with \`all_reduce\` (a sum for arithmetic shares, XOR
+  for binary ones), so what a party receives is the result less (or XOR) its own contribution; the adapter
+  wraps the communicator's \`all_reduce\` to record it. An op that communicates through any other
+  collective outside the provider is refused for views (an error, never a view with a hole). Views are
+  offered for the elementwise ops, whose every opened tensor keeps an axis of the audit's instances.
+  Reproduce one: \`npx mpcspec conform --backend "adapters/crypten/run.sh --provider TTP --views mul" --only mul --audit\`.
+
 ## The verdict
 
 Run: ${tfp.casesPerOp} cases per op, size ${tfp.size}, seed ${tfp.seed}, profile \`crypten\`. ${summary(tfp, 'TFP')}; ${summary(ttp, 'TTP')}.
@@ -219,6 +282,16 @@ CrypTen's spread unless a two-sided sign test on those counts rejects that at p 
 cannot decide it: the larger of two equally distributed maxima is either one half the time.
 
 ${agreementTable(agreement)}
+
+## Speed, side by side
+
+One \`npm run bench -- crypten\` on the machine this page was made on (bench/crypten.bench.ts): CrypTen's
+elements per second (adapters/crypten/bench.py: two \`run_multiprocess\` parties, provider TFP, the slower
+party's median time from shared inputs to shared outputs, triples made inside the op) beside mpcspec's own
+protocols under the \`crypten\` profile (2 parties in one process, dealer preprocessing included). On a
+shared machine single numbers swing by ±30 %: rerun for a range.
+
+${speedSection()}
 `;
   writeFileSync(join(ROOT, 'docs/crypten.md'), text);
   process.stdout.write('docs/crypten.md written\n');

@@ -88,6 +88,7 @@ def main():
             },
             "outputs": {name: d["scale"] for name, d in case["outputs"].items()},
             "views": bool(case.get("views")),
+            "instances": case.get("instances", 1),
         }
         answers = parties.run(task)
         errors = [a["error"] for a in answers if "error" in a]

@@ -158,11 +158,11 @@ def run_case(task, rank):
     inputs = {name: _share(spec, rank) for name, spec in task["inputs"].items()}
     c = comm.get()
     c.reset_communication_stats()
-    with ProviderTap(c) as dealer, MessageTap(c) as messages:
+    with ProviderTap(c) as dealer, MessageTap(c, dealer.inside) as messages:
         z = OPS[task["op"]](inputs, task["params"])
     stats = c.get_communication_stats()
     if task.get("views"):
-        return {"views": party_view(inputs, dealer, messages)}
+        return {"views": party_view(inputs, dealer, messages, task["instances"])}
     ((name, scale),) = task["outputs"].items()
     words = _open(z, scale)
     if any(w is None for w in words):

@@ -22,6 +22,10 @@ class ProviderTap:
         self.material = []  # (method name, [share tensors]) per call
         self._depth = 0
 
+    def inside(self):
+        """True while a provider call runs (its traffic is the dealer's)."""
+        return self._depth > 0
+
     def _wrap(self, name, method):
         def tapped(*args, **kwargs):
             self._depth += 1

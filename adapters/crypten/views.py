@@ -5,11 +5,14 @@ provider gave it (TFP or TTP; provider_tap.py) and every message it received. Cr
 with all_reduce (a sum over the ring for arithmetic shares, XOR for binary shares), so what a party
 receives from the other is the result less (or XOR) its own contribution; the communicator's
 all_reduce is wrapped for the op to record that. An op that communicates through any other collective
-is refused for views (its messages would go unrecorded), never reported with a hole.
+is refused for views (its messages would go unrecorded), never reported with a hole. Under TTP, party
+0's exchanges with the trusted third party happen inside provider calls: what they bring is the
+provider material, recorded as preprocessing.
 
-The inputs of a view-audit case hold the instances along a new first axis; CrypTen's elementwise
-circuits keep that axis first in every tensor they open or are given, so every item is reported with
-its shape and batch axis 0.
+The inputs of a view-audit case hold the instances along a new first axis; CrypTen keeps an axis of
+that length in every tensor it opens or is given (first for arithmetic tensors; binary circuits stack
+their operands in front of it), so each item is reported with its shape and, as its batch axis, the
+first axis of that length.
 """
 
 import torch
@@ -20,14 +23,17 @@ OTHER_COLLECTIVES = ["send", "recv", "isend", "irecv", "scatter", "reduce", "gat
 class MessageTap:
     """Records what this party receives through all_reduce while the op runs."""
 
-    def __init__(self, communicator):
+    def __init__(self, communicator, in_provider):
         self.comm = communicator
+        self.in_provider = in_provider  # traffic with the TTP inside a provider call: its result is recorded there
         self.messages = []
         self.other = []
 
     def _all_reduce(self, original):
         def all_reduce(input, op=torch.distributed.ReduceOp.SUM, batched=False):
             result = original(input, op=op, batched=batched)
+            if self.in_provider():
+                return result
             pairs = zip(input, result) if batched else [(input, result)]
             xor = op == torch.distributed.ReduceOp.BXOR
             for mine, total in pairs:
@@ -38,7 +44,8 @@ class MessageTap:
 
     def _refuse(self, name, original):
         def collective(*args, **kwargs):
-            self.other.append(name)
+            if not self.in_provider():
+                self.other.append(name)
             return original(*args, **kwargs)
 
         return collective
@@ -55,22 +62,28 @@ class MessageTap:
         return False
 
 
-def _item(name, role, tensor):
+def _item(name, role, tensor, instances):
+    shape = list(tensor.shape)
+    axis = next((k for k, n in enumerate(shape) if n == instances), None)
+    if axis is None:
+        raise ValueError("views: %s has shape %s, with no axis of the %d instances" % (name, shape, instances))
     return {
         "name": name,
         "role": role,
         "words": [str(int(w)) for w in tensor.reshape(-1).tolist()],
-        "shape": list(tensor.shape),
-        "batchAxis": 0,
+        "shape": shape,
+        "batchAxis": axis,
     }
 
 
-def party_view(inputs, dealer, messages):
+def party_view(inputs, dealer, messages, instances):
     """This party's view items: input shares, provider material, received messages, in order."""
     if messages.other:
         raise ValueError("views: CrypTen communicated through %s, which the adapter does not record" % ", ".join(sorted(set(messages.other))))
-    items = [_item("input %s" % name, "input", t._tensor.share) for name, t in sorted(inputs.items())]
+    items = [_item("input %s" % name, "input", t._tensor.share, instances) for name, t in sorted(inputs.items())]
     for k, (method, shares) in enumerate(dealer.material):
-        items += [_item("%s #%d part %d" % (method, k, j), "preprocessing", s) for j, s in enumerate(shares)]
-    items += [_item("message #%d" % k, "message", m) for k, m in enumerate(messages.messages)]
+        items += [
+            _item("%s #%d part %d" % (method, k, j), "preprocessing", s, instances) for j, s in enumerate(shares)
+        ]
+    items += [_item("message #%d" % k, "message", m, instances) for k, m in enumerate(messages.messages)]
     return items
