@@ -289,7 +289,7 @@ One \`npm run bench -- crypten\` on the machine this page was made on (bench/cry
 elements per second (adapters/crypten/bench.py: two \`run_multiprocess\` parties, provider TFP, the slower
 party's median time from shared inputs to shared outputs, triples made inside the op) beside mpcspec's own
 protocols under the \`crypten\` profile (2 parties in one process, dealer preprocessing included). On a
-shared machine single numbers swing by ±30 %: rerun for a range.
+shared machine single numbers swing widely between runs (CrypTen more than mpcspec): rerun for a range.
 
 ${speedSection()}
 `;
