@@ -8,18 +8,16 @@
 // 2 on a usage or adapter error, 3 when CrypTen is not available here.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { BackendCase } from '../backend/cases.ts';
 import { caseSource } from '../backend/cases.ts';
 import { caseMessage, readOutputs } from '../backend/exchange.ts';
 import type { OpUnderTest } from '../backend/handshake.ts';
 import { BackendSession, BackendUnavailable } from '../backend/session.ts';
-import { usageError } from '../core/errors.ts';
 import type { RingTensor } from '../core/ring.ts';
 import { renderTable } from '../cli/table.ts';
 import { CRYPTEN_ADAPTER } from './crypten-conform.ts';
+import { ROOT, cryptenRunOptions, positiveInt } from './crypten-options.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const SELF_ADAPTER = `"${process.execPath}" "${join(ROOT, 'bin/mpcspec.mjs')}" self-adapter --profile crypten`;
 const TIMEOUT_MS = 120_000;
 
@@ -189,29 +187,16 @@ export function agreementTable(rows: readonly OpAgreement[]): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      cases: { type: 'string', default: '24' },
-      seed: { type: 'string', default: '1' },
-      size: { type: 'string', default: '32' },
-      out: { type: 'string', default: join(ROOT, 'reports/crypten') },
-    },
-  });
-  const cases = Number(values.cases);
-  const size = Number(values.size);
-  if (!Number.isInteger(cases) || cases < 1)
-    throw usageError(`--cases: '${values.cases}' is not a positive integer`);
-  if (!Number.isInteger(size) || size < 1)
-    throw usageError(`--size: '${values.size}' is not a positive integer`);
-  if (!/^\d+$/.test(values.seed)) throw usageError(`--seed: '${values.seed}' is not a natural number`);
-  const rows = await agreement(cases, BigInt(values.seed), size);
-  const text = `CrypTen 0.4 (provider TFP) and mpcspec's crypten profile on the same inputs: ${cases} cases per op, size ${size}, seed ${values.seed}\n${agreementTable(rows)}\n`;
+  const { cases, seed, out, extra } = cryptenRunOptions({ size: '32' });
+  const size = positiveInt('size', extra['size']!);
+  const rows = await agreement(cases, seed, size);
+  const text = `CrypTen 0.4 (provider TFP) and mpcspec's crypten profile on the same inputs: ${cases} cases per op, size ${size}, seed ${seed}\n${agreementTable(rows)}\n`;
   process.stdout.write(text);
-  mkdirSync(values.out, { recursive: true });
-  writeFileSync(join(values.out, 'agreement.txt'), text);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'agreement.txt'), text);
   writeFileSync(
-    join(values.out, 'agreement.json'),
-    `${JSON.stringify({ cases, size, seed: values.seed, ops: rows }, null, 2)}\n`,
+    join(out, 'agreement.json'),
+    `${JSON.stringify({ cases, size, seed: seed.toString(), ops: rows }, null, 2)}\n`,
   );
   return 0;
 }

@@ -8,7 +8,6 @@
 // is not available here (one line, nothing checked).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { QUICK } from '../audit/audit-views.ts';
 import { junitXml } from '../backend/report/junit.ts';
 import { TABLE_HEAD, backendName, detailText, summaryLine, tableRow } from '../backend/report/describe.ts';
@@ -16,8 +15,8 @@ import { type BackendReport, runBackendConformance } from '../backend/runner.ts'
 import { BackendUnavailable } from '../backend/session.ts';
 import { usageError } from '../core/errors.ts';
 import { renderTable } from '../cli/table.ts';
+import { ROOT, cryptenRunOptions } from './crypten-options.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 export const CRYPTEN_ADAPTER = join(ROOT, 'adapters/crypten/run.sh');
 const EXPECTED = join(ROOT, 'adapters/crypten/expected-verdicts.json');
 
@@ -57,29 +56,18 @@ export function changedVerdicts(report: BackendReport, expected: Record<string, 
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      cases: { type: 'string', default: '24' },
-      seed: { type: 'string', default: '1' },
-      provider: { type: 'string', default: 'TFP,TTP' },
-      out: { type: 'string', default: join(ROOT, 'reports/crypten') },
-    },
-  });
-  const cases = Number(values.cases);
-  if (!Number.isInteger(cases) || cases < 1)
-    throw usageError(`--cases: '${values.cases}' is not a positive integer`);
-  if (!/^\d+$/.test(values.seed)) throw usageError(`--seed: '${values.seed}' is not a natural number`);
-  const providers = values.provider.split(',');
+  const { cases, seed, out, extra } = cryptenRunOptions({ provider: 'TFP,TTP' });
+  const providers = extra['provider']!.split(',');
   for (const p of providers)
     if (!['TFP', 'TTP'].includes(p)) throw usageError(`--provider: '${p}' is not TFP or TTP`);
   const expected = JSON.parse(readFileSync(EXPECTED, 'utf8')) as Record<string, Expected>;
   let status = 0;
   for (const provider of providers) {
-    const report = await conformancePass(provider, cases, BigInt(values.seed));
+    const report = await conformancePass(provider, cases, seed);
     const text = reportText(report);
     process.stdout.write(`${text}\n`);
-    mkdirSync(values.out, { recursive: true });
-    const stem = join(values.out, `conform-${provider}`);
+    mkdirSync(out, { recursive: true });
+    const stem = join(out, `conform-${provider}`);
     writeFileSync(`${stem}.txt`, `${text}\n`);
     writeFileSync(`${stem}.json`, jsonText(report));
     writeFileSync(`${stem}.xml`, junitXml(report));

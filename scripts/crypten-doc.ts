@@ -5,41 +5,14 @@
 // the tables comes from the reports. A report that is missing is one error line (exit 2).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BackendReport, OpReport } from '../backend/runner.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const REPORTS = join(ROOT, 'reports/crypten');
 
-interface OpJson {
-  readonly key: string;
-  readonly id: string;
-  readonly status: string;
-  readonly reason?: string;
-  readonly casesAnswered: number;
-  readonly value?: {
-    readonly ok: boolean;
-    readonly violations: number;
-    readonly failingCases: readonly string[];
-    readonly worst?: { readonly ulps: string; readonly backend: number; readonly reference: number };
-    readonly approximation: { readonly ok: boolean };
-  };
-  readonly cost: { readonly status: string; readonly detail: string; readonly mismatches: readonly string[] };
-  readonly views?: { readonly status: string; readonly detail: string };
-  readonly defect?: {
-    readonly kind: string;
-    readonly candidatesTried: number;
-    readonly best?: { readonly name: string; readonly explanation: string };
-  };
-}
-interface ReportJson {
-  readonly backend: { readonly version: string };
-  readonly seed: string;
-  readonly casesPerOp: number;
-  readonly size: number;
-  readonly ops: readonly OpJson[];
-  readonly notOffered: readonly string[];
-  readonly unknownOps: readonly string[];
-  readonly ms: number;
-}
+// The conformance reports as written by JSON (bigints, such as ulps, as decimal strings).
+type OpJson = OpReport;
+type ReportJson = BackendReport;
 interface AgreementJson {
   readonly cases: number;
   readonly size: number;
@@ -68,7 +41,7 @@ const cell = (s: string): string => s.replaceAll('|', '\\|').replaceAll('\n', ' 
 function valueCell(o: OpJson): string {
   const v = o.value;
   if (v === undefined) return o.status === 'error' ? `error: ${o.reason ?? ''}` : '—';
-  const ulps = v.worst === undefined ? '0' : v.worst.ulps.replace('-', '');
+  const ulps = v.worst === undefined ? '0' : String(v.worst.ulps).replace('-', '');
   if (v.ok) return `yes (max ${ulps} ulp)`;
   return `**no**: ${v.failingCases.length}/${o.casesAnswered} cases outside the bound (max ${ulps} ulp)`;
 }
