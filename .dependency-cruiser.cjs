@@ -1,4 +1,4 @@
-// Layering from DESIGN.md: core < spec < reference < protocols < registry < harness < (properties, vectors, audit, report) < cli,
+// Layering from DESIGN.md: core < spec < reference < protocols < registry < harness < (properties, vectors, audit, report) < (cli, api),
 // with runtime (parties, network, dealer) above core and spec and below protocols, and backend (the conformance of other
 // engines: protocol, runner, defect identification) above the suites it builds on and below cli.
 // No cycles anywhere; no folder imports a layer above it.
@@ -68,10 +68,17 @@ module.exports = {
       from: { path: '^backend/' },
       to: { path: '^cli/' },
     },
+    {
+      name: 'api-is-the-top',
+      comment: 'api/ is the package entry point (package.json exports): nothing inside imports it',
+      severity: 'error',
+      from: { pathNot: '^(api|test)/' },
+      to: { path: '^api/' },
+    },
   ],
   options: {
     includeOnly:
-      '^(core|runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|backend|cli|bench|test)/',
+      '^(api|core|runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|backend|cli|bench|test)/',
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

@@ -9,6 +9,7 @@ export default tseslint.config(
       'vectors/data/**',
       'adapters/**',
       'bin/**',
+      'dist/**',
       'reports/**',
       'scratch/**',
       'scratch*',

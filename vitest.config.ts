@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'properties/**/*.test.ts', 'vectors/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
+    globalSetup: ['test/build-once.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

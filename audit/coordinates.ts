@@ -1,8 +1,8 @@
-// A view coordinate across instances (statistical mode): one element of one view item, for every
-// instance of the batch, as raw words and as the forms the tests read — the signed value (two's
-// complement in its width, as a float64: order-preserving, which is all the rank tests need).
+// A view coordinate across instances (statistical mode): one element of one view item, or one number of
+// the traffic shape, for every instance of the batch, as raw words.
 import { ringMask } from '../core/ring.ts';
-import { type BatchPlan, position } from './batch-plan.ts';
+import { placement } from './batch-layout.ts';
+import type { BatchPlan } from './batch-plan.ts';
 import type { InstanceViews } from './instance-views.ts';
 
 export interface Coordinate {
@@ -10,6 +10,10 @@ export interface Coordinate {
   readonly width: number;
   /** One word per instance. */
   readonly words: BigUint64Array;
+  /** A received message's element (projections pair these with every other coordinate). */
+  readonly message?: boolean;
+  /** A traffic-shape number. */
+  readonly shape?: boolean;
 }
 
 export function coordinates(plan: BatchPlan, views: InstanceViews): Coordinate[] {
@@ -19,23 +23,36 @@ export function coordinates(plan: BatchPlan, views: InstanceViews): Coordinate[]
     const data = views.data[k]!;
     for (let t = 0; t < it.perInstance; t++) {
       const words = new BigUint64Array(B);
-      for (let b = 0, p = position(t, 0, it.segment, B); b < B; b++, p += it.segment) words[b] = data[p]!;
-      out.push({ name: `${it.name}[${t}]`, width: it.width, words });
+      const { base, stride } = placement(it.parts, t, B);
+      for (let b = 0, p = base; b < B; b++, p += stride) words[b] = data[p]!;
+      out.push({
+        name: `${it.name} [${t}]`,
+        width: it.width,
+        words,
+        ...(it.role === 'message' ? { message: true } : {}),
+      });
     }
   });
+  out.push(
+    ...shapeCoordinates({
+      'messages received': views.shape.count,
+      'bits received': views.shape.bits,
+      'last round': views.shape.rounds,
+      'message sequence (labels, senders, rounds, lengths)': views.shape.fingerprint,
+      'another structure, content hash': views.contentKey,
+    }),
+  );
   return out;
 }
 
-/** Signed values of words[from, to) in a `width`-bit ring, ascending. */
-export function signedSorted(words: BigUint64Array, width: number, from: number, to: number): Float64Array {
-  const out = new Float64Array(to - from);
-  const half = width === 64 ? 0n : 1n << BigInt(width - 1);
-  for (let i = from; i < to; i++) {
-    const w = words[i]!;
-    out[i - from] = width === 64 ? Number(BigInt.asIntN(64, w)) : Number(w >= half ? w - 2n * half : w);
-  }
-  return out.sort();
-}
+/** Traffic-shape numbers (exact integers below 2^53), one per instance, as coordinates by name. */
+export const shapeCoordinates = (numbers: Readonly<Record<string, Float64Array>>): Coordinate[] =>
+  Object.entries(numbers).map(([name, values]) => ({
+    name: `traffic shape: ${name}`,
+    width: 53,
+    words: BigUint64Array.from(values, (v) => BigInt(v)),
+    shape: true,
+  }));
 
 /** (a ± b) mod 2^width, elementwise. */
 export function combine(a: BigUint64Array, b: BigUint64Array, width: number, sign: 1 | -1): BigUint64Array {
@@ -44,19 +61,4 @@ export function combine(a: BigUint64Array, b: BigUint64Array, width: number, sig
   if (sign === 1) for (let i = 0; i < a.length; i++) out[i] = (a[i]! + b[i]!) & m;
   else for (let i = 0; i < a.length; i++) out[i] = (a[i]! - b[i]!) & m;
   return out;
-}
-
-/** Histogram of bit fields: counts of (w >> shift) & (2^bits − 1) over words[from, to). */
-export function fieldCounts(
-  words: BigUint64Array,
-  shift: number,
-  bits: number,
-  from: number,
-  to: number,
-): Int32Array {
-  const counts = new Int32Array(2 ** bits);
-  const s = BigInt(shift);
-  const m = (1n << BigInt(bits)) - 1n;
-  for (let i = from; i < to; i++) counts[Number((words[i]! >> s) & m)]! += 1;
-  return counts;
 }

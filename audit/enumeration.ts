@@ -32,12 +32,17 @@ export interface Enumeration {
 /** Instance indices stay below 2^30, so they fit the 32-bit integer operations of the fills. */
 export const MAX_BUDGET_BITS = 30;
 
+/**
+ * `budgetHint(bits)`: what to say when one own tape needs 2^bits evaluations (the budget option that
+ * would reach it).
+ */
 export function enumeration(
   plan: BatchPlan,
   space: SecretSpace,
   budgetBits: number,
   ownSamples: number | undefined,
   seed: bigint,
+  budgetHint: (bits: number) => string = () => '',
 ): Enumeration {
   const hidden = plan.draws.filter((d) => !d.raw);
   const own = plan.draws.filter((d) => d.raw);
@@ -68,14 +73,11 @@ export function enumeration(
   const sBits = space.bits;
   if (budgetBits > MAX_BUDGET_BITS)
     throw outOfReach(`budget 2^${budgetBits} is above the limit 2^${MAX_BUDGET_BITS}`);
-  const describe = hidden.map((d) => `${d.source}:${d.label} (${d.perInstance}×${d.bits} bits)`).join(', ');
-  if (hBits > 20)
-    throw outOfReach(
-      `${plan.protocol.id} at ℓ = ${plan.config.ell}: ${hBits} bits of hidden randomness per instance (${describe}) — more than 2^20 tapes per distribution; use a smaller ring or --mode statistical`,
-    );
+  const named = hidden.slice(0, 4).map((d) => `${d.source}:${d.label} (${d.perInstance}×${d.bits} bits)`);
+  const describe = [...named, ...(hidden.length > 4 ? [`… ${hidden.length} draws in all`] : [])].join(', ');
   if (hBits + sBits > budgetBits)
     throw outOfReach(
-      `${plan.protocol.id} at ℓ = ${plan.config.ell}: 2^${sBits} secrets × 2^${hBits} hidden tapes per own tape exceed the budget of 2^${budgetBits} evaluations; use a smaller ring or --mode statistical`,
+      `${plan.protocol.id} at ℓ = ${plan.config.ell}: 2^${sBits} secrets × 2^${hBits} hidden tapes (${describe || 'none'}) per own tape exceed the budget of 2^${budgetBits} evaluations${budgetHint(hBits + sBits)}`,
     );
   const complete = dBits + hBits + sBits <= budgetBits && ownSamples === undefined;
   const room = 2 ** (MAX_BUDGET_BITS - hBits - sBits);
@@ -111,11 +113,16 @@ export function enumeration(
         throw outOfReach(
           `${plan.protocol.id}: draw '${key.label}' (${key.source}) differs from the probe run's; randomness that changes with the values cannot be enumerated`,
         );
-      if (first % block !== 0 || batch % block !== 0)
-        throw outOfReach(`${plan.protocol.id}: instances must come in whole blocks of ${block}`);
       const out = new BigUint64Array(batch * perInstance);
       if (hOffset.has(id)) {
-        tile(out, 0, out.length, hiddenPattern(id, perInstance, bits!));
+        const pattern = hiddenPattern(id, perInstance, bits!);
+        if (first % block === 0 && batch % block === 0) tile(out, 0, out.length, pattern);
+        else
+          for (let g = first; g < first + batch; g++)
+            out.set(
+              pattern.subarray((g % block) * perInstance, ((g % block) + 1) * perInstance),
+              (g - first) * perInstance,
+            );
         return out;
       }
       const d0 = dOffset.get(id)!;
@@ -130,16 +137,20 @@ export function enumeration(
       return out;
     },
   };
+  // instances [first, first + batch) in runs of equal secret: a run ends at the next block boundary
   const secrets: SecretSource = (first, batch) =>
     Object.fromEntries(
       space.inputs.map((x) => {
         const out = new BigUint64Array(batch * x.elements);
         const value = new BigUint64Array(x.elements);
         const mask = 2 ** x.bits - 1;
-        for (let g = first; g < first + batch; g += block) {
-          const s = (g >>> hBits) & sMask;
-          for (let t = 0; t < x.elements; t++) value[t] = BigInt((s >>> (x.offset + t * x.bits)) & mask);
-          tile(out, (g - first) * x.elements, (g - first + block) * x.elements, value);
+        for (let g = first; g < first + batch;) {
+          const end = Math.min(first + batch, (Math.floor(g / block) + 1) * block);
+          const s = Math.floor(g / block) % (sMask + 1);
+          for (let t = 0; t < x.elements; t++)
+            value[t] = BigInt(Math.floor(s / 2 ** (x.offset + t * x.bits)) % (mask + 1));
+          tile(out, (g - first) * x.elements, (end - first) * x.elements, value);
+          g = end;
         }
         return [x.name, out];
       }),

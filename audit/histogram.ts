@@ -41,7 +41,9 @@ export function difference(a: Float64Array, b: Float64Array): Difference {
  */
 export class ReferenceBank {
   private readonly sorted = new Map<number, Float64Array>();
+  /** The count tables in use this own tape, and every table allocated (reused, zeroed, across tapes). */
   private readonly counts = new Map<number, Int32Array>();
+  private readonly tables = new Map<number, Int32Array>();
   private readonly scratch: Int32Array | undefined;
 
   constructor(private readonly countBits: number | undefined) {
@@ -54,6 +56,14 @@ export class ReferenceBank {
       if (table !== undefined) for (let i = 0; i < keys.length; i++) table[keys[i]!] = 0;
     }
     this.sorted.clear();
+    this.counts.clear();
+  }
+
+  /** Whether every key indexes the count table (a view of another traffic shape has a large key). */
+  private countable(keys: Float64Array): boolean {
+    const size = this.scratch?.length ?? 0;
+    for (let i = 0; i < keys.length; i++) if (!(keys[i]! < size)) return false;
+    return true;
   }
 
   /** Compare a block with class c's reference (and make it the reference if there is none). */
@@ -61,16 +71,18 @@ export class ReferenceBank {
     const ref = this.sorted.get(c);
     if (ref === undefined) {
       this.sorted.set(c, keys.slice());
-      if (this.scratch !== undefined) {
-        let table = this.counts.get(c);
-        if (table === undefined) this.counts.set(c, (table = new Int32Array(this.scratch.length)));
+      if (this.scratch !== undefined && this.countable(keys)) {
+        const table = this.tables.get(c) ?? new Int32Array(this.scratch.length);
+        this.tables.set(c, table);
+        this.counts.set(c, table);
         for (let i = 0; i < keys.length; i++) table[keys[i]!]! += 1;
       }
       return true;
     }
     const table = this.counts.get(c);
     const cur = this.scratch;
-    if (table === undefined || cur === undefined) return sameSorted(ref.sort(), keys.sort());
+    if (table === undefined || cur === undefined || !this.countable(keys))
+      return sameSorted(ref.sort(), keys.slice().sort());
     let same = keys.length === ref.length;
     for (let i = 0; i < keys.length; i++) cur[keys[i]!]! += 1;
     for (let i = 0; i < keys.length && same; i++) same = cur[keys[i]!] === table[keys[i]!];

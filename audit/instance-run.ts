@@ -8,7 +8,7 @@ import { partyInputs } from '../harness/party-inputs.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import { runParties } from '../runtime/run.ts';
 import type { Config } from '../spec/config.ts';
-import { type DrawEvent, type DrawLayout, type InstanceFill, InstanceTapes } from './instance-tapes.ts';
+import { type DrawEvent, type DrawLayouts, type InstanceFill, InstanceTapes } from './instance-tapes.ts';
 import { type ViewItem, viewItems } from './view-items.ts';
 
 export type Shapes = Readonly<Record<string, Shape>>;
@@ -31,7 +31,8 @@ export interface InstanceBatch extends InstanceSetup {
   readonly shapes: Shapes;
   readonly first: number;
   readonly batch: number;
-  readonly drawLayout?: DrawLayout;
+  /** Where each draw puts instance b's words (default: every draw in block layout). */
+  readonly layouts?: DrawLayouts;
 }
 
 /** The party that receives the derived share (value − Σ draws) when `party` is audited. */
@@ -46,7 +47,7 @@ export interface BatchViews {
 
 export async function runInstanceBatch(b: InstanceBatch): Promise<BatchViews> {
   const { protocol, config, party } = b;
-  const tapes = new InstanceTapes(b.fill, b.first, b.batch, b.drawLayout);
+  const tapes = new InstanceTapes(b.fill, b.first, b.batch, b.layouts);
   const derived = derivedShareParty(config.parties, party);
   const values = b.secrets(b.first, b.batch);
   const clear: Record<string, RingTensor> = {};

@@ -41,11 +41,29 @@ export interface BitsDraw extends TapeDraw {
 }
 
 /**
- * Where a batched draw puts instance b's words: `block` — contiguous, [b·n, (b+1)·n) (a tensor with a
- * leading batch axis); `strided` — word t at t·B + b (a concatenation of per-element tensors, as a
- * protocol that stacks several gates into one request lays them out).
+ * Where a batched draw puts instance b's words: its n words per instance are cut into `chunks` equal
+ * runs, and run j of every instance comes before run j + 1 of any — word t of instance b sits at
+ * ⌊t/s⌋·s·B + b·s + t mod s with s = n / chunks. One chunk is a block ([b·n, (b+1)·n): a tensor with a
+ * leading batch axis); n chunks put word t at t·B + b (a protocol that stacks n one-word gates into one
+ * request); k chunks are k stacked tensors of n/k words per instance.
  */
-export type DrawLayout = 'block' | 'strided';
+export type DrawLayout = number;
+
+/**
+ * The draws that must share a layout: the values of one dealer request and their share draws (the
+ * dealer combines them position by position: c = a·b, share = value − draw), or one tape draw.
+ */
+export function drawGroup(key: DrawKey): string {
+  if (key.source !== 'dealer') return drawId(key);
+  const value = key.label.replace(/\/share\/\d+$/, '');
+  const cut = value.lastIndexOf('/');
+  return `dealer\u0000${cut < 0 ? value : value.slice(0, cut)}`;
+}
+
+/** Chunks per instance by draw group (drawGroup); a group not listed is one block. */
+export type DrawLayouts = ReadonlyMap<string, DrawLayout>;
+
+export const layoutOf = (layouts: DrawLayouts, key: DrawKey): DrawLayout => layouts.get(drawGroup(key)) ?? 1;
 
 export class InstanceTapes {
   readonly events: DrawEvent[] = [];
@@ -55,7 +73,7 @@ export class InstanceTapes {
     private readonly fill: InstanceFill,
     readonly first: number,
     readonly batch: number,
-    private readonly layout: DrawLayout = 'block',
+    private readonly layouts: DrawLayouts = new Map(),
   ) {}
 
   /** The factory runParties asks for each party's, the dealer's and each pair's tape. */
@@ -90,8 +108,12 @@ export class InstanceTapes {
     const key = { source, label };
     const perInstance = count / this.batch;
     const filled = this.fill.draw(key, perInstance, bits, this.first, this.batch);
-    const buffer =
-      this.layout === 'strided' && perInstance > 1 ? strided(filled, perInstance, this.batch) : filled;
+    const chunks = layoutOf(this.layouts, key);
+    if (perInstance % chunks !== 0)
+      throw runtimeError(
+        `audit: draw '${label}' from ${source} has ${perInstance} words per instance, not ${chunks} equal runs`,
+      );
+    const buffer = chunks > 1 && this.batch > 1 ? chunked(filled, perInstance, chunks, this.batch) : filled;
     const event: DrawEvent = {
       key,
       id: drawId(key),
@@ -132,8 +154,11 @@ class InstanceTape implements Tape {
   }
 }
 
-function strided(block: BigUint64Array, n: number, batch: number): BigUint64Array {
+/** A block-layout fill (instance b at [b·n, (b+1)·n)) rearranged into `chunks` runs per instance. */
+function chunked(block: BigUint64Array, n: number, chunks: number, batch: number): BigUint64Array {
+  const s = n / chunks;
   const out = new BigUint64Array(block.length);
-  for (let b = 0; b < batch; b++) for (let t = 0; t < n; t++) out[t * batch + b] = block[b * n + t]!;
+  for (let b = 0; b < batch; b++)
+    for (let t = 0; t < n; t++) out[Math.floor(t / s) * s * batch + b * s + (t % s)] = block[b * n + t]!;
   return out;
 }

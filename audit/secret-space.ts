@@ -2,11 +2,11 @@
 // of Z_2^ℓ per element (0/1 for bit inputs), as one bit string s. What party i may know anyway — its own
 // clear inputs, the public inputs, the ideal clear outputs delivered to it, what the spec declares it
 // reveals — is the secret's class: views are compared only between secrets of one class.
-import { type RingTensor, ringMask, ringTensor } from '../core/ring.ts';
 import { sizeOf } from '../core/shape.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
 import type { Shapes } from './instance-run.ts';
+import { knowledgeOf } from './knowledge.ts';
 
 export interface SecretInput {
   readonly name: string;
@@ -85,38 +85,6 @@ export function knownTo(
   party: number,
   shapes: Shapes,
 ): ((clear: Readonly<Record<string, BigUint64Array>>) => string) | undefined {
-  const own = protocol
-    .inputs()
-    .filter((d) => d.holder === 'public' || (d.holder === 'owner' && (d.owner ?? 0) === party))
-    .map((d) => d.name);
-  const outputs = protocol.receivers(config).includes(party)
-    ? protocol
-        .outputs()
-        .filter((o) => o.delivery === 'clear')
-        .map((o) => o.name)
-    : [];
-  const reveals = protocol.privacy().reveals;
-  const revealed = reveals !== undefined && reveals.to(config).includes(party) ? reveals : undefined;
-  if (own.length === 0 && outputs.length === 0 && revealed === undefined) return undefined;
-  const m = ringMask(config.ell);
-  return (clear) => {
-    const tensors: Record<string, RingTensor> = Object.fromEntries(
-      Object.entries(clear).map(([k, v]) => [
-        k,
-        ringTensor(
-          config.ell,
-          shapes[k]!,
-          v.map((x) => x & m),
-        ),
-      ]),
-    );
-    const parts = own.map((n) => `${n}:${[...clear[n]!].join(',')}`);
-    if (outputs.length > 0) {
-      const ref = protocol.reference(config, tensors, shapes);
-      for (const o of outputs) parts.push(`${o}=${[...ref[o]!.data].join(',')}`);
-    }
-    if (revealed !== undefined)
-      revealed.value(config, tensors, shapes).forEach((t, k) => parts.push(`r${k}=${[...t.data].join(',')}`));
-    return parts.join(';');
-  };
+  const k = knowledgeOf(protocol, config, party, shapes);
+  return k.inputs.length === 0 && !k.learns ? undefined : k.key;
 }

@@ -1,43 +1,44 @@
-// The secrets of the statistical mode (issue 4 §3): groups of instances that share a secret — every
-// secret input at its domain's low edge, at its high edge, and (when nothing the party may know depends
-// on the secret) a group of fresh uniform secrets from the domain. Inputs the audited party holds in the
-// clear, and public ones, take one seeded value in every group. When the party learns an output or a
-// declared value, two secrets that reveal the same to it are searched among edges and seeded samples.
-import { encodeScalar } from '../core/fixed.ts';
+// The secrets of the statistical mode (issue 4 §3, issue 16 §5): groups of instances that share a
+// secret. When the party learns nothing computed from the secrets: every secret input at its domain's
+// low edge, at its high edge, and a fresh uniform secret per run, every two groups compared. Inputs the
+// audited party holds in the clear, and public ones, take one seeded value in every group. When the party
+// learns an output or a declared value: pairs of secrets of equal knowledge, each base (low edge, high
+// edge, a seeded sample) against one constructed from it (equal-knowledge.ts), compared within pairs.
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
-import { ringMask } from '../core/ring.ts';
 import { sizeOf } from '../core/shape.ts';
 import type { BoundProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
-import type { Domain, InputDecl } from '../spec/types.ts';
+import type { InputDecl } from '../spec/types.ts';
+import { type Clear, resplit } from './equal-knowledge.ts';
 import type { Shapes } from './instance-run.ts';
-import { knownTo } from './secret-space.ts';
+import { knowledgeOf } from './knowledge.ts';
+import { edgeValue, uniformValue } from './secret-values.ts';
 
 export interface SecretGroup {
   readonly name: string;
-  /** Instance b's clear inputs (b counts within the group). */
-  readonly values: (b: number) => Readonly<Record<string, BigUint64Array>>;
+  /** The clear inputs of the group's `runs` instances, each input's instances one after another. */
+  readonly values: (runs: number) => Readonly<Record<string, BigUint64Array>>;
   readonly describe: string;
 }
 
-type Clear = Record<string, BigUint64Array>;
+/** `runs` copies of one instance's inputs. */
+const repeated = (c: Clear, runs: number): Clear =>
+  Object.fromEntries(
+    Object.entries(c).map(([k, v]) => {
+      const out = new BigUint64Array(v.length * runs);
+      for (let b = 0; b < runs; b++) out.set(v, b * v.length);
+      return [k, out];
+    }),
+  );
 
-function edge(decl: InputDecl, domain: Domain | undefined, config: Config, high: boolean): bigint {
-  if (decl.scale === 'bit') return high ? 1n : 0n;
-  if (domain === undefined || domain.kind === 'ring') return high ? ringMask(config.ell) : 0n;
-  const v = high ? domain.max : domain.min;
-  const scaled = decl.scale === 'fixed' ? encodeScalar(v, config, decl.name) : BigInt(Math.round(v));
-  return scaled & ringMask(config.ell);
-}
-
-function uniform(decl: InputDecl, domain: Domain | undefined, config: Config, word: bigint): bigint {
-  if (decl.scale === 'bit') return word & 1n;
-  if (domain === undefined || domain.kind === 'ring') return word & ringMask(config.ell);
-  const u = Number(word >> 11n) / 2 ** 53;
-  const v = domain.min + u * (domain.max - domain.min);
-  const scaled = decl.scale === 'fixed' ? encodeScalar(v, config, decl.name) : BigInt(Math.round(v));
-  return scaled & ringMask(config.ell);
-}
+export type GroupPlan =
+  | {
+      readonly kind: 'groups';
+      readonly groups: readonly SecretGroup[];
+      readonly comparisons: readonly (readonly [number, number])[];
+    }
+  | { readonly kind: 'trivial'; readonly why: string }
+  | { readonly kind: 'none'; readonly why: string };
 
 export function secretGroups(
   protocol: BoundProtocol,
@@ -45,11 +46,12 @@ export function secretGroups(
   party: number,
   shapes: Shapes,
   seed: bigint,
-): SecretGroup[] | undefined {
+): GroupPlan {
   const domains = protocol.domain(config, shapes);
   const decls = protocol.inputs();
-  const isOwn = (d: InputDecl): boolean =>
-    d.holder === 'public' || (d.holder === 'owner' && (d.owner ?? 0) === party);
+  const knowledge = knowledgeOf(protocol, config, party, shapes);
+  const isOwn = (d: InputDecl): boolean => knowledge.inputs.includes(d.name);
+  if (decls.every(isOwn)) return { kind: 'trivial', why: 'the party holds every input in the clear' };
   const root = rootKey(seed);
   const words = (label: string, n: number): BigUint64Array =>
     chachaWords(deriveKey(root, `audit/groups/${label}`), n);
@@ -61,43 +63,67 @@ export function secretGroups(
         const own = words(`own/${d.name}`, n);
         return [
           d.name,
-          w.map((x, t) => (isOwn(d) ? uniform(d, domains[d.name], config, own[t]!) : pick(d, x))),
+          w.map((x, t) => (isOwn(d) ? uniformValue(d, domains[d.name], config, own[t]!) : pick(d, x))),
         ];
       }),
     );
-  const low = fixed('low', (d) => edge(d, domains[d.name], config, false));
-  const high = fixed('high', (d) => edge(d, domains[d.name], config, true));
+  const low = fixed('low', (d) => edgeValue(d, domains[d.name], config, false));
+  const high = fixed('high', (d) => edgeValue(d, domains[d.name], config, true));
   const show = (c: Clear): string =>
     Object.entries(c)
       .map(([k, v]) => `${k} = [${[...v].map((x) => BigInt.asIntN(config.ell, x).toString()).join(', ')}]`)
       .join(', ');
-  const constant = (name: string, c: Clear): SecretGroup => ({ name, values: () => c, describe: show(c) });
-  const known = knownTo(protocol, config, party, shapes);
-  const revealing =
-    known !== undefined &&
-    (protocol.outputs().some((o) => o.delivery === 'clear') || protocol.privacy().reveals !== undefined);
-  if (!revealing)
-    return [
+  const constant = (name: string, c: Clear): SecretGroup => ({
+    name,
+    values: (runs) => repeated(c, runs),
+    describe: show(c),
+  });
+  // a fresh uniform secret per run (one stream per input for the whole group); held inputs stay fixed
+  const uniformRuns = (runs: number): Clear =>
+    Object.fromEntries(
+      decls.map((d) => {
+        const held = low[d.name]!;
+        if (isOwn(d)) return [d.name, repeated({ v: held }, runs)['v']!];
+        const w = words(`uniform/${d.name}`, runs * held.length);
+        return [d.name, w.map((x) => uniformValue(d, domains[d.name], config, x))];
+      }),
+    );
+  if (!knowledge.learns) {
+    const groups = [
       constant('low edge', low),
       constant('high edge', high),
       {
         name: 'uniform',
         describe: 'a fresh uniform secret per run, from the domain',
-        values: (b) => fixed(`uniform/${b}`, (d, w) => uniform(d, domains[d.name], config, w)),
+        values: uniformRuns,
       },
     ];
-  const candidates: [string, Clear][] = [
+    return {
+      kind: 'groups',
+      groups,
+      comparisons: [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+      ],
+    };
+  }
+  const bases: [string, Clear][] = [
     ['low edge', low],
     ['high edge', high],
-    ...Array.from({ length: 16 }, (_, k): [string, Clear] => [
-      `sample ${k}`,
-      fixed(`candidate/${k}`, (d, w) => uniform(d, domains[d.name], config, w)),
-    ]),
+    ['sample', fixed('sample', (d, w) => uniformValue(d, domains[d.name], config, w))],
   ];
-  const keyed = candidates.map(([n, c]) => [n, c, known(c)] as const);
-  for (let i = 0; i < keyed.length; i++)
-    for (let j = i + 1; j < keyed.length; j++)
-      if (keyed[i]![2] === keyed[j]![2] && show(keyed[i]![1]) !== show(keyed[j]![1]))
-        return [constant(keyed[i]![0], keyed[i]![1]), constant(keyed[j]![0], keyed[j]![1])];
-  return undefined;
+  const groups: SecretGroup[] = [];
+  const comparisons: [number, number][] = [];
+  bases.forEach(([name, base], k) => {
+    const other = resplit(protocol, config, shapes, knowledge, base, words(`resplit/${k}`, 1)[0]!);
+    if (other === undefined) return;
+    comparisons.push([groups.length, groups.length + 1]);
+    groups.push(constant(name, base), constant(`${name}, re-split (${other.how})`, other.secret));
+  });
+  if (groups.length > 0) return { kind: 'groups', groups, comparisons };
+  return {
+    kind: 'none',
+    why: `no two secrets that reveal the same to party ${party} (${[...knowledge.outputs.map((o) => `output ${o}`), ...(knowledge.reveals === undefined ? [] : [knowledge.reveals])].join(', ')}) could be constructed`,
+  };
 }

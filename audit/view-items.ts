@@ -16,6 +16,10 @@ export interface ViewItem {
   readonly width: number;
   readonly data: BigUint64Array;
   readonly raw?: DrawEvent;
+  /** A bit tensor (XOR shares, packed bits): each word holds `width` separate bits. */
+  readonly bits?: true;
+  /** For a received message: who sent it, its label and its round stamp (traffic shape). */
+  readonly message?: { readonly from: number; readonly label: string; readonly round: number };
 }
 
 const widthOf = (p: Payload): number => (p.kind === 'ring' ? p.ell : p.width);
@@ -35,8 +39,15 @@ export function viewItems(view: PartyView, tapes: InstanceTapes): ViewItem[] {
   };
   const items: ViewItem[] = [];
   const push = (name: string, role: ItemRole, p: Payload): void => {
-    const raw = role === 'message' ? undefined : rawOf(p);
-    items.push({ name, role, width: widthOf(p), data: p.data, ...(raw ? { raw } : {}) });
+    const raw = rawOf(p);
+    items.push({
+      name,
+      role,
+      width: widthOf(p),
+      data: p.data,
+      ...(raw ? { raw } : {}),
+      ...(p.kind === 'bits' ? { bits: true as const } : {}),
+    });
   };
   for (const [name, p] of Object.entries(view.inputs)) push(`input ${name}`, 'input', p);
   for (const t of view.tapes)
@@ -52,7 +63,14 @@ export function viewItems(view: PartyView, tapes: InstanceTapes): ViewItem[] {
     for (const [name, p] of Object.entries(pre.values))
       push(`dealer ${pre.label}/${name}`, 'preprocessing', p);
   view.received.forEach((m, k) =>
-    push(`message #${k} '${m.label}' from party ${m.from}`, 'message', m.payload),
+    items.push({
+      name: `message #${k} '${m.label}' from party ${m.from}`,
+      role: 'message',
+      width: widthOf(m.payload),
+      data: m.payload.data,
+      ...(m.payload.kind === 'bits' ? { bits: true as const } : {}),
+      message: { from: m.from, label: m.label, round: m.round },
+    }),
   );
   return items;
 }

@@ -1,4 +1,4 @@
-// glibc malloc tuning for the benches (README "Speed"). Node's crypto hands every ChaCha20 update its own
+// glibc malloc tuning for the benches (docs/speed.md). Node's crypto hands every ChaCha20 update its own
 // freshly zeroed 64 KiB output buffer (CipherBase::Update → NewBackingStore), freed later in bulk by the
 // garbage collector. With glibc's default trim threshold (128 KiB) each bulk free returns the heap top to
 // the kernel and the next updates page-fault it back in: `perf record -e minor-faults` on an `ltz` run put

@@ -1,38 +1,25 @@
-// The `mpcspec` command (issue 2 §8). Each subcommand lives in cli/commands/<name>.ts and exports a
-// `register…Command(program)` function; this file only assembles them.
-import { Command, CommanderError } from 'commander';
+// The `mpcspec` command (issue 2 §8): parse the command line with the tree of cli/program.ts, and map
+// every way it can end to the exit codes the README states.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CommanderError } from 'commander';
+import { packageRoot } from '../core/own-modules.ts';
 import { EXIT_USAGE, reportAndExit } from './errors.ts';
-import { registerListCommand } from './commands/list.ts';
-import { registerAuditCommand } from './commands/audit.ts';
-import { registerRunCommand } from './commands/run.ts';
-import { registerConformCommand } from './commands/conform.ts';
-import { registerVectorsCommand } from './commands/vectors.ts';
-import { registerPlotCommand } from './commands/plot.ts';
-import { registerPartyCommand } from './commands/party.ts';
-import { registerSelfAdapterCommand } from './commands/self-adapter.ts';
+import { buildProgram } from './program.ts';
 
-const program = new Command();
-program
-  .name('mpcspec')
-  .description(
-    'Spec-driven reference and conformance harness for the MPC protocols of private transformer inference',
-  )
-  .version('0.1.0')
-  .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `mpcspec: ${s}` : s) })
-  .showHelpAfterError('(run with --help for usage)');
+const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
+  version: string;
+};
 
-registerListCommand(program);
-registerAuditCommand(program);
-registerRunCommand(program);
-registerConformCommand(program);
-registerVectorsCommand(program);
-registerPlotCommand(program);
-registerPartyCommand(program);
-registerSelfAdapterCommand(program);
+// A reader that stops early (`mpcspec vectors verify vectors | head`) closes the pipe: the rest of the
+// output is dropped, and the command still ends with its verdict's exit code, without a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.stdout.write = () => true;
+});
 
 try {
-  await program.parseAsync(process.argv);
+  await buildProgram(version).parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : EXIT_USAGE);
   reportAndExit(e);

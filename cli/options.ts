@@ -1,6 +1,12 @@
 // Parsers for options several commands share, each failing with a usage error naming the option.
+import { Option } from 'commander';
 import { usageError } from '../core/errors.ts';
 import { parseSeed } from '../core/prg.ts';
+import { jsonSyntaxProblem } from '../core/validation.ts';
+import { defaultMemoryBudget, gib } from '../harness/memory-estimate.ts';
+
+/** A value a user typed, on one line (an error message is one line). */
+const oneLine = (value: string): string => value.replace(/\r?\n/g, '\\n');
 
 export function parseIntOption(name: string, min: number, max: number): (value: string) => number {
   return (value) => {
@@ -14,18 +20,64 @@ export function parseIntOption(name: string, min: number, max: number): (value: 
 
 export const parseSeedOption = (value: string): bigint => parseSeed(value, '--seed');
 
+/**
+ * `--seed <s>`, with its default shown in --help as a decimal (commander prints defaults with
+ * JSON.stringify, which cannot write a bigint).
+ */
+export function seedOption(description: string, fallback?: bigint): Option {
+  const option = new Option('--seed <s>', description).argParser(parseSeedOption);
+  return fallback === undefined ? option : option.default(fallback, fallback.toString());
+}
+
 export function parseJsonObjectOption(name: string): (value: string) => Record<string, unknown> {
   return (value) => {
     let v: unknown;
     try {
       v = JSON.parse(value);
-    } catch {
-      throw usageError(`--${name}: '${value}' is not JSON; give an object such as '{"c": 0.5}'`);
+    } catch (e) {
+      throw usageError(
+        `--${name}: '${oneLine(value)}' is not JSON (${jsonSyntaxProblem(e, value)}); give an object such as '{"c": 0.5}'`,
+      );
     }
     if (typeof v !== 'object' || v === null || Array.isArray(v))
-      throw usageError(`--${name}: expected a JSON object, got ${value}`);
+      throw usageError(`--${name}: expected a JSON object, got ${oneLine(value)}`);
     return v as Record<string, unknown>;
   };
+}
+
+/**
+ * A comma-separated list with at least one entry (`--only mul,trunc`), each entry parsed by `item`; an
+ * empty list is a usage error, never a run that selects nothing.
+ */
+export function parseListOption<T = string>(
+  name: string,
+  example: string,
+  item: (value: string) => T = (v) => v as T,
+): (value: string) => T[] {
+  return (value) => {
+    const entries = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    if (entries.length === 0)
+      throw usageError(`--${name}: '${value}' names nothing; give a comma-separated list such as ${example}`);
+    return [...new Set(entries)].map(item);
+  };
+}
+
+/**
+ * `--max-memory <GiB>`: the most a run may use, in GiB; a run estimated to need more is refused before it
+ * starts (harness/memory-estimate.ts). The value is in bytes; the default is the harness's.
+ */
+export function maxMemoryOption(): Option {
+  return new Option('--max-memory <GiB>', 'refuse a run estimated to need more memory than this')
+    .argParser((value) => {
+      const v = Number(value);
+      if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(v > 0))
+        throw usageError(`--max-memory: '${value}' is not a positive number of GiB, e.g. 8 or 0.5`);
+      return v * 2 ** 30;
+    })
+    .default(defaultMemoryBudget(), `${gib(defaultMemoryBudget())}: half the memory, or of the ulimit -v`);
 }
 
 /** One of a fixed set of words, or a usage error listing them. */

@@ -1,5 +1,5 @@
 // The PRG, defined byte-exactly so any language can regenerate every share, triple and mask
-// (DESIGN.md, Randomness; README "The PRG"):
+// (DESIGN.md, Randomness; docs/arithmetic.md, "The random generator"):
 //   root key      K₀      = SHA-256("mpcspec/v1/root"   ‖ u64le(seed))
 //   derived key   K(P, L) = SHA-256("mpcspec/v1/derive" ‖ P ‖ utf8(L))      (P a 32-byte key, L a label)
 //   words(K, n)           = the first 8n bytes of the ChaCha20 keystream (RFC 8439) under key K,

@@ -1,4 +1,4 @@
-// Recycled word buffers (README "Speed"): a caching allocator for the typed arrays every tensor lives in.
+// Recycled word buffers (docs/speed.md, "The mechanisms"): a caching allocator for the typed arrays every tensor lives in.
 // Why: on the VMs this runs on, first-touching a fresh 8 MB array costs ≈4 ms of page faults against
 // ≈0.5 ms for writing a warm one (measured, scratch/fault2), and a 10^6-element Beaver product allocates
 // a dozen such arrays. So a run may execute inside a `WordArena`: every buffer it allocates through
@@ -46,6 +46,20 @@ export class WordArena {
   private owned: WordBuffer[] = [];
   private regions: Region[] = [];
   private released = false;
+  private taken = 0;
+
+  /**
+   * Bytes of every array allocated in this arena so far. The arena keeps them all until release(), so
+   * this is its peak (harness/memory-estimate.ts measures runs with it).
+   */
+  get bytesTaken(): number {
+    return this.taken;
+  }
+
+  /** The arena of the run in progress, if any. */
+  static current(): WordArena | undefined {
+    return current.getStore();
+  }
 
   /**
    * Run `body` in a fresh arena and release it afterwards, also when `body` throws. What `body` returns
@@ -68,10 +82,12 @@ export class WordArena {
 
   adopt(buffer: WordBuffer): void {
     this.owned.push(buffer);
+    this.taken += buffer.byteLength;
   }
 
-  adoptRegion(region: Region): void {
+  adoptRegion(region: Region, bytes: number): void {
     this.regions.push(region);
+    this.taken += bytes;
   }
 
   /** Detach every owned buffer and keep its memory for later allocations. Views on them become empty. */
@@ -108,7 +124,7 @@ export function allocWords(n: number, zeroed = true): BigUint64Array {
     else reused++;
     const words = wasmWords(region.offset, n);
     if (zeroed && !region.fresh) words.fill(0n);
-    arena.adoptRegion(region);
+    arena.adoptRegion(region, n * 8);
     return words;
   }
   const buffer = free.get(bucketKey(n * 8, shared))?.pop();

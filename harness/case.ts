@@ -1,9 +1,11 @@
 // Building a conformance case from what a user or a suite asks for: protocol id and params, profile,
 // party count, ring, size or explicit inputs, seed. Inputs not given come from the spec's domain.
-import { inputError } from '../core/errors.ts';
-import { type Shape, formatShape } from '../core/shape.ts';
+import { inputError, usageError } from '../core/errors.ts';
+import { roundScaled } from '../core/fixed.ts';
+import { type Shape, formatShape, sizeOf } from '../core/shape.ts';
 import { type BoundProtocol, findProtocol } from '../registry/index.ts';
 import { type Config, resolveConfig } from '../spec/config.ts';
+import type { Domain, InputDecl } from '../spec/types.ts';
 import type { CaseSpec } from './execute.ts';
 import { generateInput } from './generate.ts';
 import { encodeByScale } from './scale.ts';
@@ -61,9 +63,13 @@ export function caseConfig(req: Pick<CaseRequest, 'profile' | 'parties' | 'ell'>
 export function buildCase(req: CaseRequest): CaseSpec {
   const protocol: BoundProtocol = findProtocol(req.id).bind(req.params);
   const config = caseConfig(req);
+  // Before any input is drawn or read: a configuration the protocol cannot run is the error to report,
+  // not an input its domain cannot hold in that ring.
+  const why = protocol.unsupported(config);
+  if (why !== undefined) throw usageError(`${protocol.id}: not supported here: ${why}`);
   const { shapes, inputs } =
     req.inputs === undefined
-      ? seededInputs(protocol, config, req)
+      ? seededInputs(protocol, config, requestedShapes(protocol, req), req.seed)
       : givenInputs(protocol, config, req.id, req.inputs);
   return {
     protocol,
@@ -75,12 +81,55 @@ export function buildCase(req: CaseRequest): CaseSpec {
   };
 }
 
-type Inputs = Pick<CaseSpec, 'shapes' | 'inputs'>;
+export type Inputs = Pick<CaseSpec, 'shapes' | 'inputs'>;
 
-function seededInputs(protocol: BoundProtocol, config: Config, req: CaseRequest): Inputs {
-  const shapes = requestedShapes(protocol, req);
+/**
+ * A domain that holds no value, or a single one once encoded, leaves seeded inputs nothing to vary: every
+ * case would run on the same value (mul_const with c = 1e30 allows only |x| < 5·10⁻²², all encoding to
+ * 0), so the run would check nothing and is refused.
+ */
+function checkDomainHoldsValues(
+  protocol: BoundProtocol,
+  config: Config,
+  decl: InputDecl,
+  domain: Domain | undefined,
+): void {
+  if (domain === undefined || domain.kind !== 'real') return;
+  const where = `${protocol.id} (params ${JSON.stringify(protocol.params)}, profile ${config.profile}, ℓ ${config.ell}, f ${config.f})`;
+  if (!(domain.min <= domain.max))
+    throw inputError(
+      `${where}: the domain of ${decl.name}, [${domain.min}, ${domain.max}], is empty: there is nothing to run it on`,
+    );
+  const f = decl.scale === 'fixed' ? config.f : 0;
+  const encode = (v: number): number => roundScaled(v * 2 ** f, config.rounding);
+  if (encode(domain.min) === encode(domain.max))
+    throw inputError(
+      `${where}: the domain of ${decl.name}, [${domain.min}, ${domain.max}], holds one value once encoded (${encode(domain.min)}·2^−${f}): a run would check nothing`,
+    );
+}
+
+/** The most elements one input of a run may have, however it is given (--size, --inputs, …). */
+export const MAX_INPUT_ELEMENTS = 10_000_000;
+
+function checkElementCap(id: string, shapes: Readonly<Record<string, Shape>>): void {
+  for (const [name, shape] of Object.entries(shapes))
+    if (sizeOf(shape) > MAX_INPUT_ELEMENTS)
+      throw inputError(
+        `${id}: input ${name} of shape ${formatShape(shape)} has ${sizeOf(shape)} elements; a run takes at most ${MAX_INPUT_ELEMENTS} per input`,
+      );
+}
+
+/** Inputs drawn from the spec's domain for these shapes (the first elements are the domain's edges). */
+export function seededInputs(
+  protocol: BoundProtocol,
+  config: Config,
+  shapes: Readonly<Record<string, Shape>>,
+  seed: bigint,
+): Inputs {
+  checkElementCap(protocol.id, shapes);
   protocol.outputShapes(shapes);
   const domains = protocol.domain(config, shapes);
+  for (const d of protocol.inputs()) checkDomainHoldsValues(protocol, config, d, domains[d.name]);
   const inputs = Object.fromEntries(
     protocol
       .inputs()
@@ -91,7 +140,7 @@ function seededInputs(protocol: BoundProtocol, config: Config, req: CaseRequest)
           domains[d.name]!,
           shapes[d.name]!,
           config,
-          req.seed,
+          seed,
           protocol.rows?.inputs.includes(d.name) === true,
         ),
       ]),
@@ -118,6 +167,7 @@ function givenInputs(
       if (v.values.length === 0)
         throw inputError(`${id}: input '${d.name}' is empty (shape ${formatShape(v.shape)})`);
       shapes[d.name] = v.shape;
+      checkElementCap(id, { [d.name]: v.shape });
       return [d.name, encodeByScale(v.values, v.shape, d.scale, config, d.name)];
     }),
   );

@@ -46,6 +46,30 @@ export function isWrap(d: bigint, modulus: bigint, ulps: bigint, ell: number): b
 }
 
 /**
+ * What a vector file records as an output's error (docs/vectors.md, `expected.error`), judged by the
+ * group's bounds: `wraps` counts the elements that are wrap events (isWrap, beyond the ulps bound), and
+ * `maxUlps` is the largest |d| of every other element, d = protocol − reference read as a signed ℓ-bit
+ * value. Unlike checkImplementation's maxUlps, an element beyond the bound that is not a wrap counts
+ * (an invalid case records it).
+ */
+export function outputError(
+  protocol: RingTensor,
+  reference: RingTensor,
+  bounds: Bounds,
+): { readonly maxUlps: bigint; readonly wraps: number } {
+  const ulps = BigInt(bounds.implementationUlps);
+  let maxUlps = 0n;
+  let wraps = 0;
+  for (let i = 0; i < protocol.data.length; i++) {
+    const d = BigInt.asIntN(protocol.ell, protocol.data[i]! - reference.data[i]!);
+    const a = d < 0n ? -d : d;
+    if (a > ulps && bounds.wrap !== undefined && isWrap(d, bounds.wrap.modulus, ulps, protocol.ell)) wraps++;
+    else if (a > maxUlps) maxUlps = a;
+  }
+  return { maxUlps, wraps };
+}
+
+/**
  * Protocol against reference. `elementUlps`, when given, is each element's own bound (ulps); `rowLength`
  * is the output's last axis, by which wraps are counted when the spec gives a per-row probability.
  */

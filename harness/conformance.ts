@@ -3,11 +3,12 @@
 // released-code forms (spec/types.ts `releasedDefects`) get rows of their own, expected to fail: such a
 // row passes when its case fails the checks, and is an unexpected pass (a failure of the run) otherwise.
 import { executeAndSummarize } from './summarized-run.ts';
-import { MpcspecError } from '../core/errors.ts';
-import { REGISTRY } from '../registry/index.ts';
+import { MpcspecError, usageError } from '../core/errors.ts';
+import { REGISTRY, findProtocol } from '../registry/index.ts';
 import type { RegisteredDefect } from '../registry/entry.ts';
-import { PROFILES } from '../spec/profile.ts';
+import { PROFILES, findProfile } from '../spec/profile.ts';
 import { type ShapeRequest, buildCase } from './case.ts';
+import { checkMemory } from './memory-estimate.ts';
 import type { CaseSummary } from './summary.ts';
 
 export interface ConformanceOptions {
@@ -18,6 +19,8 @@ export interface ConformanceOptions {
   /** Shapes instead of `size` (harness/case.ts ShapeRequest). */
   readonly shape?: ShapeRequest;
   readonly seed: bigint;
+  /** A case estimated to need more memory than this is an error row, not a run (memory-estimate.ts). */
+  readonly maxMemoryBytes?: number;
 }
 
 interface RowKey {
@@ -34,10 +37,23 @@ export type ConformanceRow =
 
 export type ConformancePlanItem = RowKey;
 
+/**
+ * Every (id, profile, party count) of the selection, and its released-code forms; an unknown id or
+ * profile or an empty list is a usage error here, before anything runs, so a selection can never
+ * quietly match nothing.
+ */
 export function conformancePlan(o: ConformanceOptions): ConformancePlanItem[] {
   const ids = o.ids ?? REGISTRY.map((p) => p.id);
   const profiles = o.profiles ?? PROFILES.map((p) => p.name);
   const parties = o.parties ?? [2, 3];
+  for (const [what, list] of [
+    ['protocol ids', ids],
+    ['profiles', profiles],
+    ['party counts', parties],
+  ] as const)
+    if (list.length === 0) throw usageError(`conformance: no ${what} selected: nothing to check`);
+  ids.forEach(findProtocol);
+  profiles.forEach(findProfile);
   return ids.flatMap((id) => {
     const defects = REGISTRY.find((p) => p.id === id)?.releasedDefects ?? [];
     return profiles.flatMap((profile) =>
@@ -67,12 +83,12 @@ export async function runConformanceCase(
       seed: o.seed,
     });
   } catch (e) {
+    // an unsupported configuration, or a shape or size this protocol cannot take
     if (e instanceof MpcspecError) return { ...item, status: 'n/a', reason: e.message };
     throw e;
   }
-  const why = spec.protocol.unsupported(spec.config);
-  if (why !== undefined) return { ...item, status: 'n/a', reason: why };
   try {
+    await checkMemory(spec, o.maxMemoryBytes);
     return { ...item, status: 'ran', summary: await executeAndSummarize(spec) };
   } catch (e) {
     if (e instanceof MpcspecError) return { ...item, status: 'error', reason: e.message };

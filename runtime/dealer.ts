@@ -1,7 +1,7 @@
 // The dealer (trusted third party, DESIGN.md "Parties"): correlated randomness produced from its own
 // seed before the online phase and counted as offline traffic. One mechanism serves every kind of
 // material: a generator draws the secret values from the dealer tape under the request's label, and the
-// dealer splits each value into n shares the same way (README "Dealer material"):
+// dealer splits each value into n shares the same way (docs/arithmetic.md, "Dealer material"):
 //   share_j = draw(`${label}/${name}/share/${j}`) for j < n−1,   share_{n−1} = value − Σ share_j
 // (XOR instead of − for boolean values). Material is keyed by label, so every party asking for the same
 // label gets its share of the same values, in any order. A request may also bring a two-party fast path

@@ -1,4 +1,4 @@
-// The keys of one run (README "Who draws what"): everything random in a run derives from its seed.
+// The keys of one run (docs/arithmetic.md, "Keys of one run"): everything random in a run derives from its seed.
 //   party i's tape:   K(K₀, "party/i")        dealer tape: K(K₀, "dealer")
 //   zero-sharing key between parties i and i+1 mod n:    K(K₀, "przs/i")
 import { type Key, deriveKey, rootKey } from '../core/prg.ts';

@@ -114,7 +114,7 @@ function conformancePass(provider: string, cases: number, seed: bigint): Promise
   let last = 0;
   return runBackendConformance({
     command: `"${CRYPTEN_ADAPTER}" --provider ${provider} --views ${VIEW_OPS.join(',')}`,
-    audit: { samples: QUICK.samples!, seed, maxPairs: QUICK.maxPairs! },
+    audit: { samples: QUICK.minSamples, seed, maxPairs: QUICK.maxPairs },
     cases,
     size: 32,
     seed,

@@ -11,8 +11,9 @@
 //              • what the spec declares the protocol deliberately reveals (`reveals`),
 //            and on nothing else; shapes and parameters are public. Shared outputs reveal nothing: an
 //            output share is computed from the view, so it is covered by the view.
-// The audit (audit/) checks it exhaustively in tiny rings (exact distributions, all secrets and all
-// hidden randomness) and statistically in the full ring (two-sample tests at fixed seeds).
+// The audit (audit/, docs/privacy.md) checks it for every party three ways: exact linear relations between
+// the view and the secrets in the full ring, exhaustively in tiny rings (exact distributions, all secrets
+// and all hidden randomness), and statistically in the full ring (two-sample tests at fixed seeds).
 import type { RingTensor } from '../core/ring.ts';
 import type { Shape } from '../core/shape.ts';
 import type { Config } from './config.ts';
@@ -43,10 +44,14 @@ export interface PrivacyDecl<P> {
   };
   /**
    * Why exhaustive enumeration does not apply (e.g. masks drawn as reals: statistical security only).
-   * The audit then uses the statistical mode. Without it, the audit decides from the draws it sees.
+   * The other modes still run, and the verdict says the exhaustive one did not. Without it, the audit
+   * decides from the draws it sees.
    */
   readonly exhaustive?: { readonly outOfReach: string };
-  /** The instance size the audit runs (`shapes(params, size)`); default 1, the smallest. */
+  /**
+   * The smallest meaningful instance (`shapes(params, size)`; default 1): the exhaustive mode runs it, the
+   * relation and statistical modes at least 2 (what happens across elements must be inside one view).
+   */
   readonly instanceSize?: number;
   /**
    * A deliberately reproduced defect (a released-code variant, ALGORITHMS.md §5): the audit is expected

@@ -30,7 +30,8 @@ export function reportLines(r: FileReport, everyCase: boolean): string[] {
   const rows = r.cases
     .filter((c) => everyCase || !c.ok)
     .map(
-      (c) => `  ${c.ok ? 'ok  ' : 'FAIL'} tcId ${c.tcId} (${c.result}; ${c.flags.join(', ')}): ${c.detail}`,
+      (c) =>
+        `  ${c.ok ? 'ok  ' : 'FAIL'} tcId ${c.tcId} (${c.result === undefined ? 'not in the prompt' : `${c.result}; ${c.flags.join(', ')}`}): ${c.detail}`,
     );
   return [head, ...rows];
 }

@@ -85,6 +85,11 @@ def sine_real_mask(engine, ops, views):
     views.sin_mask = lambda rng: -1 - rng.randrange(1024 * engine.F)
 
 
+@defect("split-when-negative", "sends mul's openings as two messages instead of one when some x is negative (traffic shape)")
+def split_when_negative(engine, ops, views):
+    views.split_when_negative = True
+
+
 @defect("swap-constants", "swaps the two constants of the inverse square root's initial guess (2.2 and 0.2)")
 def swap_constants(engine, ops, views):
     scale, offset = engine.inv_sqrt_guess

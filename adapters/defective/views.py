@@ -17,6 +17,8 @@ class Views:
         self.engine = engine
         # the sine's mask: uniform over the ring (a defect may bound it)
         self.sin_mask = lambda rng: engine.wrap(rng.getrandbits(engine.ell))
+        # mul's openings: one message (a defect may split it when some x is negative)
+        self.split_when_negative = False
 
     def share(self, rng, pairs):
         """Split each value into two additive shares, appending party p's share to store[p]."""
@@ -48,10 +50,15 @@ class Views:
                     view_item("triple a", "preprocessing", a[p]),
                     view_item("triple b", "preprocessing", b[p]),
                     view_item("triple c", "preprocessing", c[p]),
+                ] + ([
+                    # two messages, eps then delta: a traffic shape that depends on the secret
+                    view_item("eps from party %d" % q, "message", eps[q]),
+                    view_item("delta from party %d" % q, "message", dlt[q]),
+                ] if self.split_when_negative and any(v < 0 for v in xs) else [
                     # one message: eps then delta, shape [2, instances, elements]: instances on axis 1
                     view_item("eps, delta from party %d" % q, "message", eps[q] + dlt[q],
                               shape=[2, count, per], batch_axis=1),
-                ],
+                ]),
             })
         return views
 

@@ -1,6 +1,8 @@
 // Two-sample Kolmogorov–Smirnov test: D = sup |F_A − F_B| over the pooled values (ties consumed
 // together, so discrete data give a conservative test), p from the asymptotic Kolmogorov distribution
 // with Stephens' small-sample correction (Numerical Recipes §14.3).
+import { type Runs, mergeSorted } from './runs.ts';
+
 export function ksPValue(d: number, nA: number, nB: number): number {
   const ne = (nA * nB) / (nA + nB);
   const sq = Math.sqrt(ne);
@@ -17,16 +19,19 @@ export function ksPValue(d: number, nA: number, nB: number): number {
   return Math.min(1, Math.max(0, 2 * sum));
 }
 
-/** p-value of the KS test on two samples, each already sorted ascending. */
-export function ksTwoSampleSorted(a: Float64Array, b: Float64Array): number {
-  let i = 0;
-  let j = 0;
+/** p-value of the KS test from the runs of two samples. */
+export function ksFromRuns(r: Runs): number {
+  let ca = 0;
+  let cb = 0;
   let d = 0;
-  while (i < a.length && j < b.length) {
-    const v = Math.min(a[i]!, b[j]!);
-    while (i < a.length && a[i]! === v) i++;
-    while (j < b.length && b[j]! === v) j++;
-    d = Math.max(d, Math.abs(i / a.length - j / b.length));
+  for (let k = 0; k < r.length; k++) {
+    ca += r.a[k]!;
+    cb += r.b[k]!;
+    d = Math.max(d, Math.abs(ca / r.nA - cb / r.nB));
   }
-  return ksPValue(d, a.length, b.length);
+  return ksPValue(d, r.nA, r.nB);
 }
+
+/** p-value of the KS test on two samples (numbers or 64-bit integers), each sorted ascending. */
+export const ksTwoSampleSorted = <T extends number | bigint>(a: ArrayLike<T>, b: ArrayLike<T>): number =>
+  ksFromRuns(mergeSorted(a, b));

@@ -1,9 +1,13 @@
-// Another engine's views as samples for the audit (issue 17 §4): each view item an adapter reports for
-// a batch of instances, split into its instances (instance-major, or along the axis the adapter names),
-// collected per party over every answer; a view whose items change between runs is recorded as a
-// change of structure (traffic shape), which the audit reports as a leak.
+// Another engine's views as view coordinates for the audit (issue 17 §4): each view item an adapter
+// reports for a batch of instances is split into its instances (instance-major, or along the axis the
+// adapter names), and every position of every item becomes a coordinate over all runs, group after
+// group. The view's structure — which items, roles, widths and lengths — is its traffic shape: the
+// first run's structure lays the coordinates out, and a run of another structure keeps zeros there and
+// is told apart by traffic-shape numbers (message items, bits received, a fingerprint of the structure,
+// a hash of its content), which the audit tests like any coordinate (audit/coordinates.ts).
+import { type Coordinate, shapeCoordinates } from '../../audit/coordinates.ts';
+import { fingerprint } from '../../audit/traffic-shape.ts';
 import { formatShape, sizeOf, type Shape } from '../../core/shape.ts';
-import type { BackendCase } from '../cases.ts';
 import type { ViewItem } from '../protocol/messages.ts';
 import { wordsFromWire } from '../protocol/words.ts';
 import type { CaseAnswer } from '../session.ts';
@@ -11,13 +15,23 @@ import type { CaseAnswer } from '../session.ts';
 /** A view the adapter sent that cannot be read (missing, wrong lengths, words too wide). */
 export class ViewProblem extends Error {}
 
-/** One party's view items, one entry per item, each split into instances. */
-export interface ItemSamples {
+/** One item of a view, per instance. */
+interface ItemLayout {
   readonly name: string;
   readonly role: ViewItem['role'];
   readonly width: number;
   readonly perInstance: number;
-  readonly instances: BigUint64Array[];
+}
+
+/** One party's reported views over every run. */
+export interface PartyViews {
+  readonly coordinates: readonly Coordinate[];
+  /** Per run: the fingerprint of its view's structure. */
+  readonly fingerprint: Float64Array;
+  /** Every structure seen, by fingerprint, in words (in full when runs differ, else its message traffic). */
+  readonly structures: ReadonlyMap<number, string>;
+  /** Runs whose structure differs from the first run's. */
+  readonly deviants: number;
 }
 
 /** Instance b's words of an item reported for a batch of `batch` instances. */
@@ -52,58 +66,129 @@ function splitInstances(item: ViewItem, batch: number, ell: number, where: strin
   return Array.from({ length: batch }, (_, b) => data.slice(b * k, (b + 1) * k));
 }
 
-export interface PartySamples {
-  readonly items: ItemSamples[];
-  /** How the view's structure changed between runs, if it did (traffic shape depends on the run). */
-  structure?: string;
-}
-
-const describeItem = (it: { name: string; role: string; width: number; perInstance: number }): string =>
+const describeItem = (it: ItemLayout): string =>
   `'${it.name}' (${it.role}, ${it.perInstance} words of ${it.width} bits)`;
 
-/** Every party's items per answer, instances appended in request order (group after group). */
-export function collectSamples(
+const messageItems = (layout: readonly ItemLayout[]): readonly ItemLayout[] =>
+  layout.filter((it) => it.role === 'message');
+
+/** A view's message traffic in words: "2 message items, 128 bits received". */
+function describeTraffic(layout: readonly ItemLayout[]): string {
+  const messages = messageItems(layout);
+  const bits = messages.reduce((a, it) => a + it.perInstance * it.width, 0);
+  return `${messages.length} message item${messages.length === 1 ? '' : 's'}, ${bits} bits received`;
+}
+
+/** The whole structure of a view in words: its traffic, then every item. */
+const describeStructure = (layout: readonly ItemLayout[]): string =>
+  `${describeTraffic(layout)}: ${layout.map(describeItem).join('; ')}`;
+
+class PartyViewsBuilder {
+  layout: ItemLayout[] | undefined;
+  data: BigUint64Array[][] = [];
+  readonly count: Float64Array;
+  readonly bits: Float64Array;
+  readonly fingerprint: Float64Array;
+  readonly contentKey: Float64Array;
+  readonly structures = new Map<number, string>();
+  readonly traffic = new Map<number, string>();
+  deviants = 0;
+
+  constructor(private readonly total: number) {
+    this.count = new Float64Array(total);
+    this.bits = new Float64Array(total);
+    this.fingerprint = new Float64Array(total);
+    this.contentKey = new Float64Array(total);
+  }
+
+  /** The items of instances [offset, offset + instances.length) (each item's words per instance). */
+  put(offset: number, layout: ItemLayout[], instances: readonly BigUint64Array[][]): void {
+    const text = describeStructure(layout);
+    const fp = fingerprint(text);
+    this.structures.set(fp, text);
+    this.traffic.set(fp, describeTraffic(layout));
+    const messages = messageItems(layout);
+    const bits = messages.reduce((a, it) => a + it.perInstance * it.width, 0);
+    if (this.layout === undefined) {
+      this.layout = layout;
+      this.data = layout.map((it) =>
+        Array.from({ length: it.perInstance }, () => new BigUint64Array(this.total)),
+      );
+    }
+    const conforming = describeStructure(this.layout) === text;
+    instances.forEach((items, b) => {
+      const run = offset + b;
+      this.count[run] = messages.length;
+      this.bits[run] = bits;
+      this.fingerprint[run] = fp;
+      if (conforming) {
+        layout.forEach((_, k) => items[k]!.forEach((w, t) => (this.data[k]![t]![run] = w)));
+        return;
+      }
+      this.deviants += 1;
+      this.contentKey[run] = fingerprint(items.map((ws) => ws.join(',')).join(';'));
+    });
+  }
+
+  done(): PartyViews {
+    const coordinates: Coordinate[] = (this.layout ?? []).flatMap((it, k) =>
+      this.data[k]!.map((words, t) => ({
+        name: `${it.name} [${t}]`,
+        width: it.width,
+        words,
+        ...(it.role === 'message' ? { message: true } : {}),
+      })),
+    );
+    coordinates.push(
+      ...shapeCoordinates({
+        'message items received': this.count,
+        'bits received': this.bits,
+        'view structure (items, roles, widths, lengths)': this.fingerprint,
+        'another structure, content hash': this.contentKey,
+      }),
+    );
+    return {
+      coordinates,
+      fingerprint: this.fingerprint,
+      structures: this.structures.size > 1 ? this.structures : this.traffic,
+      deviants: this.deviants,
+    };
+  }
+}
+
+/** Every party's reported views, runs appended in request order (group after group). */
+export function collectViews(
   answers: readonly CaseAnswer[],
-  requests: readonly { case: BackendCase; instances: number }[],
+  instancesPerRequest: readonly number[],
   parties: number,
   ell: number,
-): PartySamples[] {
-  const perParty: PartySamples[] = Array.from({ length: parties }, () => ({ items: [] }));
+): PartyViews[] {
+  const total = instancesPerRequest.reduce((a, n) => a + n, 0);
+  const builders = Array.from({ length: parties }, () => new PartyViewsBuilder(total));
+  let offset = 0;
   answers.forEach((a, k) => {
     const where = `case ${a.case}`;
     if ('backendError' in a)
       throw new ViewProblem(`${where}: the backend reported an error: ${a.backendError}`);
+    const batch = instancesPerRequest[k]!;
     for (let p = 0; p < parties; p++) {
       const view = a.result.views?.find((v) => v.party === p);
       if (view === undefined)
         throw new ViewProblem(`${where}: views were asked for, but party ${p}'s view is missing`);
-      const mine = perParty[p]!;
-      const got = view.items.map((item) => {
-        const instances = splitInstances(item, requests[k]!.instances, ell, where);
-        return {
-          name: item.name,
-          role: item.role,
-          width: item.width ?? ell,
-          perInstance: instances[0]?.length ?? 0,
-          instances,
-        };
-      });
-      if (k === 0) {
-        mine.items.push(...got);
-        continue;
-      }
-      if (mine.structure !== undefined) continue;
-      if (got.length !== mine.items.length) {
-        mine.structure = `${where} has ${got.length} view items where the first run had ${mine.items.length}`;
-        continue;
-      }
-      const i = got.findIndex((g, j) => describeItem(g) !== describeItem(mine.items[j]!));
-      if (i >= 0) {
-        mine.structure = `${where}'s view item ${i} is ${describeItem(got[i]!)} where the first run had ${describeItem(mine.items[i]!)}`;
-        continue;
-      }
-      got.forEach((g, j) => mine.items[j]!.instances.push(...g.instances));
+      const split = view.items.map((item) => splitInstances(item, batch, ell, where));
+      const layout = view.items.map((item, j) => ({
+        name: item.name,
+        role: item.role,
+        width: item.width ?? ell,
+        perInstance: split[j]![0]?.length ?? 0,
+      }));
+      builders[p]!.put(
+        offset,
+        layout,
+        Array.from({ length: batch }, (_, b) => split.map((s) => s[b]!)),
+      );
     }
+    offset += batch;
   });
-  return perParty;
+  return builders.map((b) => b.done());
 }

@@ -54,7 +54,7 @@ async function auditThroughAdapter(
   opts: BackendAuditOptions,
   cmd: Command,
 ): Promise<void> {
-  for (const name of ['mode', 'party', 'ring', 'parties'])
+  for (const name of ['mode', 'party', 'ring', 'size', 'budget', 'parties'])
     if (cmd.getOptionValueSource(name) === 'cli')
       throw usageError(
         `--${name} does not apply with --backend: the audit is statistical, of every party, in the backend's configuration`,
@@ -91,9 +91,9 @@ async function auditThroughAdapter(
     const verdicts = [];
     for (const op of ops.filter((o) => o.views && o.unsupported === undefined)) {
       const report = await auditBackendViews(session, op, {
-        samples: opts.samples ?? THOROUGH.samples!,
+        samples: opts.samples ?? THOROUGH.minSamples,
         seed: opts.seed ?? AUDIT_SEED,
-        maxPairs: THOROUGH.maxPairs!,
+        maxPairs: THOROUGH.maxPairs,
       });
       if (report.verdict === undefined) throw usageError(`${op.key}: ${report.detail}`);
       verdicts.push(report.verdict);

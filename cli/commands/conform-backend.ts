@@ -35,8 +35,8 @@ export async function unlessUnavailable(body: () => Promise<void>): Promise<void
 
 export interface BackendConformOptions {
   backend?: string;
-  only?: string;
-  profile?: string;
+  only?: string[];
+  profile?: string[];
   size: number;
   shape?: number[] | Record<string, number[]>;
   seed: bigint;
@@ -103,15 +103,12 @@ async function conformThroughAdapter(
       throw usageError(
         `--${name === 'views' ? 'no-views' : name} does not apply with --backend (the handshake gives the party count; --audit audits the reported views)`,
       );
-  if (opts.profile !== undefined && opts.profile.includes(','))
+  if (opts.profile !== undefined && opts.profile.length !== 1)
     throw usageError(
-      `--profile: with --backend give one profile to judge the cost by, not '${opts.profile}'`,
+      `--profile: with --backend give one profile to judge the cost by, not '${opts.profile.join(',')}'`,
     );
-  const only = opts.only
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  if (only !== undefined && only.length === 0) throw usageError(`--only: '${opts.only}' names no op`);
+  const only = opts.only;
+  const profile = opts.profile?.[0];
   const bar = new SingleBar({
     format: 'backend conformance [{bar}] {value}/{total} {case}',
     stream: process.stderr,
@@ -135,10 +132,10 @@ async function conformThroughAdapter(
       size: opts.size,
       ...(opts.shape === undefined ? {} : { shape: opts.shape }),
       seed: opts.seed,
-      ...(opts.profile === undefined ? {} : { profile: opts.profile }),
+      ...(profile === undefined ? {} : { profile }),
       timeoutMs: opts.timeout,
       ...(opts.audit === true
-        ? { audit: { samples: QUICK.samples!, seed: opts.seed, maxPairs: QUICK.maxPairs! } }
+        ? { audit: { samples: QUICK.minSamples, seed: opts.seed, maxPairs: QUICK.maxPairs } }
         : {}),
       progress: (done, total, label) => {
         if (!started) {

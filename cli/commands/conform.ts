@@ -1,7 +1,8 @@
 // `mpcspec conform` (what `npm start` runs): the conformance pass over every registered protocol on the
 // built-in backend, with a progress bar and a summary table; exit 1 if any case fails.
 import { SingleBar } from 'cli-progress';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { usageError } from '../../core/errors.ts';
 import {
   type ConformanceRow,
   conformancePlan,
@@ -9,33 +10,34 @@ import {
   runConformanceCase,
 } from '../../harness/conformance.ts';
 import { QUICK, auditViews } from '../../audit/audit-views.ts';
-import { verdictLine } from '../../audit/describe.ts';
+import { VIEW_TABLE_HEADER, viewTableRow } from '../../audit/describe.ts';
 import type { ViewVerdict } from '../../audit/verdict.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
-import { parseIntOption, parseSeedOption, parseShapeOption } from '../options.ts';
+import {
+  maxMemoryOption,
+  parseIntOption,
+  parseListOption,
+  parseShapeOption,
+  seedOption,
+} from '../options.ts';
 import { type Row, printTable } from '../table.ts';
 import { type BackendConformOptions, addBackendOptions, conformBackend } from './conform-backend.ts';
 
 interface ConformOptions {
-  only?: string;
-  profile?: string;
-  parties?: string;
+  only?: string[];
+  profile?: string[];
+  parties: number[];
   size: number;
   shape?: number[] | Record<string, number[]>;
   seed: bigint;
+  maxMemory: number;
   json?: boolean;
   views: boolean;
 }
 
-const list = (s: string | undefined): string[] | undefined =>
-  s === undefined
-    ? undefined
-    : s
-        .split(',')
-        .map((x) => x.trim())
-        .filter((x) => x !== '');
+const rowReason = (r: ConformanceRow): string => (r.status === 'ran' ? 'ran' : r.reason);
 
 /** The protocol column: the id, and the defect a released-code form reproduces. */
 const protocolName = (r: ConformanceRow): string =>
@@ -101,9 +103,17 @@ export function registerConformCommand(program: Command): void {
     .description(
       'conformance pass: every registered protocol × profile × party count on the built-in backend',
     )
-    .option('--only <ids>', 'comma-separated protocol ids')
-    .option('--profile <names>', 'comma-separated profiles (default: all)')
-    .option('--parties <list>', 'comma-separated party counts', '2,3')
+    .option('--only <ids>', 'comma-separated protocol ids (default: all)', parseListOption('only', 'mul,ltz'))
+    .option(
+      '--profile <names>',
+      'comma-separated profiles (default: all)',
+      parseListOption('profile', 'crypten,default'),
+    )
+    .addOption(
+      new Option('--parties <list>', 'comma-separated party counts')
+        .argParser(parseListOption('parties', '2,3', parseIntOption('parties', 2, 16)))
+        .default([2, 3], '2,3'),
+    )
     .option(
       '--size <n>',
       "length of each input's last axis (a vector's length, a row's length)",
@@ -115,20 +125,21 @@ export function registerConformCommand(program: Command): void {
       "input shape instead of --size, e.g. 12x128x128 (each protocol's first input) or x=4x8,y=8x2",
       parseShapeOption,
     )
-    .option('--seed <s>', 'seed', parseSeedOption, 1n)
+    .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
+    .addOption(maxMemoryOption())
     .option('--no-views', 'skip the view-privacy audit of each protocol')
     .option('--json', 'print the rows as JSON')
     .action(
       action(async (opts: ConformOptions & BackendConformOptions, cmd: Command) => {
         if (opts.backend !== undefined) return conformBackend(opts.backend, opts, cmd);
-        const parties = (list(opts.parties) ?? ['2']).map(parseIntOption('parties', 2, 16));
         const options = {
-          ...(list(opts.only) ? { ids: list(opts.only)! } : {}),
-          ...(list(opts.profile) ? { profiles: list(opts.profile)! } : {}),
-          parties,
+          ...(opts.only === undefined ? {} : { ids: opts.only }),
+          ...(opts.profile === undefined ? {} : { profiles: opts.profile }),
+          parties: opts.parties,
           size: opts.size,
           ...(opts.shape !== undefined ? { shape: opts.shape } : {}),
           seed: opts.seed,
+          maxMemoryBytes: opts.maxMemory,
         };
         const plan = conformancePlan(options);
         const bar = new SingleBar({
@@ -147,7 +158,9 @@ export function registerConformCommand(program: Command): void {
         bar.update(rows.length, { case: 'done' });
         bar.stop();
         const failed = rows.filter((r) => !rowPassed(r));
-        const views = opts.views ? await viewVerdicts([...new Set(plan.map((p) => p.id))]) : [];
+        const ran = rows.filter((r) => r.status === 'ran').length;
+        // A selection of cases none of which applies checked nothing: that is not a pass.
+        const views = opts.views && ran > 0 ? await viewVerdicts([...new Set(plan.map((p) => p.id))]) : [];
         const leaks = views.filter((v) => !v.ok);
         if (opts.json === true) {
           process.stdout.write(
@@ -168,7 +181,6 @@ export function registerConformCommand(program: Command): void {
             ],
             rows.map(tableRow),
           );
-          const ran = rows.filter((r) => r.status === 'ran').length;
           const expected = rows.filter(
             (r) => r.defect !== undefined && r.status === 'ran' && rowPassed(r),
           ).length;
@@ -178,17 +190,21 @@ export function registerConformCommand(program: Command): void {
           );
           if (views.length > 0) {
             process.stdout.write(
-              '\nView privacy (2 parties, default profile; `mpcspec audit views <id>` for the evidence):\n',
+              '\nView privacy (2 parties, default profile, every mode per party; `mpcspec audit views <id>` for the evidence and coverage):\n',
             );
-            printTable(
-              ['protocol', 'verdict', 'time'],
-              views.map((v) => [v.id, verdictLine(v), `${(v.ms / 1000).toFixed(2)} s`]),
+            printTable([...VIEW_TABLE_HEADER], views.map(viewTableRow));
+            const incomplete = views.filter((v) => v.status === 'incomplete').length;
+            process.stdout.write(
+              `${views.length} protocols audited, ${leaks.length} leak(s), ${incomplete} with no leak found but some mode not run\n`,
             );
-            process.stdout.write(`${views.length} protocols audited, ${leaks.length} leak(s)\n`);
           }
         }
         if (leaks.length > 0) process.exitCode = EXIT_FAILED_CHECK;
         if (failed.length > 0) process.exitCode = EXIT_FAILED_CHECK;
+        if (rows.every((r) => r.status === 'n/a'))
+          throw usageError(
+            `nothing checked: none of the ${rows.length} selected case(s) applies (${rows[0]!.id} ${rows[0]!.profile} ${rows[0]!.parties}p: ${rowReason(rows[0]!)})`,
+          );
       }),
     );
 }

@@ -7,7 +7,7 @@ import { plotKernel } from '../../report/kernel-plot.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { action } from '../errors.ts';
-import { parseIntOption, parseJsonObjectOption, parseSeedOption } from '../options.ts';
+import { parseIntOption, parseJsonObjectOption, seedOption } from '../options.ts';
 
 interface PlotOptions {
   profile: string;
@@ -42,7 +42,7 @@ export function registerPlotCommand(program: Command): void {
     )
     .option('--points <n>', 'inputs across the domain', parseIntOption('points', 2, 100_000), 801)
     .option('--range <lo,hi>', 'plot only this part of the domain', parseRange)
-    .option('--seed <s>', 'seed: decimal or 0x-hex integer < 2^64', parseSeedOption, 1n)
+    .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
     .requiredOption('--out <file>', 'the SVG file to write')
     .action(
       action(async (id: string, opts: PlotOptions) => {

@@ -3,17 +3,19 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { inputError } from '../../core/errors.ts';
-import { buildCase } from '../../harness/case.ts';
-import { executeAndSummarize } from '../../harness/summarized-run.ts';
+import { jsonSyntaxProblem } from '../../core/validation.ts';
+import { MAX_INPUT_ELEMENTS } from '../../harness/case.ts';
+import { runCase } from '../../harness/run-case.ts';
 import { parseUserInputs } from '../../harness/user-inputs.ts';
 import { describeConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
 import {
+  maxMemoryOption,
   parseChoiceOption,
   parseIntOption,
   parseJsonObjectOption,
-  parseSeedOption,
   parseShapeOption,
+  seedOption,
 } from '../options.ts';
 import { printTable } from '../table.ts';
 
@@ -30,6 +32,7 @@ interface RunOptions {
   allowOutOfDomain?: boolean;
   transport: 'memory' | 'tcp';
   timeout: number;
+  maxMemory: number;
   json?: boolean;
 }
 
@@ -43,7 +46,7 @@ function readInputs(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw inputError(`--inputs: '${file}' is not JSON: ${(e as Error).message}`);
+    throw inputError(`--inputs: '${file}' is not JSON: ${jsonSyntaxProblem(e, text)}`);
   }
 }
 
@@ -64,7 +67,7 @@ export function registerRunCommand(program: Command): void {
     .option(
       '--size <n>',
       "length of each input's last axis (a vector's length, a row's length, a square matrix's side)",
-      parseIntOption('size', 1, 10_000_000),
+      parseIntOption('size', 1, MAX_INPUT_ELEMENTS),
       16,
     )
     .option(
@@ -72,7 +75,7 @@ export function registerRunCommand(program: Command): void {
       "input shape instead of --size, e.g. 12x128x128 (the first input's; the spec derives the others) or x=4x8,y=8x2",
       parseShapeOption,
     )
-    .option('--seed <s>', 'seed: decimal or 0x-hex integer < 2^64', parseSeedOption, 1n)
+    .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
     .option(
       '--params <json>',
       'protocol parameters as a JSON object, e.g. \'{"c":0.5}\'',
@@ -96,10 +99,11 @@ export function registerRunCommand(program: Command): void {
       parseIntOption('timeout', 100, 600_000),
       20_000,
     )
+    .addOption(maxMemoryOption())
     .option('--json', 'print one JSON object')
     .action(
       action(async (id: string, opts: RunOptions) => {
-        const c = buildCase({
+        const s = await runCase({
           id,
           profile: opts.profile,
           parties: opts.parties,
@@ -112,18 +116,18 @@ export function registerRunCommand(program: Command): void {
             ? { inputs: parseUserInputs(readInputs(opts.inputs), opts.inputs) }
             : {}),
           ...(opts.allowOutOfDomain === true ? { allowOutOfDomain: true } : {}),
+          transport: opts.transport,
+          tcp: { timeoutMs: opts.timeout },
+          emitOutputs: opts.emitOutputs === true,
+          maxMemoryBytes: opts.maxMemory,
         });
-        const s = await executeAndSummarize(
-          { ...c, transport: opts.transport, tcp: { timeoutMs: opts.timeout } },
-          { emitOutputs: opts.emitOutputs === true },
-        );
         if (opts.json === true) {
           process.stdout.write(
             `${JSON.stringify(s, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
           );
         } else {
           process.stdout.write(
-            `${s.protocol} — ${describeConfig(c.config)}, ${s.size} elements, seed ${s.seed}\n`,
+            `${s.protocol} — ${describeConfig(s.config)}, ${s.size} elements, seed ${s.seed}\n`,
           );
           printTable(
             ['check', 'spec', 'measured', 'ok'],

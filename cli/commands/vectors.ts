@@ -3,7 +3,7 @@
 // case fails or any file could not be read; generate exits 1 when a protocol broke its own spec.
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { usageError } from '../../core/errors.ts';
+import { makeOutputDirectory } from '../../core/output-files.ts';
 import { checkPaths, splitPath } from '../../vectors/blind/files.ts';
 import { generateVectors, writeSchemas, writeVectors } from '../../vectors/generate/generate-all.ts';
 import { DATA_DIR, SCHEMA_DIR } from '../../vectors/paths.ts';
@@ -11,15 +11,7 @@ import { reportLines, totals, totalsLine } from '../../vectors/report.ts';
 import { formatProblem } from '../../vectors/verify/load.ts';
 import { type FileReport, verifyPath } from '../../vectors/verify/verify-file.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
-
-const parseIdList = (value: string): string[] => {
-  const ids = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  if (ids.length === 0) throw usageError(`--only: '${value}' names no protocol; give ids such as mul,trunc`);
-  return ids;
-};
+import { parseListOption } from '../options.ts';
 
 function finish(
   reports: readonly FileReport[],
@@ -41,9 +33,16 @@ function registerGenerate(vectors: Command): void {
     .description('regenerate the vector files (one per protocol and profile) and their JSON Schemas')
     .option('--out <dir>', 'where to write the vector files', DATA_DIR)
     .option('--schema-out <dir>', 'where to write the JSON Schemas', SCHEMA_DIR)
-    .option('--only <ids>', 'comma-separated protocol ids (default: every registered protocol)', parseIdList)
+    .option(
+      '--only <ids>',
+      'comma-separated protocol ids (default: every registered protocol)',
+      parseListOption('only', 'mul,trunc'),
+    )
     .action(
       action(async (opts: { out: string; schemaOut: string; only?: string[] }) => {
+        // Before minutes of generation: an output directory that cannot be made fails now.
+        await makeOutputDirectory(opts.out);
+        await makeOutputDirectory(opts.schemaOut);
         const bar = new SingleBar(
           { format: 'vectors [{bar}] {value}/{total} {current}', hideCursor: true },
           Presets.shades_classic,

@@ -1,5 +1,5 @@
-// Worker entry: the helper thread runs TypeScript sources, so it registers the same loader as bin/.
-import { register } from 'tsx/esm/api';
+// Worker entry when the sources run as TypeScript (tests, benches): register tsx, then start the helper.
+// Compiled code starts dist/core/parallel/helper-thread.js directly (split-run.ts).
+import '../source-register.mjs';
 
-register();
 await import('./helper-thread.ts');

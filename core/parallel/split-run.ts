@@ -1,4 +1,4 @@
-// Data-parallel kernels on a helper thread (README "Speed"). The hot loops of every protocol are
+// Data-parallel kernels on a helper thread (docs/speed.md, "The mechanisms"). The hot loops of every protocol are
 // elementwise, so a loop over n elements can be cut into chunks that this thread and a helper on the
 // second core take in turn; the result is the same words in the same places, so runs stay byte-identical.
 //
@@ -84,7 +84,11 @@ function startHelper(): Helper {
   const slots = JobSlots.create();
   const jobs = new MessageChannel();
   const errors = new MessageChannel();
-  const worker = new Worker(new URL('./helper-entry.mjs', import.meta.url), {
+  // Compiled code starts the helper module itself; TypeScript sources need the loader (own-modules.ts).
+  const entry = import.meta.url.endsWith('.ts')
+    ? new URL('./helper-entry.mjs', import.meta.url)
+    : new URL('./helper-thread.js', import.meta.url);
+  const worker = new Worker(entry, {
     // The WebAssembly memory too (core/wasm/memory.ts): arrays in it are sent as addresses in it.
     workerData: { slots: slots.buffers(), jobs: jobs.port2, errors: errors.port2, wasmMemory: wasmMemory() },
     transferList: [jobs.port2, errors.port2],

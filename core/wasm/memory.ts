@@ -1,4 +1,4 @@
-// The shared WebAssembly memory that large arena arrays live in (README "Speed"), so the SIMD loops of
+// The shared WebAssembly memory that large arena arrays live in (docs/speed.md, "The mechanisms"), so the SIMD loops of
 // kernels.wasm can run on them: a JavaScript BigInt loop moves ≈0.5 G words/s here, the same loop in
 // WebAssembly SIMD ≈2 G (measured, scratch/wasmproto). One memory per process, shared with the helper
 // thread (it arrives in the helper's workerData), so both threads address the same words.

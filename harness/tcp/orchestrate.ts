@@ -5,8 +5,8 @@
 // its exit code next to the error the surviving parties saw; a silent one hits the deadline.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { runtimeError } from '../../core/errors.ts';
+import { nodeArgsFor, ownModule } from '../../core/own-modules.ts';
 import { decodeOrThrow } from '../../core/validation.ts';
 import type { Payload } from '../../runtime/payload.ts';
 import { type RunResult, runKeys } from '../../runtime/run.ts';
@@ -34,7 +34,8 @@ export interface TcpCase {
   readonly inputs: readonly Readonly<Record<string, Payload>>[];
 }
 
-const BIN = fileURLToPath(new URL('../../bin/mpcspec.mjs', import.meta.url));
+/** `mpcspec party` from this build: compiled from dist/, through tsx from the sources (own-modules.ts). */
+const PARTY_COMMAND = [...nodeArgsFor(ownModule(import.meta.url, '../../cli/main')), 'party'];
 
 class PartyProcess {
   private readonly lines: string[] = [];
@@ -83,7 +84,8 @@ export async function runOverTcp(c: TcpCase, options: TcpOptions = {}): Promise<
   const n = c.config.parties;
   const procs = Array.from(
     { length: n },
-    (_, i) => new PartyProcess(i, spawn(process.execPath, [BIN, 'party', '--host', host], { stdio: 'pipe' })),
+    (_, i) =>
+      new PartyProcess(i, spawn(process.execPath, [...PARTY_COMMAND, '--host', host], { stdio: 'pipe' })),
   );
   try {
     const ports = await Promise.all(

@@ -1,7 +1,7 @@
 // The dealer's AND triples for two parties in one pass (runtime/dealer.ts, MaterialRequest.dealTwoParty).
 // The generic path draws a and b, computes c = a ∧ b, draws one share of each and XORs it into the value:
 // five keystream copies and four more passes over arrays too large for the cache — the dealer's half of
-// an ltz run (README "Speed"). Here each 64 KiB piece of the five keystreams is read once, while the
+// an ltz run (docs/speed.md). Here each 64 KiB piece of the five keystreams is read once, while the
 // cipher's output is still in cache, and all six shares are written from it. The words are the generic
 // path's, so vectors and views are unchanged (test/runtime/dealer-fused.test.ts compares the two).
 import { defineKernel } from '../../core/parallel/split-run.ts';

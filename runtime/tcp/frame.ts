@@ -1,6 +1,8 @@
 // Wire format of the TCP transport: a frame is u32le(header length) ‖ header (UTF-8 JSON) ‖ payload,
-// the payload being the tensor's words as little-endian u64. Headers are decoded with io-ts, so a
-// malformed frame from a peer is an error naming the peer, not a crash.
+// the payload being the tensor's words as little-endian u64. Headers are decoded with io-ts and their
+// numbers checked (a shape of non-negative dimensions, at most MAX_FRAME_WORDS words; a width from 1 to
+// 64), so a malformed frame from a peer is an error naming the receiving party, the frame's number and
+// sender, and its label and round — not a crash inside a typed-array constructor.
 import { allocWords } from '../../core/word-pool.ts';
 import * as t from 'io-ts';
 import { bitTensor } from '../../core/bits.ts';
@@ -51,11 +53,24 @@ export function encodeFrame(header: OutgoingHeader, payload?: Payload): Buffer {
   return Buffer.concat([len, head, body]);
 }
 
+/** The most words one frame may carry (8 GiB): a header claiming more is malformed, not a huge message. */
+export const MAX_FRAME_WORDS = 2 ** 30;
+
 /** Reassembles frames from a byte stream; `push` returns every frame completed by the chunk. */
 export class FrameReader {
   private buffer: Buffer = Buffer.alloc(0);
+  private frames = 0;
 
-  constructor(private readonly peer: string) {}
+  /** `receiver` reads what `sender` (e.g. "party 2", or "a connecting party" before its hello) sends. */
+  constructor(
+    private readonly receiver: number,
+    private sender: string,
+  ) {}
+
+  /** Name the sender once it has introduced itself. */
+  identify(sender: string): void {
+    this.sender = sender;
+  }
 
   push(chunk: Buffer): Frame[] {
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
@@ -64,6 +79,7 @@ export class FrameReader {
       if (this.buffer.length < 4) break;
       const headLen = this.buffer.readUInt32LE(0);
       if (this.buffer.length < 4 + headLen) break;
+      this.frames++;
       const header = this.parseHeader(this.buffer.subarray(4, 4 + headLen));
       const words = header.type === 'message' ? sizeOf(header.shape) : 0;
       const total = 4 + headLen + 8 * words;
@@ -85,12 +101,31 @@ export class FrameReader {
   }
 
   private parseHeader(bytes: Buffer): FrameHeader {
+    const where = `party ${this.receiver}: frame ${this.frames} from ${this.sender}`;
     let json: unknown;
     try {
       json = JSON.parse(bytes.toString('utf8'));
     } catch {
-      throw runtimeError(`${this.peer} sent a frame whose header is not JSON`);
+      throw runtimeError(`${where}: the header is not JSON`);
     }
-    return decodeOrThrow(FrameHeader, json, `frame header from ${this.peer}`, 'runtime');
+    const { label, round } = (typeof json === 'object' && json !== null ? json : {}) as Record<
+      string,
+      unknown
+    >;
+    const named = typeof label === 'string' ? `${where} (label '${label}', round ${String(round)})` : where;
+    const header = decodeOrThrow(FrameHeader, json, `${named}: header`, 'runtime');
+    if (header.type === 'message') {
+      if (!header.shape.every((d) => d >= 0))
+        throw runtimeError(
+          `${named}: shape [${header.shape.join(', ')}] is not a shape: dimensions are non-negative integers`,
+        );
+      if (sizeOf(header.shape) > MAX_FRAME_WORDS)
+        throw runtimeError(
+          `${named}: shape [${header.shape.join(', ')}] holds ${sizeOf(header.shape)} words, more than a frame carries (2^30)`,
+        );
+      if (header.width < 1 || header.width > 64)
+        throw runtimeError(`${named}: width ${header.width} is not from 1 to 64`);
+    }
+    return header;
   }
 }

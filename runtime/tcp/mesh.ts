@@ -68,7 +68,7 @@ export function connectMesh(
     const accept = (socket: Socket, chunks: readonly Buffer[]): void => {
       socket.removeAllListeners('data');
       socket.setNoDelay(true);
-      const reader = new FrameReader(`a connection to party ${party}`);
+      const reader = new FrameReader(party, 'a connecting party');
       const onData = (chunk: Buffer): void => {
         try {
           const frames = reader.push(chunk);
@@ -80,6 +80,7 @@ export function connectMesh(
             );
           }
           socket.off('data', onData);
+          reader.identify(`party ${hello.header.party}`);
           done(hello.header.party, socket, reader, frames.slice(1));
         } catch (e) {
           clearTimeout(timer);
@@ -97,7 +98,7 @@ export function connectMesh(
       const socket = connect({ host, port: ports[peer]! }, () => {
         socket.setNoDelay(true);
         socket.write(encodeFrame({ type: 'hello', party }));
-        done(peer, socket, new FrameReader(`party ${peer}`), []);
+        done(peer, socket, new FrameReader(party, `party ${peer}`), []);
       });
       socket.once('error', (e) => {
         if (!linked.has(peer)) {

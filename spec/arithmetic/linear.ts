@@ -19,7 +19,7 @@ function localLinearSpec(
     id,
     title,
     family: 'arithmetic',
-    source: 'ALGORITHMS.md §1 (local linear operations)',
+    source: 'docs/arithmetic.md Linear operations',
     params: NoParams,
     defaults: {},
     inputs: () => operands.map((name) => ({ name, holder: 'shared', scale: 'fixed' })),

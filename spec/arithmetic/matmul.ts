@@ -32,7 +32,7 @@ export const matmulSpec: ProtocolSpec<NoParams> = {
   id: 'matmul',
   title: 'Matrix multiplication with a matrix triple',
   family: 'arithmetic',
-  source: 'ALGORITHMS.md §1 Matrix multiply; SecureML (Mohassel & Zhang 2017) §4',
+  source: 'docs/arithmetic.md Products (matrix); SecureML (Mohassel & Zhang 2017) §4',
   params: NoParams,
   defaults: {},
   inputs: () => [

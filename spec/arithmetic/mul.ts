@@ -23,7 +23,7 @@ export const mulSpec: ProtocolSpec<NoParams> = {
   id: 'mul',
   title: 'Beaver multiplication of shared fixed-point values',
   family: 'arithmetic',
-  source: 'ALGORITHMS.md §1 Beaver multiply; Beaver, CRYPTO 1991',
+  source: 'docs/arithmetic.md Products (Beaver); Beaver, CRYPTO 1991',
   params: NoParams,
   defaults: {},
   inputs: () => [

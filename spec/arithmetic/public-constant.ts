@@ -28,7 +28,7 @@ export const encodedConstant = (config: Config, c: number): bigint =>
 
 const common = {
   family: 'arithmetic',
-  source: 'ALGORITHMS.md §1 Public constants',
+  source: 'docs/arithmetic.md Linear operations and public constants',
   inputs: () => [{ name: 'x', holder: 'shared', scale: 'fixed' }] as const,
   outputs: () => [{ name: 'z', delivery: 'shared', scale: 'fixed' }] as const,
   shapes: (_p: unknown, size: number) => vectorShapes(['x'], size),

@@ -14,7 +14,7 @@ export const reconstructSpec: ProtocolSpec<ReconstructParams> = {
   id: 'reconstruct',
   title: 'Reconstruction to all parties or to one',
   family: 'arithmetic',
-  source: 'ALGORITHMS.md §1 Reconstruct / open',
+  source: 'docs/arithmetic.md Opening',
   params: ReconstructParams,
   defaults: { to: 'all' },
   variants: [{ to: 0 as t.Int }, { to: 1 as t.Int }],

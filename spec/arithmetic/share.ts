@@ -24,7 +24,7 @@ export const shareSpec: ProtocolSpec<ShareParams> = {
   id: 'share',
   title: 'Input sharing (owner-sends or pairwise zero-sharing)',
   family: 'arithmetic',
-  source: 'ALGORITHMS.md §1 Input sharing; CrypTen ArithmeticSharedTensor (PRZS)',
+  source: 'docs/arithmetic.md Sharing; CrypTen ArithmeticSharedTensor (PRZS)',
   params: ShareParams,
   defaults: { owner: 0 as t.Int, variant: 'profile' },
   variants: [

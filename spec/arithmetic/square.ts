@@ -12,7 +12,7 @@ export const squareSpec: ProtocolSpec<NoParams> = {
   id: 'square',
   title: 'Squaring of a shared fixed-point value with a square pair',
   family: 'arithmetic',
-  source: 'ALGORITHMS.md §1 Square',
+  source: 'docs/arithmetic.md Products (square)',
   params: NoParams,
   defaults: {},
   inputs: () => [{ name: 'x', holder: 'shared', scale: 'fixed' }],

@@ -25,7 +25,7 @@ export const truncSpec: ProtocolSpec<TruncParams> = {
   id: 'trunc',
   title: 'Truncation of a shared integer by 2^k (local CrypTen / SecureML, or dealer-assisted)',
   family: 'arithmetic',
-  source: 'ALGORITHMS.md §1 (SecureML local truncation; dealer-assisted truncation)',
+  source: 'docs/arithmetic.md Truncation; SecureML (Mohassel & Zhang 2017) §4.1; CrypTen',
   params: TruncParams,
   defaults: { bits: 'f', method: 'profile' },
   variants: [

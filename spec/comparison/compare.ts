@@ -53,7 +53,7 @@ const comparisonSpec = (id: string, title: string, ideal: (x: number, y: number)
   twoOperandSpec({
     id,
     title,
-    source: `ALGORITHMS.md §2; ${CRYPTEN_SOURCE} (MPCTensor.${id})`,
+    source: `docs/comparison.md; ${CRYPTEN_SOURCE} (MPCTensor.${id})`,
     ideal,
     domain: compareDomain,
     cost: ltzCost,

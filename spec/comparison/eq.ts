@@ -11,7 +11,7 @@ import { eqzCost } from './cost.ts';
 export const eqSpec = twoOperandSpec({
   id: 'eq',
   title: 'x = y as a 0/1 share',
-  source: `ALGORITHMS.md §2; ${CRYPTEN_SOURCE} (MPCTensor.eq, _eqz_2PC; circuit.eq)`,
+  source: `docs/comparison.md eq; ${CRYPTEN_SOURCE} (MPCTensor.eq, _eqz_2PC; circuit.eq)`,
   ideal: (x, y) => x === y,
   domain: equalityDomain,
   cost: eqzCost,

@@ -17,7 +17,7 @@ export const ltzSpec: ProtocolSpec<NoParams> = {
   id: 'ltz',
   title: 'Less than zero (the sign bit): [x < 0] as a 0/1 share',
   family: 'comparison',
-  source: `ALGORITHMS.md §2 LTZ / MSB; ${CRYPTEN_SOURCE} (MPCTensor._ltz); default: docs/comparison.md`,
+  source: `docs/comparison.md ltz; ${CRYPTEN_SOURCE} (MPCTensor._ltz)`,
   params: NoParams,
   defaults: {},
   inputs: () => [{ name: 'x', holder: 'shared', scale: 'fixed' }],

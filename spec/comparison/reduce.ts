@@ -27,8 +27,7 @@ function reductionSpec(op: Reduction, title: string, outputScale: Scale): Protoc
     id: op,
     title,
     family: 'comparison',
-    source:
-      'ALGORITHMS.md §2 Max over a row (log reduction); CrypTen 0.4 crypten/common/functions/maximum.py',
+    source: 'docs/comparison.md max, min, argmax; CrypTen 0.4 crypten/common/functions/maximum.py',
     params: NoParams,
     defaults: {},
     inputs: () => [{ name: 'x', holder: 'shared', scale: 'fixed' }],

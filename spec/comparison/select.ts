@@ -14,7 +14,7 @@ export const selectSpec: ProtocolSpec<NoParams> = {
   id: 'select',
   title: 'b ? x : y for a 0/1 share b',
   family: 'comparison',
-  source: `ALGORITHMS.md §2 Select; ${CRYPTEN_SOURCE} (MPCTensor.where)`,
+  source: `docs/comparison.md select; ${CRYPTEN_SOURCE} (MPCTensor.where)`,
   params: NoParams,
   defaults: {},
   inputs: () => [

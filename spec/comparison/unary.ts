@@ -18,7 +18,7 @@ export function unarySpec(
     id,
     title,
     family: 'comparison',
-    source: `ALGORITHMS.md §2; ${CRYPTEN_SOURCE} (MPCTensor.${id})`,
+    source: `docs/comparison.md; ${CRYPTEN_SOURCE} (MPCTensor.${id})`,
     params: NoParams,
     defaults: {},
     inputs: () => [{ name: 'x', holder: 'shared', scale: 'fixed' }],

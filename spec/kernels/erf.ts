@@ -91,7 +91,7 @@ export function erfIdeal(x: number): number {
 export const erfSpec = unaryKernelSpec<ErfParams>({
   id: 'erf',
   title: 'Error function by its Taylor series (CrypTen)',
-  source: 'ALGORITHMS.md §3 tanh/sigmoid/erf, §4 exact GeLU; CrypTen 0.4 approximations.py erf',
+  source: 'docs/kernels.md erf; CrypTen 0.4 approximations.py erf',
   params: ErfParams,
   defaults: { iterations: 8 as t.Int, powers: 'chain' },
   variants: [{ iterations: 3 as t.Int, powers: 'chain' }],

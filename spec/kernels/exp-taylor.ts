@@ -40,7 +40,7 @@ export const expTaylorCost = (config: Config, n: number): Cost =>
 export const expTaylorSpec = unaryKernelSpec<t.TypeOf<typeof NoParams>>({
   id: 'exp_taylor',
   title: 'Exponential by the Taylor polynomial 1 + x + x²/2',
-  source: 'ALGORITHMS.md §3 exp, Taylor-2; Taylor softmax (ALGORITHMS.md §4)',
+  source: 'docs/kernels.md exp_taylor; the numerator of Taylor softmax',
   params: NoParams,
   defaults: {},
   domain: () => interval(-EXP_TAYLOR_RANGE, EXP_TAYLOR_RANGE),

@@ -33,7 +33,7 @@ export const expCost = (config: Config, iterations: number, n: number): Cost =>
 export const expSpec = unaryKernelSpec<ExpParams>({
   id: 'exp',
   title: 'Exponential by the limit method (1 + x/2ⁿ)^(2ⁿ)',
-  source: 'ALGORITHMS.md §3 exp; CrypTen 0.4 crypten/common/functions/approximations.py exp',
+  source: 'docs/kernels.md exp; CrypTen 0.4 crypten/common/functions/approximations.py exp',
   params: ExpParams,
   defaults: { iterations: 8 as t.Int },
   variants: [{ iterations: 5 as t.Int }],

@@ -93,7 +93,7 @@ export const invSqrtGoldschmidt = (m: ErrorModel, x: Tracked, p: GoldschmidtPara
 export const invSqrtGoldschmidtSpec = unaryKernelSpec<GoldschmidtParams>({
   id: 'inv_sqrt_goldschmidt',
   title: "Inverse square root by Goldschmidt's iteration with public deflation η (SecFormer)",
-  source: 'ALGORITHMS.md §3 Inverse square root, Goldschmidt; SecFormer (arXiv 2401.00793) §4',
+  source: 'docs/kernels.md inv_sqrt_goldschmidt; SecFormer (arXiv 2401.00793) §4',
   params: GoldschmidtParams,
   defaults: { t: 7 as t.Int, eta: 1 },
   variants: [

@@ -86,7 +86,7 @@ function atExact(m: ErrorModel, X: number, iterations: number): Tracked {
 export const invSqrtNrSpec = unaryKernelSpec<InvSqrtNrParams>({
   id: 'inv_sqrt_nr',
   title: 'Inverse square root by Newton–Raphson (CrypTen)',
-  source: 'ALGORITHMS.md §3 Inverse square root, Newton; CrypTen 0.4 approximations.py inv_sqrt',
+  source: 'docs/kernels.md inv_sqrt_nr; CrypTen 0.4 approximations.py inv_sqrt',
   params: InvSqrtNrParams,
   defaults: { iterations: 3 as t.Int },
   domain: () => interval(INV_SQRT_DOMAIN.min, INV_SQRT_DOMAIN.max),

@@ -84,7 +84,7 @@ export const sigmoidIdeal = (x: number): number => 1 / (1 + Math.exp(-x));
 export const sigmoidSpec = unaryKernelSpec<t.TypeOf<typeof NoParams>>({
   id: 'sigmoid',
   title: 'Logistic sigmoid by exp and a 3-step Newton reciprocal (CrypTen)',
-  source: 'ALGORITHMS.md §3 tanh/sigmoid; CrypTen 0.4 approximations.py sigmoid (method "reciprocal")',
+  source: 'docs/kernels.md sigmoid; CrypTen 0.4 approximations.py sigmoid (method "reciprocal")',
   params: NoParams,
   defaults: {},
   domain: () => interval(-SIGMOID_RANGE, SIGMOID_RANGE),
@@ -103,7 +103,7 @@ export const tanhCost = sigmoidCost;
 export const tanhSpec = unaryKernelSpec<t.TypeOf<typeof NoParams>>({
   id: 'tanh',
   title: 'Hyperbolic tangent as 2·sigmoid(2x) − 1 (CrypTen)',
-  source: 'ALGORITHMS.md §3 tanh/sigmoid; CrypTen 0.4 approximations.py tanh (method "reciprocal")',
+  source: 'docs/kernels.md tanh; CrypTen 0.4 approximations.py tanh (method "reciprocal")',
   params: NoParams,
   defaults: {},
   domain: () => interval(-SIGMOID_RANGE / 2, SIGMOID_RANGE / 2),

@@ -84,7 +84,7 @@ export const reciprocalGoldschmidt = (m: ErrorModel, x: Tracked, p: GoldschmidtP
 export const reciprocalGoldschmidtSpec = unaryKernelSpec<GoldschmidtParams>({
   id: 'reciprocal_goldschmidt',
   title: "Reciprocal by Goldschmidt's iteration with public deflation η (SecFormer)",
-  source: 'ALGORITHMS.md §3 Reciprocal, Goldschmidt; SecFormer (arXiv 2401.00793) §4',
+  source: 'docs/kernels.md reciprocal_goldschmidt; SecFormer (arXiv 2401.00793) §4',
   params: GoldschmidtParams,
   defaults: { t: 7 as t.Int, eta: 1 },
   variants: [

@@ -34,7 +34,7 @@ export const reciprocalNr = (m: ErrorModel, x: Tracked, iterations: number): Tra
 export const reciprocalNrSpec = unaryKernelSpec<ReciprocalNrParams>({
   id: 'reciprocal_nr',
   title: 'Reciprocal by Newton–Raphson with the sign step (CrypTen)',
-  source: 'ALGORITHMS.md §3 Reciprocal, Newton–Raphson; CrypTen 0.4 approximations.py reciprocal',
+  source: 'docs/kernels.md reciprocal_nr; CrypTen 0.4 approximations.py reciprocal',
   params: Params,
   defaults: { iterations: 10 as t.Int },
   domain: () => interval(-NR_DOMAIN.max, NR_DOMAIN.max, NR_DOMAIN.min),

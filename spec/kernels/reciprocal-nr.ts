@@ -56,7 +56,7 @@ export const reciprocalNrPosCost = (config: Config, iterations: number, n: numbe
 export const reciprocalNrPosSpec = unaryKernelSpec<ReciprocalNrParams>({
   id: 'reciprocal_nr_pos',
   title: 'Reciprocal of a positive value by Newton–Raphson (CrypTen, all positive)',
-  source: 'ALGORITHMS.md §3 Reciprocal, Newton–Raphson; CrypTen 0.4 approximations.py reciprocal',
+  source: 'docs/kernels.md reciprocal_nr; CrypTen 0.4 approximations.py reciprocal',
   params: ReciprocalNrParams,
   defaults: { iterations: 10 as t.Int },
   domain: () => interval(NR_DOMAIN.min, NR_DOMAIN.max),

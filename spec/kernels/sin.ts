@@ -85,7 +85,7 @@ export const sinSpec: ProtocolSpec<SinParams> = {
   id: 'sin',
   title: 'Sine at several frequencies from one dealer-masked opening (ring-sound or SecFormer)',
   family: 'kernels',
-  source: 'ALGORITHMS.md §3 Secure sine; SecFormer (arXiv 2401.00793) §4.2; Zheng et al. 2023',
+  source: 'docs/kernels.md sin; SecFormer (arXiv 2401.00793) §4.2; Zheng et al. 2023',
   params: SinParams,
   defaults: { variant: 'ring', period: 32, frequencies: [1] as t.Int[] },
   variants: [{ variant: 'ring', period: 1024, frequencies: [1, 3, 8] as t.Int[] }],

@@ -19,8 +19,7 @@ export const sqrtCost = (config: Config, iterations: number, n: number): Cost =>
 export const sqrtSpec = unaryKernelSpec<InvSqrtNrParams>({
   id: 'sqrt',
   title: 'Square root as x·inv_sqrt(x) (CrypTen)',
-  source:
-    'ALGORITHMS.md §3 Inverse square root ("sqrt(x) = x·inv_sqrt(x)"); CrypTen 0.4 approximations.py sqrt',
+  source: 'docs/kernels.md sqrt (x·inv_sqrt(x)); CrypTen 0.4 approximations.py sqrt',
   params: InvSqrtNrParams,
   defaults: { iterations: 3 as t.Int },
   domain: () => interval(INV_SQRT_DOMAIN.min, INV_SQRT_DOMAIN.max),

@@ -61,11 +61,11 @@ describe('the defective Python backend', () => {
         report.ops.map((r) => `${r.key}: ${r.status} ${r.reason ?? ''}`).filter((s) => !s.includes(': pass')),
       ).toEqual([]);
       expect(report.ops.length).toBeGreaterThanOrEqual(18);
-      expect(report.ops.filter((r) => r.views !== undefined).map((r) => r.views!.status)).toEqual([
-        'private',
-        'private',
-        'private',
-      ]);
+      const audited = report.ops.filter((r) => r.views !== undefined);
+      expect(audited.map((r) => r.views!.status)).toEqual(['incomplete', 'incomplete', 'incomplete']);
+      for (const r of audited)
+        for (const v of r.views!.verdict!.verdicts)
+          expect(v.modes.find((m) => m.mode === 'statistical')?.status, r.key).toBe('passed');
       expect(report.ops.every((r) => r.cost.status === 'not reported')).toBe(true);
       expect(report.ok).toBe(true);
     },
@@ -99,16 +99,21 @@ describe('the defective Python backend', () => {
     MINUTES,
   );
 
-  it(
-    '--defect sine-real-mask: values pass, the view audit finds the leak in both parties',
-    async () => {
-      const report = await run(['sine-real-mask'], ['sin'], true);
-      const r = byKey(report.ops, 'sin');
-      expect(r.value?.ok).toBe(true);
-      expect(r.views?.status).toBe('leak');
-      expect(r.views?.verdict?.verdicts.map((v) => v.status)).toEqual(['leak', 'leak']);
-      expect(r.status).toBe('fail');
-    },
-    MINUTES,
-  );
+  for (const [name, id, what, detail] of [
+    ['sine-real-mask', 'sin', 'a mask bounded over the reals', /p = /],
+    ['split-when-negative', 'mul', 'a traffic shape that depends on x', /traffic shape: /],
+  ] as const)
+    it(
+      `--defect ${name}: values pass, the view audit finds ${what} in both parties`,
+      async () => {
+        const report = await run([name], [id], true);
+        const r = byKey(report.ops, id);
+        expect(r.value?.ok).toBe(true);
+        expect(r.views?.status).toBe('leak');
+        expect(r.views?.detail).toMatch(detail);
+        expect(r.views?.verdict?.verdicts.map((v) => v.status)).toEqual(['leak', 'leak']);
+        expect(r.status).toBe('fail');
+      },
+      MINUTES,
+    );
 });

@@ -2,14 +2,14 @@
 // and never a process left behind (issue 17 §1, "Bad input"): exits, silence, malformed lines, answers
 // to the wrong case, wrong shapes, words outside the ring, the backend's own errors, and the exit
 // codes and JUnit XML a backend's CI reads.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBackendConformance } from '../../backend/runner.ts';
 import { MpcspecError } from '../../core/errors.ts';
-import { BIN, FAULTY } from './helpers.ts';
+import { type Ran, expectUserError, mpcspec } from '../cli/helpers.ts';
+import { FAULTY } from './helpers.ts';
 
 const run = (fault: string, at = 2, timeoutMs = 20_000) =>
   runBackendConformance({ command: FAULTY(fault, at), cases: 4, size: 8, seed: 1n, timeoutMs });
@@ -120,17 +120,8 @@ describe('adapter faults', () => {
 });
 
 describe('conform --backend as a CI step', () => {
-  /** The CLI as a CI step runs it; asynchronously, so the test worker stays responsive meanwhile. */
-  const cli = (...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
-    new Promise((resolve) => {
-      execFile(process.execPath, [BIN, 'conform', ...args], { encoding: 'utf8' }, (error, stdout, stderr) =>
-        resolve({
-          status: error === null ? 0 : typeof error.code === 'number' ? error.code : null,
-          stdout,
-          stderr,
-        }),
-      );
-    });
+  /** The CLI as a CI step runs it (asynchronously: the test worker stays responsive meanwhile). */
+  const cli = (...args: string[]): Promise<Ran> => mpcspec('conform', ...args);
 
   it('exit 0 on a pass, with JUnit XML written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mpcspec-junit-'));
@@ -184,9 +175,6 @@ describe('conform --backend as a CI step', () => {
     [['--backend', FAULTY('ok'), '--profile', 'default'], /the backend claims profile 'crypten'/],
     [['--backend', FAULTY('ok'), '--cases', '0'], /--cases: '0' is not an integer from 1/],
   ])('exit 2 with one line: %s', async (args, expected) => {
-    const r = await cli(...args);
-    expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(expected);
+    expectUserError(await cli(...args), expected);
   });
 });

@@ -55,8 +55,17 @@ describe('the self-adapter (mpcspec behind the backend protocol)', () => {
         audit: { samples: 300, seed: 5n, maxPairs: 64 },
       });
       for (const r of report.ops) {
-        expect(r.views?.status, `${r.key}: ${r.views?.detail}`).toBe('private');
-        expect(r.views?.verdict?.verdicts.map((v) => v.party)).toEqual([0, 1]);
+        // the statistical mode ran and passed for every party; the modes that run this project's own
+        // code do not run on reported views, so the verdict is 'no leak found (incomplete)'
+        expect(r.views?.status, `${r.key}: ${r.views?.detail}`).toBe('incomplete');
+        const verdicts = r.views?.verdict?.verdicts ?? [];
+        expect(verdicts.map((v) => v.party)).toEqual([0, 1]);
+        for (const v of verdicts)
+          expect(v.modes.map((m) => `${m.mode} ${m.status}`)).toEqual([
+            'relation not run',
+            'exhaustive not run',
+            'statistical passed',
+          ]);
       }
       expect(report.ok).toBe(true);
     },

@@ -1,24 +1,14 @@
 // The CLI as a user meets it (issue 2 §8 and "Bad input"): real processes, real exit codes. Bad input
 // is one line on stderr naming the offending value, exit code 2, no stack trace.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REGISTRY } from '../../registry/index.ts';
+import { mpcspec, scratch } from './helpers.ts';
 
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'mpcspec.mjs');
-const mpcspec = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-const dir = mkdtempSync(join(tmpdir(), 'mpcspec-cli-'));
-const file = (name: string, text: string): string => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { file } = scratch('cli');
 
 describe('mpcspec list', () => {
-  it('--json lists every registered id with title and family', () => {
-    const r = mpcspec('list', '--json');
+  it('--json lists every registered id with title and family', async () => {
+    const r = await mpcspec('list', '--json');
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as { id: string; title: string; family: string }[];
     expect(rows.map((x) => x.id)).toEqual(REGISTRY.map((p) => p.id));
@@ -27,8 +17,8 @@ describe('mpcspec list', () => {
 });
 
 describe('mpcspec run', () => {
-  it('mul under crypten: 1 round, 2·64 bits per element per party, within bounds', () => {
-    const r = mpcspec('run', 'mul', '--profile', 'crypten', '--size', '10', '--json', '--emit-outputs');
+  it('mul under crypten: 1 round, 2·64 bits per element per party, within bounds', async () => {
+    const r = await mpcspec('run', 'mul', '--profile', 'crypten', '--size', '10', '--json', '--emit-outputs');
     expect(r.status).toBe(0);
     const s = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(s).toMatchObject({
@@ -43,8 +33,8 @@ describe('mpcspec run', () => {
     for (const key of ['maxAbsError', 'maxIdealError', 'bounds', 'outputs']) expect(s).toHaveProperty(key);
   });
 
-  it('--inputs runs on the given values and reports them decoded', () => {
-    const r = mpcspec(
+  it('--inputs runs on the given values and reports them decoded', async () => {
+    const r = await mpcspec(
       'run',
       'mul',
       '--inputs',
@@ -78,8 +68,8 @@ describe('mpcspec run', () => {
     ],
   ];
   for (const [what, args, message] of bad) {
-    it(`${what}: exit 2, one line, no stack`, () => {
-      const r = mpcspec(...args);
+    it(`${what}: exit 2, one line, no stack`, async () => {
+      const r = await mpcspec(...args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(
@@ -105,8 +95,8 @@ describe('mpcspec run', () => {
     ['not JSON', 'nope', /is not JSON/],
   ];
   for (const [what, text, message] of badInputs) {
-    it(`--inputs with a ${what}: exit 2 naming it`, () => {
-      const r = mpcspec('run', 'mul', '--inputs', file(`${what}.json`, text));
+    it(`--inputs with a ${what}: exit 2 naming it`, async () => {
+      const r = await mpcspec('run', 'mul', '--inputs', file(`${what}.json`, text));
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -115,10 +105,87 @@ describe('mpcspec run', () => {
 });
 
 describe('mpcspec conform', () => {
-  it('a slice passes and prints the summary table', () => {
-    const r = mpcspec('conform', '--only', 'mul,reconstruct', '--profile', 'crypten,default');
+  it('a slice passes and prints the summary table', async () => {
+    const r = await mpcspec('conform', '--only', 'mul,reconstruct', '--profile', 'crypten,default');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/8 cases ran, 0 not applicable, 0 failed/);
     expect(r.stdout).toMatch(/│ mul\s+│ crypten │ 2 │ yes/);
+  });
+});
+
+describe('mpcspec audit views', () => {
+  const bad: [string, string[], RegExp][] = [
+    ['unknown protocol', ['audit', 'views', 'nope'], /unknown protocol 'nope'/],
+    [
+      'party out of range',
+      ['audit', 'views', 'mul', '--party', '5'],
+      /party 5 is out of range: this run has parties 0…1/,
+    ],
+    [
+      'a zero budget',
+      ['audit', 'views', 'mul', '--budget', '0'],
+      /--budget: '0' is not an integer from 1 to 30/,
+    ],
+    [
+      'a budget that is not an integer',
+      ['audit', 'views', 'mul', '--budget', '2.5'],
+      /--budget: '2\.5' is not an integer/,
+    ],
+    ['zero samples', ['audit', 'views', 'mul', '--samples', '0'], /--samples: '0' is not an integer from 1/],
+    [
+      'an unknown mode',
+      ['audit', 'views', 'mul', '--mode', 'fast'],
+      /--mode: 'fast' is not one of auto, relation/,
+    ],
+    [
+      'nothing checkable (the one mode asked for is out of reach)',
+      ['audit', 'views', 'mul', '--mode', 'exhaustive', '--party', '0', '--budget', '10'],
+      /nothing could be checked: party 0, exhaustive: mul at ℓ = 4: 2\^8 secrets × 2\^8 hidden tapes .* exceed the budget of 2\^10 evaluations; --budget 16 reaches one own tape/,
+    ],
+  ];
+  for (const [what, args, message] of bad)
+    it(`${what}: exit 2, one line, no stack`, async () => {
+      const r = await mpcspec(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+
+  it('a private protocol: exit 0, a verdict per party with every mode and its coverage (--json)', async () => {
+    const r = await mpcspec('audit', 'views', 'add', '--json');
+    expect(r.status).toBe(0);
+    const v = JSON.parse(r.stdout) as {
+      status: string;
+      verdicts: {
+        party: number;
+        status: string;
+        modes: { mode: string; status: string; coverage: string }[];
+      }[];
+    };
+    expect(v.status).toBe('private');
+    expect(v.verdicts.map((p) => p.party)).toEqual([0, 1]);
+    for (const p of v.verdicts) {
+      expect(p.modes.map((m) => `${m.mode}:${m.status}`)).toEqual([
+        'relation:passed',
+        'exhaustive:passed',
+        'statistical:passed',
+      ]);
+      for (const m of p.modes) expect(m.coverage.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a leak: exit 1, the test that found it named (sin, SecFormer variant)', async () => {
+    const r = await mpcspec(
+      'audit',
+      'views',
+      'sin',
+      '--params',
+      '{"variant":"secformer","period":20}',
+      '--party',
+      '0',
+    );
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^sin: LEAK \(party 0: statistical\)/);
+    expect(r.stdout).toMatch(/statistical: LEAK/);
   });
 });

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { costTableMarkdown } from '../../spec/comparison/cost-table.ts';
 
-describe('docs/comparison.md and README.md', () => {
-  for (const file of [['docs', 'comparison.md'], ['README.md']]) {
+describe('docs/comparison.md', () => {
+  for (const file of [['docs', 'comparison.md']]) {
     it(`${file.join('/')} holds the cost table generated from spec/comparison/cost.ts`, () => {
       const doc = readFileSync(join(import.meta.dirname, '..', '..', ...file), 'utf8');
       const table = /<!-- cost-table:begin -->\n([\s\S]*?)\n<!-- cost-table:end -->/.exec(doc)?.[1];

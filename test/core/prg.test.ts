@@ -1,4 +1,4 @@
-// The PRG definition (core/prg.ts, README "The PRG") checked against an independent ChaCha20 written
+// The PRG definition (core/prg.ts, docs/arithmetic.md, "The random generator") checked against an independent ChaCha20 written
 // from RFC 8439 and against SHA-256 of byte strings spelled out here; plus pinned known answers that
 // other-language implementations can compare with.
 import { createHash } from 'node:crypto';
@@ -61,7 +61,7 @@ describe('key derivation', () => {
     );
   });
 
-  it('known answers (pinned from the independent implementation; README "The PRG" lists them)', () => {
+  it('known answers (pinned from the independent implementation; docs/arithmetic.md, "The random generator" lists them)', () => {
     const root = rootKey(42n);
     const party0 = deriveKey(root, 'party/0');
     const mask = deriveKey(party0, 'mask/1');

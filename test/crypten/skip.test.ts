@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackendReport } from '../../backend/runner.ts';
 import { CRYPTEN_ADAPTER, changedVerdicts } from '../../scripts/crypten-conform.ts';
-import { BIN } from '../backend/helpers.ts';
+import { BIN } from '../cli/helpers.ts';
 
 const SCRIPT = join(import.meta.dirname, '../../scripts/crypten-conform.ts');
 

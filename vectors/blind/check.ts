@@ -94,16 +94,23 @@ function gradeResponse(
   return { replayed };
 }
 
+/**
+ * One verdict per tcId of the prompt, plus one per response to a tcId it does not have. A tcId answered
+ * more than once fails whatever the answers say: grading only one of them (the last, say) would let a
+ * backend answer wrong, then right, and pass.
+ */
 export function gradeResponses(
   expected: ExpectedFileJson,
   responses: ResponseFileJson | undefined,
 ): CaseCheck[] {
-  const byId = new Map((responses?.responses ?? []).map((r, i) => [r.tcId, { r, i }]));
-  return expected.testGroups.flatMap((group) =>
+  const byId = new Map<number, { r: ResponseJson; i: number }[]>();
+  (responses?.responses ?? []).forEach((r, i) => byId.set(r.tcId, [...(byId.get(r.tcId) ?? []), { r, i }]));
+  const graded = expected.testGroups.flatMap((group) =>
     group.tests.map((test): CaseCheck => {
       const base = { tcId: test.tcId, result: test.result, flags: test.flags };
-      const found = byId.get(test.tcId);
-      if (found === undefined)
+      const found = byId.get(test.tcId) ?? [];
+      byId.delete(test.tcId);
+      if (found.length === 0)
         return {
           ...base,
           ok: false,
@@ -112,8 +119,15 @@ export function gradeResponses(
               ? `no responses file for '${expected.promptId}'`
               : 'no response for this tcId',
         };
+      if (found.length > 1)
+        return {
+          ...base,
+          ok: false,
+          detail: `answered ${found.length} times (${found.map((f) => `$.responses[${f.i}]`).join(', ')}); each tcId is answered once`,
+        };
+      const { r, i } = found[0]!;
       try {
-        const g = gradeResponse(group, test, found.r, `$.responses[${found.i}]`);
+        const g = gradeResponse(group, test, r, `$.responses[${i}]`);
         if (g.failure !== undefined) return { ...base, ok: false, detail: g.failure };
         return {
           ...base,
@@ -125,4 +139,11 @@ export function gradeResponses(
       }
     }),
   );
+  const unknown = [...byId.entries()].map(([tcId, found]): CaseCheck => ({
+    tcId,
+    flags: [],
+    ok: false,
+    detail: `${found.map((f) => `$.responses[${f.i}]`).join(', ')}: prompt '${expected.promptId}' has no tcId ${tcId}`,
+  }));
+  return [...graded, ...unknown];
 }

@@ -12,9 +12,14 @@ import { sizeOf } from '../../core/shape.ts';
 import type { Payload } from '../../runtime/payload.ts';
 import { withSchema } from './json-schema.ts';
 
-const TENSOR_PATTERN =
-  '^([rb])([1-9]|[1-5][0-9]|6[0-4])\\[((?:0|[1-9][0-9]*)(?:,(?:0|[1-9][0-9]*))*)?\\]:([0-9a-f]{1,16}(?:,[0-9a-f]{1,16})*)?$';
+// The pattern checks the kind and width and the characters of shape and values, each part a single
+// character class: a repeated group (one per value) makes a regular-expression engine keep a backtrack
+// entry per repetition, which overflows the stack on a tensor of a few million elements. The parts'
+// structure (dimensions and values between commas, exact digit counts) is checked by tensorParts and
+// tensorFromJson.
+const TENSOR_PATTERN = '^([rb])([1-9]|[1-5][0-9]|6[0-4])\\[([0-9,]*)\\]:([0-9a-f,]*)$';
 const tensorRegex = new RegExp(TENSOR_PATTERN);
+const DIMENSION = /^(0|[1-9][0-9]*)$/;
 
 export const TensorJson = withSchema(
   t.refinement(t.string, (s) => tensorRegex.test(s), 'Tensor'),
@@ -49,11 +54,14 @@ export function tensorParts(s: string, path: string): TensorParts {
   const m = tensorRegex.exec(s);
   if (m === null)
     throw inputError(`${path}: '${s.slice(0, 40)}' is not a tensor (r|b)<width>[<shape>]:<hex>,…`);
+  const dims = m[3] === '' ? [] : m[3]!.split(',');
+  if (!dims.every((d) => DIMENSION.test(d)))
+    throw inputError(`${path}: shape [${m[3]!.slice(0, 40)}] is not a list of dimensions (0, 1, 2, …)`);
   return {
     kind: m[1] === 'r' ? 'ring' : 'bits',
     width: Number(m[2]),
-    shape: m[3] === undefined ? [] : m[3].split(',').map(Number),
-    values: m[4] === undefined ? [] : m[4].split(','),
+    shape: dims.map(Number),
+    values: m[4] === '' ? [] : m[4]!.split(','),
   };
 }
 

@@ -1,9 +1,10 @@
 // Generating every vector file (issue 5 §3): one file per registered protocol and profile, straight from
 // the registry, so a newly registered protocol gets vectors with no new code. Output is canonical text;
 // writing replaces the files and removes stale vector files of protocols no longer registered.
-import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { usageError } from '../../core/errors.ts';
+import { makeOutputDirectory, writeOutputFile } from '../../core/output-files.ts';
 import { REGISTRY, type RegisteredProtocol } from '../../registry/index.ts';
 import { PROFILES } from '../../spec/profile.ts';
 import { canonicalJson } from '../format/canonical.ts';
@@ -67,8 +68,8 @@ export async function writeVectors(
   generation: Generation,
   full: boolean,
 ): Promise<{ written: number; removed: string[] }> {
-  await mkdir(dir, { recursive: true });
-  for (const f of generation.files) await writeFile(join(dir, f.name), f.text);
+  await makeOutputDirectory(dir);
+  for (const f of generation.files) await writeOutputFile(join(dir, f.name), f.text);
   const removed: string[] = [];
   if (full) {
     const keep = new Set(generation.files.map((f) => f.name));
@@ -85,10 +86,10 @@ export async function writeVectors(
 
 /** Write the JSON Schemas exported from the format codecs. */
 export async function writeSchemas(dir: string): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  await makeOutputDirectory(dir);
   const written: string[] = [];
   for (const s of SCHEMA_FILES) {
-    await writeFile(join(dir, s.name), canonicalJson(s.document));
+    await writeOutputFile(join(dir, s.name), canonicalJson(s.document));
     written.push(s.name);
   }
   return written;

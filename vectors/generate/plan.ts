@@ -3,8 +3,9 @@
 // on the profile), with 3 parties (dealer truncation), and a small ring ℓ = 16 with 2
 // parties (small rings are first class, and their truncation wraps are common enough to find), and one
 // 2-party group per parameter variant the spec declares (truncation methods, sharing variants, …). Shapes
-// are kept small — at most four elements per input, fewer for protocols that send or preprocess much,
-// judged by the spec's own cost formulas — so that the committed files stay a few MB in all.
+// are kept small — two to four elements per input, more only where the smallest meaningful instance
+// needs them (rows of two for max), fewer than four for protocols that send or preprocess much, judged
+// by the spec's own cost formulas — so that the committed files stay a few MB in all.
 import { sizeOf } from '../../core/shape.ts';
 import type { BoundProtocol } from '../../registry/index.ts';
 import type { Config } from '../../spec/config.ts';
@@ -61,11 +62,19 @@ function recordedElements(protocol: BoundProtocol, config: Config, size: number)
   );
 }
 
-/** The largest run size (≤ 4) with at most four elements per input and a small record. */
+/**
+ * The size of a group's cases: the largest of 2…4 with at most four elements per input and a small
+ * record, but never below the smallest size that tests anything the spec cares about: two elements, so
+ * that layouts over elements (gate-major AND batches, per-element tables) are visible, and the spec's
+ * smallest meaningful instance (`privacy.instanceSize`: max, min and argmax compare nothing in rows of
+ * one). A protocol whose smallest such case records more than the limit still gets it; the file budget
+ * then keeps fewer of its cases.
+ */
 export function caseSize(protocol: BoundProtocol, config: Config): number {
-  for (let s = MAX_ELEMENTS; s > 1; s--) {
-    const largest = Math.max(0, ...Object.values(protocol.shapes(s)).map(sizeOf));
-    if (largest <= MAX_ELEMENTS && recordedElements(protocol, config, s) <= MAX_RECORDED_ELEMENTS) return s;
-  }
-  return 1;
+  const least = Math.max(2, protocol.privacy().instanceSize);
+  const elements = (s: number): number => Math.max(0, ...Object.values(protocol.shapes(s)).map(sizeOf));
+  const limit = Math.max(MAX_ELEMENTS, elements(least));
+  for (let s = Math.max(MAX_ELEMENTS, least); s > least; s--)
+    if (elements(s) <= limit && recordedElements(protocol, config, s) <= MAX_RECORDED_ELEMENTS) return s;
+  return least;
 }

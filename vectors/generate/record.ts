@@ -5,6 +5,7 @@
 import { deriveKey, keyHex, PRG_NAME } from '../../core/prg.ts';
 import type { Shape } from '../../core/shape.ts';
 import type { CaseResult } from '../../harness/execute.ts';
+import { outputError } from '../../harness/compare.ts';
 import type { BoundProtocol } from '../../registry/index.ts';
 import type { Config } from '../../spec/config.ts';
 import type { Bounds, Cost, Domain } from '../../spec/types.ts';
@@ -126,10 +127,10 @@ export function recordCase(r: CaseResult): CaseRecord {
       outputs: Object.fromEntries(r.outputs.map((o) => [o.name, tensorToJson(o.protocol)])),
       reference: Object.fromEntries(r.outputs.map((o) => [o.name, tensorToJson(o.reference)])),
       error: Object.fromEntries(
-        r.outputs.map((o) => [
-          o.name,
-          { maxUlps: o.implementation.maxUlps.toString(), wraps: o.implementation.wrapEvents },
-        ]),
+        r.outputs.map((o) => {
+          const e = outputError(o.protocol, o.reference, r.bounds);
+          return [o.name, { maxUlps: e.maxUlps.toString(), wraps: e.wraps }];
+        }),
       ),
     },
   };

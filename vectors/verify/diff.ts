@@ -27,14 +27,32 @@ function tensorDifference(path: string, file: string, replay: string): Differenc
   }
 }
 
+/**
+ * Two strings that differ, shown so the difference is visible: whole when short (a 64-digit key), else
+ * the same window of each around the first differing character, which is named.
+ */
+function stringDifference(path: string, file: string, replay: string): Difference {
+  let i = 0;
+  while (i < file.length && file[i] === replay[i]) i++;
+  if (file.length <= 80 && replay.length <= 80)
+    return {
+      path,
+      reason: `file has ${JSON.stringify(file)}, replay gives ${JSON.stringify(replay)} (first difference at character ${i})`,
+    };
+  const excerpt = (s: string): string => {
+    const from = Math.max(0, i - 20);
+    const to = Math.min(s.length, i + 20);
+    return `${from > 0 ? '…' : ''}${JSON.stringify(s.slice(from, to))}${to < s.length ? '…' : ''}`;
+  };
+  return {
+    path,
+    reason: `first difference at character ${i}: file has ${excerpt(file)}, replay gives ${excerpt(replay)}`,
+  };
+}
+
 export function firstDifference(file: unknown, replay: unknown, path = '$'): Difference | undefined {
   if (typeof replay === 'string' && typeof file === 'string' && file !== replay)
-    return (
-      tensorDifference(path, file, replay) ?? {
-        path,
-        reason: `file has ${show(file)}, replay gives ${show(replay)}`,
-      }
-    );
+    return tensorDifference(path, file, replay) ?? stringDifference(path, file, replay);
   if (Array.isArray(replay)) {
     if (!Array.isArray(file) || file.length !== replay.length)
       return { path, reason: `file has ${show(file)}, replay gives ${show(replay)}` };

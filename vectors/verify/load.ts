@@ -1,11 +1,11 @@
 // Reading a vector file without ever trusting it (issue 5, "Bad input"): unreadable, not JSON, fails the
 // JSON Schema (Ajv, first error's JSON path), fails the io-ts codec, or breaks what a schema cannot say
-// (unknown protocol or profile, wrong numberOfTests, duplicate tcIds, unexplained flags, malformed
-// tensors) — each becomes a FileProblem with file, JSON path and reason, returned as an fp-ts Either.
+// (unknown protocol or profile, no test at all, wrong numberOfTests, duplicate tcIds, unexplained flags,
+// malformed tensors) — each becomes a FileProblem with file, JSON path and reason, returned as an fp-ts Either.
 import { readFile } from 'node:fs/promises';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { describeValidationErrors } from '../../core/validation.ts';
+import { describeValidationErrors, jsonSyntaxProblem } from '../../core/validation.ts';
 import { REGISTRY } from '../../registry/index.ts';
 import { PROFILES } from '../../spec/profile.ts';
 import { Flag } from '../format/flags.ts';
@@ -46,7 +46,7 @@ export async function loadJson<A>(file: string, schema: SchemaFile): Promise<E.E
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return E.left({ file, path: '$', reason: `not JSON: ${(e as Error).message}` });
+    return E.left({ file, path: '$', reason: `not JSON: ${jsonSyntaxProblem(e, text)}` });
   }
   const validate = validatorFor(schema);
   if (!validate(json)) {
@@ -104,6 +104,10 @@ export function semanticProblem(file: string, v: VectorFileJson): FileProblem | 
   if (!PROFILES.some((p) => p.name === v.profile))
     return problem('$.profile', `unknown profile '${v.profile}'`);
   const count = v.testGroups.reduce((n, g) => n + g.tests.length, 0);
+  // A file, or a group, without a test would verify as a pass having checked nothing.
+  if (count === 0) return problem('$.testGroups', 'no test case: the file checks nothing');
+  const empty = v.testGroups.findIndex((g) => g.tests.length === 0);
+  if (empty >= 0) return problem(indexPath('$.testGroups', empty), 'a group without a test case');
   if (count !== v.numberOfTests)
     return problem('$.numberOfTests', `says ${v.numberOfTests} but the file holds ${count} tests`);
   const unknownNote = Object.keys(v.notes).find((k) => !Flag.is(k));

@@ -4,8 +4,7 @@
 // group's header must equal what the spec states (domain, bounds, exact cost), and the case's `result`
 // must be what the replay shows: `valid` only if the output equals the reference, `acceptable` if it is
 // within the spec's bound but not equal. An `invalid` case passes only if it is rejected.
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import * as E from 'fp-ts/lib/Either.js';
 import { match } from 'ts-pattern';
 import { type CaseResult, executeCase } from '../../harness/execute.ts';
@@ -17,11 +16,13 @@ import { classify, describeVerdict } from '../generate/classify.ts';
 import { groupHeader, recordCase } from '../generate/record.ts';
 import { type Difference, firstDifference } from './diff.ts';
 import { indexPath, memberPath } from './json-path.ts';
+import { filesAt } from './files-at.ts';
 import { type FileProblem, loadVectorFile } from './load.ts';
 
 export interface CaseCheck {
   readonly tcId: number;
-  readonly result: TestCaseJson['result'];
+  /** The case's recorded result; absent for a response to a tcId the prompt does not have. */
+  readonly result?: TestCaseJson['result'];
   readonly flags: readonly string[];
   readonly ok: boolean;
   /** Why it failed, or for an invalid case why it was rejected. */
@@ -145,27 +146,22 @@ export async function verifyVectorFile(file: string): Promise<FileReport> {
     const diff = firstDifference(recorded, header, gPath);
     if (diff !== undefined)
       return failed({ file, path: diff.path, reason: `group does not match the spec: ${diff.reason}` });
-    for (const [t, test] of tests.entries())
+    for (const [t, test] of tests.entries()) {
+      // a replay settles in microtasks alone: let timers (progress, a test runner's heartbeat) run
+      await yieldToEventLoop();
       cases.push(
         await checkCase(protocol, config.right, group, test, indexPath(memberPath(gPath, 'tests'), t)),
       );
+    }
   }
   return { file, algorithm: v.algorithm, cases, ok: cases.every((c) => c.ok) };
 }
 
-/** The vector files at a path: the file itself, or every `.json` file of a directory, sorted. */
-export async function vectorFilesAt(path: string): Promise<string[]> {
-  const s = await stat(path).catch(() => undefined);
-  if (s === undefined || !s.isDirectory()) return [path];
-  return (await readdir(path))
-    .filter((n) => n.endsWith('.json'))
-    .sort()
-    .map((n) => join(path, n));
-}
-
 export async function verifyPath(path: string, onFile?: (report: FileReport) => void): Promise<FileReport[]> {
+  const { files, problem } = await filesAt(path, 'vectors');
+  if (problem !== undefined) return [{ file: path, problem, cases: [], ok: false }];
   const reports: FileReport[] = [];
-  for (const file of await vectorFilesAt(path)) {
+  for (const file of files) {
     const r = await verifyVectorFile(file);
     onFile?.(r);
     reports.push(r);

@@ -1,6 +1,7 @@
 // The catalogue of deliberately leaky protocols (issue 4 §4): each reproduces one classic masking defect
-// in a few lines, next to correct controls built the same way. The audit must flag every defect (in at
-// least one mode, at the fixed seeds) and pass every control.
+// in a few lines, next to correct controls built the same way. The automatic audit must flag every
+// defect, in the modes each entry declares, at the fixed seeds, and pass every control (engine-defects.ts
+// holds the defects of issue 16).
 import { type BitTensor, bitTensor, xor } from '../../../core/bits.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../../core/ring.ts';
 import { mul } from '../../../core/ring-ops.ts';
@@ -14,7 +15,9 @@ import { openToAll } from '../../../runtime/comm.ts';
 import { ringInput } from '../../../protocols/types.ts';
 import { findProtocol } from '../../../registry/index.ts';
 import type { InputDecl, OutputDecl } from '../../../spec/types.ts';
+import { type Triple, beaverStep } from './beaver-step.ts';
 import { type CatalogueEntry, catalogueProtocol } from './build.ts';
+import { dealerMask, reshare } from './masked-opening.ts';
 
 const shared = (name: string): InputDecl => ({ name, holder: 'shared', scale: 'int' });
 const sharedOut = (name: string): OutputDecl => ({ name, delivery: 'shared', scale: 'int' });
@@ -38,13 +41,7 @@ const evenPair: Pair = (d, ell, shape) => {
   return { a, b };
 };
 
-function triple(
-  ctx: PartyContext,
-  label: string,
-  ell: number,
-  shape: Shape,
-  pair: Pair,
-): Record<string, RingTensor> {
+function triple(ctx: PartyContext, label: string, ell: number, shape: Shape, pair: Pair): Triple {
   const v = ctx.deal({
     kind: 'beaver-triple',
     label,
@@ -55,41 +52,17 @@ function triple(
       return { a, b, c: mul(a, b) };
     },
   });
-  return v as Record<string, RingTensor>;
+  return { a: v['a'] as RingTensor, b: v['b'] as RingTensor, c: v['c'] as RingTensor };
 }
 
 /** Beaver product (ALGORITHMS.md §1) with a pluggable dealer and, for the defect, unmasked opening. */
-async function beaver(
+const beaver = (
   ctx: PartyContext,
   x: RingTensor,
   y: RingTensor,
   pair: Pair,
   masked = true,
-): Promise<RingTensor> {
-  const { ell } = x;
-  const m = ringMask(ell);
-  const { a, b, c } = triple(ctx, 'triple', ell, x.shape, pair) as {
-    a: RingTensor;
-    b: RingTensor;
-    c: RingTensor;
-  };
-  const n = x.data.length;
-  const open = new BigUint64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    open[i] = masked ? (x.data[i]! - a.data[i]!) & m : x.data[i]!;
-    open[n + i] = masked ? (y.data[i]! - b.data[i]!) & m : y.data[i]!;
-  }
-  const o = (await openToAll(ctx, 'open', ringTensor(ell, [2 * n], open))).data;
-  const z = new BigUint64Array(n);
-  for (let i = 0; i < n; i++)
-    z[i] =
-      (c.data[i]! +
-        o[i]! * b.data[i]! +
-        o[n + i]! * a.data[i]! +
-        (ctx.party === 0 ? o[i]! * o[n + i]! : 0n)) &
-      m;
-  return ringTensor(ell, x.shape, z);
-}
+): Promise<RingTensor> => beaverStep(ctx, x, y, triple(ctx, 'triple', x.ell, x.shape, pair), masked);
 
 const product = (id: string, pair: Pair, masked = true) =>
   catalogueProtocol(id, [shared('x'), shared('y')], [sharedOut('z')], async (ctx, { config }, inputs) => ({
@@ -117,9 +90,9 @@ const twoProducts = (id: string, reuse: boolean) =>
         };
       const { a, b, c } = triple(ctx, 'triple', config.ell, r('x').shape, uniformPair);
       const m = ringMask(config.ell);
-      const n = a!.data.length;
+      const n = a.data.length;
       const ops = ['x', 'y', 'u', 'y'].map(r);
-      const masks = [a!, b!, a!, b!];
+      const masks = [a, b, a, b];
       const open = new BigUint64Array(4 * n);
       ops.forEach((op, k) => {
         for (let i = 0; i < n; i++) open[k * n + i] = (op.data[i]! - masks[k]!.data[i]!) & m;
@@ -128,12 +101,12 @@ const twoProducts = (id: string, reuse: boolean) =>
       const prod = (e: number): RingTensor =>
         ringTensor(
           config.ell,
-          a!.shape,
-          c!.data.map(
+          a.shape,
+          c.data.map(
             (ci, i) =>
               (ci +
-                o[e * n + i]! * b!.data[i]! +
-                o[(e + 1) * n + i]! * a!.data[i]! +
+                o[e * n + i]! * b.data[i]! +
+                o[(e + 1) * n + i]! * a.data[i]! +
                 (ctx.party === 0 ? o[e * n + i]! * o[(e + 1) * n + i]! : 0n)) &
               m,
           ),
@@ -147,30 +120,10 @@ const maskedOpen = (id: string, short: boolean) =>
   catalogueProtocol(id, [shared('x')], [sharedOut('z')], async (ctx, { config }, inputs) => {
     const { ell } = config;
     const x = ringInput(ctx, inputs, 'x', ell);
-    const v = ctx.deal({
-      kind: 'mask',
-      label: 'mask',
-      items: 1,
-      signature: `catalogue ${ell}`,
-      generate: (d) => {
-        const r = d.ring('r', ell, x.shape);
-        if (short) for (let i = 0; i < r.data.length; i++) r.data[i] = r.data[i]! & ringMask(ell - 3);
-        return { r };
-      },
-    });
-    const r = v['r'] as RingTensor;
-    const m = ringMask(ell);
-    const c = await openToAll(
-      ctx,
-      'open',
-      ringTensor(
-        ell,
-        x.shape,
-        x.data.map((xi, i) => (xi + r.data[i]!) & m),
-      ),
-    );
-    const z = c.data.map((ci, i) => ((ctx.party === 0 ? ci : 0n) - r.data[i]!) & m);
-    return { z: ringTensor(ell, x.shape, z) };
+    const shorten = (r: RingTensor): void => {
+      for (let i = 0; i < r.data.length; i++) r.data[i] = r.data[i]! & ringMask(ell - 3);
+    };
+    return { z: await reshare(ctx, x, dealerMask(ctx, ell, x.shape, short ? shorten : undefined)) };
   });
 
 /** B2A of lsb(x) (XOR shares x_i & 1) with a daBit: open b ⊕ r; the defect opens b itself. */
@@ -211,30 +164,48 @@ export const LEAKY: readonly CatalogueEntry[] = [
   {
     protocol: product('leaky_open_unmasked', uniformPair, false),
     defect: 'opens x and y instead of x − a, y − b',
+    caughtBy: ['relation', 'exhaustive', 'statistical'],
   },
   {
     protocol: product('leaky_zero_mask', constantPair(0n, 0n)),
     defect: 'Beaver triple with a = b = 0 (zero mask)',
+    caughtBy: ['relation', 'exhaustive'],
   },
   {
     protocol: product('leaky_constant_mask', constantPair(5n, 3n)),
     defect: 'Beaver triple with constant a = 5, b = 3',
+    caughtBy: ['relation', 'exhaustive'],
   },
   {
     protocol: maskedOpen('leaky_short_mask', true),
     defect: 'opens x + r with r from [0, 2^(ℓ−3)) (a short range)',
+    caughtBy: ['exhaustive', 'statistical'],
   },
-  { protocol: twoProducts('leaky_reused_triple', true), defect: 'one Beaver triple for two products' },
-  { protocol: product('leaky_biased_triple', evenPair), defect: "a dealer whose triple's a is always even" },
-  { protocol: b2a('leaky_b2a_unmasked', false), defect: 'B2A that opens the bit unmasked' },
+  {
+    protocol: twoProducts('leaky_reused_triple', true),
+    defect: 'one Beaver triple for two products',
+    caughtBy: ['relation'],
+  },
+  {
+    protocol: product('leaky_biased_triple', evenPair),
+    defect: "a dealer whose triple's a is always even",
+    caughtBy: ['relation', 'exhaustive', 'statistical'],
+  },
+  {
+    protocol: b2a('leaky_b2a_unmasked', false),
+    defect: 'B2A that opens the bit unmasked',
+    caughtBy: ['relation', 'exhaustive'],
+  },
   {
     protocol: a2bGenerate('leaky_a2b_carries', true),
     defect: 'A2B that opens its carries (the generate word x₀ ∧ x₁)',
+    caughtBy: ['exhaustive', 'statistical'],
   },
   {
     protocol: findProtocol('sin').bind({ variant: 'secformer', period: 20 }),
     defect:
       'sine whose angle mask is a bounded real interval [−1024, 0) (SecFormer released code, ALGORITHMS.md §3)',
+    caughtBy: ['statistical'],
   },
 ];
 

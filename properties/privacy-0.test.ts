@@ -1,0 +1,4 @@
+// Shard 0 of the generic view-privacy property (properties/privacy-suite.ts).
+import { definePrivacyProperties } from './privacy-suite.ts';
+
+definePrivacyProperties(0);
