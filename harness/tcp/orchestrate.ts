@@ -12,6 +12,7 @@
 // process outlives its pool.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { MpcspecError, faultError, runtimeError } from '../../core/errors.ts';
@@ -61,8 +62,18 @@ export interface TcpCase {
   readonly inputs: readonly Readonly<Record<string, Payload>>[];
 }
 
-/** `mpcspec party` from this build: compiled from dist/, through tsx from the sources (own-modules.ts). */
-const PARTY_COMMAND = [...nodeArgsFor(ownModule(import.meta.url, '../../cli/main')), 'party'];
+/** The party program of this build: compiled from dist/, through tsx from the sources (own-modules.ts). */
+const PARTY_COMMAND = nodeArgsFor(ownModule(import.meta.url, './party-process'));
+
+/**
+ * The parties' helper thread (core/parallel/): on when the machine has a core to spare beyond one per
+ * party, off otherwise — with as many busy party processes as cores, a helper per party only competes
+ * with the other parties' main threads (docs/parties.md, "Speed"). MPCSPEC_THREADS, when set, decides.
+ */
+const partyEnv = (parties: number): NodeJS.ProcessEnv => ({
+  ...process.env,
+  MPCSPEC_THREADS: process.env['MPCSPEC_THREADS'] ?? (availableParallelism() > parties ? '1' : '0'),
+});
 
 /** How long a process may take to start (load its modules) before it can beat: not a silence. */
 const START_TIMEOUT_MS = 60_000;
@@ -71,10 +82,13 @@ const KILL_GRACE_MS = 1000;
 /** After a party reports a failure, how long the others get to report theirs (their view of it). */
 const REPORT_GRACE_MS = 1000;
 
-type Line = { readonly kind: 'line'; readonly text: string } | { readonly kind: 'end' };
+/** A line a party printed, parsed once (a result line holds megabytes of base64). */
+type Line =
+  { readonly kind: 'line'; readonly text: string; readonly json: unknown } | { readonly kind: 'end' };
+type Printed = Extract<Line, { kind: 'line' }>;
 
 class PartyProcess {
-  private readonly lines: string[] = [];
+  private readonly lines: Printed[] = [];
   private waiting: ((line: Line) => void) | undefined;
   private ended = false;
   private lastHeard = performance.now();
@@ -88,12 +102,13 @@ class PartyProcess {
     const rl = createInterface({ input: child.stdout });
     rl.on('line', (text) => {
       this.lastHeard = performance.now();
-      const s = PartyStatus.decode(safeJson(text));
-      if (s._tag === 'Right' && s.right.type === 'alive') return;
+      const json = safeJson(text);
+      if (text.length < 64 && PartyStatus.is(json) && json.type === 'alive') return;
+      const line: Printed = { kind: 'line', text, json };
       const w = this.waiting;
       this.waiting = undefined;
-      if (w !== undefined) w({ kind: 'line', text });
-      else this.lines.push(text);
+      if (w !== undefined) w(line);
+      else this.lines.push(line);
     });
     rl.on('close', () => {
       this.ended = true;
@@ -122,7 +137,7 @@ class PartyProcess {
    */
   next(silenceMs: number, what: string): Promise<Line> {
     const ready = this.lines.shift();
-    if (ready !== undefined) return Promise.resolve({ kind: 'line', text: ready });
+    if (ready !== undefined) return Promise.resolve(ready);
     if (this.ended) return Promise.resolve({ kind: 'end' });
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout;
@@ -209,14 +224,17 @@ export class PartyPool {
     const procs = Array.from(
       { length: parties },
       (_, i) =>
-        new PartyProcess(i, spawn(process.execPath, [...PARTY_COMMAND, '--host', host], { stdio: 'pipe' })),
+        new PartyProcess(
+          i,
+          spawn(process.execPath, [...PARTY_COMMAND, host], { stdio: 'pipe', env: partyEnv(parties) }),
+        ),
     );
     const pool = new PartyPool(procs, timeoutMs);
     try {
       const ports = await Promise.all(
         procs.map(async (p) => {
           const line = await p.next(Math.max(timeoutMs, START_TIMEOUT_MS), 'start and print its port');
-          const s = line.kind === 'line' ? PartyStatus.decode(safeJson(line.text)) : undefined;
+          const s = line.kind === 'line' ? PartyStatus.decode(line.json) : undefined;
           if (s === undefined || s._tag === 'Left' || s.right.type !== 'port')
             throw runtimeError(`party ${p.party} ${await p.describeExit()} before listening`);
           return s.right.port;
@@ -233,10 +251,10 @@ export class PartyPool {
         };
         p.child.stdin.write(`${JSON.stringify(setup)}\n`);
       }
-      await pool.gather('link to the other parties', (p, text) => {
-        const s = PartyStatus.decode(safeJson(text));
+      await pool.gather('link to the other parties', (p, line) => {
+        const s = PartyStatus.decode(line.json);
         if (s._tag === 'Right' && s.right.type === 'linked') return undefined;
-        return pool.partyFailure(p, text);
+        return pool.partyFailure(p, line);
       });
     } catch (e) {
       await pool.terminate();
@@ -247,10 +265,10 @@ export class PartyPool {
   }
 
   /** A party's line that is not what was expected: its own error report, or a protocol breach. */
-  private partyFailure(p: PartyProcess, text: string): string {
-    const r = PartyResult.decode(safeJson(text));
+  private partyFailure(p: PartyProcess, line: Printed): string {
+    const r = PartyResult.decode(line.json);
     if (r._tag === 'Right' && !r.right.ok) return r.right.message;
-    return `party ${p.party} printed an unexpected line: ${text.slice(0, 200)}`;
+    return `party ${p.party} printed an unexpected line: ${line.text.slice(0, 200)}`;
   }
 
   /**
@@ -260,8 +278,8 @@ export class PartyPool {
    */
   private async gather<T>(
     what: string,
-    judge: (p: PartyProcess, text: string) => string | undefined,
-    keep?: (p: PartyProcess, text: string) => T,
+    judge: (p: PartyProcess, line: Printed) => string | undefined,
+    keep?: (p: PartyProcess, line: Printed) => T,
   ): Promise<T[]> {
     const errors: { party: number; message: string }[] = [];
     const kinds: string[] = [];
@@ -272,9 +290,9 @@ export class PartyPool {
         const line = await p.next(this.timeoutMs, what);
         if (line.kind === 'end')
           throw faultError(`party ${p.party} ${await p.describeExit()} without a result`);
-        const problem = judge(p, line.text);
-        if (problem !== undefined) throw new MpcspecError(problemKind(line.text), problem);
-        return keep?.(p, line.text);
+        const problem = judge(p, line);
+        if (problem !== undefined) throw new MpcspecError(problemKind(line.json), problem);
+        return keep?.(p, line);
       } catch (e) {
         errors.push({ party: p.party, message: codedMessage(e) });
         kinds.push(e instanceof MpcspecError ? e.kind : 'internal');
@@ -324,13 +342,14 @@ export class PartyPool {
     }
     const parts = await this.gather(
       'report a result',
-      (p, text) => {
-        const r = PartyResult.decode(safeJson(text));
-        if (r._tag === 'Left') return `party ${p.party} printed an unreadable result: ${text.slice(0, 200)}`;
+      (p, line) => {
+        const r = PartyResult.decode(line.json);
+        if (r._tag === 'Left')
+          return `party ${p.party} printed an unreadable result: ${line.text.slice(0, 200)}`;
         return r.right.ok ? undefined : r.right.message;
       },
-      (p, text) => {
-        const r = decodeOrThrow(PartyResult, JSON.parse(text), `result of party ${p.party}`, 'runtime');
+      (p, line) => {
+        const r = decodeOrThrow(PartyResult, line.json, `result of party ${p.party}`, 'runtime');
         if (!r.ok) throw runtimeError(r.message);
         return r;
       },
@@ -397,8 +416,8 @@ export class PartyPool {
 }
 
 /** The error kind a party reported in its failure line (its own kind: fault, usage, domain, …). */
-function problemKind(text: string): 'fault' | 'runtime' | 'usage' | 'input' | 'domain' {
-  const r = PartyResult.decode(safeJson(text));
+function problemKind(json: unknown): 'fault' | 'runtime' | 'usage' | 'input' | 'domain' {
+  const r = PartyResult.decode(json);
   if (r._tag === 'Right' && !r.right.ok) {
     const k = r.right.kind;
     if (k === 'fault' || k === 'usage' || k === 'input' || k === 'domain') return k;

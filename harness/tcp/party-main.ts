@@ -23,7 +23,7 @@ import { runKeys } from '../../runtime/run.ts';
 import type { Transport } from '../../runtime/transport.ts';
 import { type Listener, connectMesh, listen } from '../../runtime/tcp/mesh.ts';
 import { TcpTransport, heartbeatInterval } from '../../runtime/tcp/tcp-transport.ts';
-import { findProtocol } from '../../registry/index.ts';
+import type * as Registry from '../../registry/index.ts';
 import {
   type OutgoingPartyResult,
   ParentLine,
@@ -58,7 +58,12 @@ function withFault(inner: Transport, fault: PartyJob['fault'], delayMs: number):
   };
 }
 
-async function runJob(job: PartyJob, transport: TcpTransport, party: number): Promise<OutgoingPartyResult> {
+async function runJob(
+  job: PartyJob,
+  transport: TcpTransport,
+  party: number,
+  { findProtocol }: typeof Registry,
+): Promise<OutgoingPartyResult> {
   return WordArena.within(async () => {
     const arena = WordArena.current()!;
     transport.useArena(arena);
@@ -66,7 +71,7 @@ async function runJob(job: PartyJob, transport: TcpTransport, party: number): Pr
       const t0 = performance.now();
       const n = job.config.parties;
       const keys = runKeys(BigInt(job.seed), n);
-      const dealer = new Dealer(n, new KeyedTape('dealer', keys.dealer, false));
+      const dealer = new Dealer(n, new KeyedTape('dealer', keys.dealer, false), n - 1, party);
       const state = createPartyState(
         party,
         n,
@@ -124,10 +129,30 @@ async function link(setup: PartySetup, listener: Listener): Promise<TcpTransport
   return transport;
 }
 
+function parseLine(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new MpcspecError(
+      'usage',
+      `party process: a line from the parent is not JSON: ${text.slice(0, 80)}`,
+    );
+  }
+}
+
 /** Serve the parent's lines until it closes stdin; resolves to the exit code. */
 export async function partyMain(host: string): Promise<number> {
-  const listener = await listen(host);
+  let listener: Listener;
+  try {
+    listener = await listen(host);
+  } catch (e) {
+    await writeLine({ ok: false, kind: 'fault', message: e instanceof Error ? e.message : String(e) });
+    return PARTY_EXIT.fault;
+  }
   await writeLine({ type: 'port', port: listener.port });
+  // Every protocol's modules load while the peers start and link (most of a party's start-up).
+  const registry = import('../../registry/index.ts');
+  registry.catch(() => undefined); // reported where it is awaited
   let beat = setInterval(() => void writeLine({ type: 'alive' }), 1000);
   let transport: TcpTransport | undefined;
   let party = -1;
@@ -140,22 +165,18 @@ export async function partyMain(host: string): Promise<number> {
   try {
     for await (const text of rl) {
       busy = true;
-      const line = decodeOrThrow(
-        ParentLine,
-        JSON.parse(text),
-        'party process: line from the parent',
-        'usage',
-      );
+      const line = decodeOrThrow(ParentLine, parseLine(text), 'party process: line from the parent', 'usage');
       if (line.type === 'setup') {
         party = line.party;
         transport = await link(line, listener);
+        await registry;
         clearInterval(beat);
         beat = setInterval(() => void writeLine({ type: 'alive' }), heartbeatInterval(line.timeoutMs));
         await writeLine({ type: 'linked' });
       } else {
         if (transport === undefined)
           throw new MpcspecError('usage', 'party process: a job before the set-up');
-        await writeLine(await runJob(line, transport, party));
+        await writeLine(await runJob(line, transport, party, await registry));
       }
       busy = false;
     }
