@@ -215,6 +215,14 @@ export function connectMesh(
           }
         }),
       );
+      socket.on('close', () => {
+        if (stage === 'welcome' && !settled)
+          fail(
+            faultError(
+              `party ${party}: ${where} closed the connection after this party's hello: it did not accept it (a different secret?)`,
+            ),
+          );
+      });
       socket.on('error', (e: NodeJS.ErrnoException) => {
         sockets.delete(socket);
         if (settled || stage === 'linked') return;
