@@ -95,7 +95,7 @@ export function registerRunCommand(program: Command): void {
     )
     .option(
       '--timeout <ms>',
-      'tcp: how long a party waits for a peer or a message',
+      'tcp: how long a party may stay silent (no message, no heartbeat) before the run fails (exit 3)',
       parseIntOption('timeout', 100, 600_000),
       20_000,
     )
