@@ -5,9 +5,13 @@
 //   - "tcp" rows: the slowest party's protocol time, from its job's start to its outputs (start and the
 //     job/result lines to the parent excluded), with its ratio to the in-memory row;
 //   - "tcp round trip" rows: the parent's wall time per case (job out, protocol, result back);
-//   - "start" rows: spawning both processes and linking the authenticated mesh, per pool, over 3 pools.
+//   - "start" rows: spawning both processes and linking the authenticated mesh, per pool, over 3 pools;
+//   - side by side with CrypTen 0.4 (bench/crypten/parties.py, two processes over gloo on loopback) on
+//     mul, lt, relu, exp and reciprocal at 10^5, alternating engines over two rounds; skipped, saying
+//     why, when ../shared/third_party/crypten or Debian's Python is not there.
 // Targets (the issue's): ltz ≥ 1 M/s, mul ≥ 15 M/s, each within 1.5× of in-memory; start ≤ 300 ms.
 // Needs `npm run build` (dist/); without it the suite says so and reports nothing.
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +48,102 @@ const CASES = [
   { id: 'mul', target: 15e6, text: '≥ 15 M/s, ≤ 1.5× memory' },
 ] as const;
 
+/** CrypTen 0.4 beside the worktree (docs/parties.md, "Side by side with CrypTen"), and Debian's Python. */
+const CRYPTEN = fileURLToPath(new URL('../../shared/third_party/crypten/', import.meta.url));
+const PYTHON = '/usr/bin/python3';
+const CRYPTEN_SCRIPT = fileURLToPath(new URL('./crypten/parties.py', import.meta.url));
+/** The same operations in both engines: mpcspec id, CrypTen op. */
+const SIDE_BY_SIDE = [
+  ['mul', 'mul'],
+  ['lt', 'lt'],
+  ['relu', 'relu'],
+  ['exp', 'exp'],
+  ['reciprocal_nr', 'reciprocal'],
+] as const;
+
+/** CrypTen's median ms per op (2 processes, gloo on loopback), or why it could not run. */
+function cryptenRun(ops: readonly string[], reps: number): Promise<Map<string, number> | string> {
+  if (!existsSync(PYTHON) || !existsSync(`${CRYPTEN}crypten/__init__.py`))
+    return Promise.resolve(`CrypTen not installed (${PYTHON}, ${CRYPTEN}crypten)`);
+  return new Promise((resolve) =>
+    execFile(
+      PYTHON,
+      [CRYPTEN_SCRIPT, ops.join(','), String(N), String(reps)],
+      { env: { ...process.env, PYTHONPATH: CRYPTEN }, maxBuffer: 1 << 24, timeout: 600_000 },
+      (error, stdout, stderr) => {
+        if (error !== null) {
+          resolve(`CrypTen failed: ${stderr.trim().split('\n').pop() ?? error.message}`);
+          return;
+        }
+        const out = new Map<string, number>();
+        for (const line of stdout.split('\n').filter((l) => l.startsWith('{'))) {
+          const r = JSON.parse(line) as { op: string; ms: number };
+          out.set(r.op, r.ms);
+        }
+        resolve(out);
+      },
+    ),
+  );
+}
+
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Both engines with one process per party on loopback, the same ops at 10^5, alternating (mpcspec's
+ * ops, then CrypTen's, twice) so drift hits both; a row per op and engine with the range over rounds.
+ */
+async function sideBySide(dist: Dist, pool: PoolModule.PartyPool): Promise<BenchRow[]> {
+  const ours = new Map<string, number[]>();
+  const theirs = new Map<string, number[]>();
+  for (let round = 0; round < 2; round++) {
+    for (const [id] of SIDE_BY_SIDE) {
+      const c = tcpCaseOf(dist, id);
+      const times: number[] = [];
+      for (let k = 0; k < 4; k++) {
+        await pool.run(c);
+        if (k > 0) times.push(pool.lastElapsedMs);
+      }
+      ours.set(id, [...(ours.get(id) ?? []), median(times)]);
+    }
+    const crypten = await cryptenRun(
+      SIDE_BY_SIDE.map(([, op]) => op),
+      3,
+    );
+    if (typeof crypten === 'string') {
+      process.stderr.write(`bench parties: CrypTen side by side skipped: ${crypten}\n`);
+      return [];
+    }
+    for (const [, op] of SIDE_BY_SIDE) theirs.set(op, [...(theirs.get(op) ?? []), crypten.get(op) ?? NaN]);
+  }
+  const range = (xs: readonly number[]): string =>
+    `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} ms`;
+  return SIDE_BY_SIDE.flatMap(([id, op]) => {
+    const a = ours.get(id)!;
+    const b = theirs.get(op)!;
+    const speedups = a.map((t, i) => b[i]! / t);
+    const least = Math.min(...speedups);
+    return [
+      row(`${id} mpcspec tcp 2 processes (${range(a)})`, N, median(a)),
+      row(`${op} CrypTen 0.4 2 processes (${range(b)})`, N, median(b), {
+        target: `mpcspec ≥ 3× (${speedups.map((x) => x.toFixed(2)).join(', ')}×)`,
+        met: least >= 3,
+      }),
+    ];
+  });
+}
+
+function tcpCaseOf(dist: Dist, id: string): PoolModule.TcpCase {
+  const spec = dist.case.buildCase({ id, profile: 'crypten', size: N, seed: 1n });
+  const inputs = dist.inputs.partyInputs(spec.protocol.inputs(), spec.inputs, spec.config, spec.seed);
+  return {
+    id: spec.protocol.id,
+    params: spec.protocol.params,
+    config: spec.config,
+    shapes: spec.shapes,
+    seed: spec.seed,
+    inputs,
+  };
+}
 
 const suite: BenchSuite = {
   name: 'parties',
@@ -103,6 +202,7 @@ const suite: BenchSuite = {
         );
         rows.push(row(`${c.id} crypten 2p, tcp round trip`, N, roundTrip));
       }
+      rows.push(...(await sideBySide(dist, pool)));
     } finally {
       await pool.close();
     }

@@ -18,7 +18,8 @@ import { EXIT_FAILED_CHECK, action } from '../errors.ts';
 import { WarmPools } from '../../harness/tcp/warm-pools.ts';
 import {
   maxMemoryOption,
-  parseChoiceOption,
+  silenceTimeoutOption,
+  transportOption,
   parseIntOption,
   parseListOption,
   parseShapeOption,
@@ -131,18 +132,8 @@ export function registerConformCommand(program: Command): void {
     )
     .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
     .addOption(maxMemoryOption())
-    .option(
-      '--transport <kind>',
-      'memory (all parties in this process) or tcp (one OS process per party, kept warm across cases)',
-      parseChoiceOption('transport', ['memory', 'tcp'] as const),
-      'memory',
-    )
-    .option(
-      '--timeout <ms>',
-      'tcp: how long a party may stay silent (no message, no heartbeat) before the case fails',
-      parseIntOption('timeout', 100, 600_000),
-      20_000,
-    )
+    .addOption(transportOption('one OS process per party, kept warm across cases'))
+    .addOption(silenceTimeoutOption())
     .option('--no-views', 'skip the view-privacy audit of each protocol')
     .option('--json', 'print the rows as JSON')
     .action(
