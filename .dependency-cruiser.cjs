@@ -1,5 +1,6 @@
 // Layering from DESIGN.md: core < spec < reference < protocols < registry < harness < (properties, vectors, audit, report) < (cli, api),
-// with runtime (parties, network, dealer) above core and spec and below protocols.
+// with runtime (parties, network, dealer) above core and spec and below protocols, and backend (the conformance of other
+// engines: protocol, runner, defect identification) above the suites it builds on and below cli.
 // No cycles anywhere; no folder imports a layer above it.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -10,49 +11,61 @@ module.exports = {
       severity: 'error',
       from: { path: '^core/' },
       to: {
-        path: '^(runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|cli)/',
+        path: '^(runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|backend|cli)/',
       },
     },
     {
       name: 'spec-imports-core-only',
       severity: 'error',
       from: { path: '^spec/' },
-      to: { path: '^(runtime|reference|protocols|registry|harness|properties|vectors|cli)/' },
+      to: { path: '^(runtime|reference|protocols|registry|harness|properties|vectors|backend|cli)/' },
     },
     {
       name: 'reference-below-protocols',
       severity: 'error',
       from: { path: '^reference/' },
-      to: { path: '^(runtime|protocols|registry|harness|properties|vectors|cli)/' },
+      to: { path: '^(runtime|protocols|registry|harness|properties|vectors|backend|cli)/' },
     },
     {
       name: 'protocols-below-registry',
       severity: 'error',
       from: { path: '^protocols/' },
-      to: { path: '^(registry|harness|properties|vectors|cli)/' },
+      to: { path: '^(registry|harness|properties|vectors|backend|cli)/' },
     },
     {
       name: 'registry-knows-no-harness',
       severity: 'error',
       from: { path: '^registry/' },
-      to: { path: '^(harness|properties|vectors|cli)/' },
+      to: { path: '^(harness|properties|vectors|backend|cli)/' },
     },
     {
       name: 'runtime-below-protocols',
       severity: 'error',
       from: { path: '^runtime/' },
-      to: { path: '^(reference|protocols|registry|harness|properties|vectors|cli)/' },
+      to: { path: '^(reference|protocols|registry|harness|properties|vectors|backend|cli)/' },
     },
     {
       name: 'harness-below-suites',
       severity: 'error',
       from: { path: '^harness/' },
-      to: { path: '^(properties|vectors|cli)/' },
+      to: { path: '^(properties|vectors|backend|cli)/' },
     },
     {
       name: 'harness-below-cli',
       severity: 'error',
       from: { path: '^(properties|vectors)/' },
+      to: { path: '^cli/' },
+    },
+    {
+      name: 'suites-below-backend',
+      severity: 'error',
+      from: { path: '^(properties|vectors|audit|report)/' },
+      to: { path: '^(backend|cli)/' },
+    },
+    {
+      name: 'backend-below-cli',
+      severity: 'error',
+      from: { path: '^backend/' },
       to: { path: '^cli/' },
     },
     {
@@ -65,7 +78,7 @@ module.exports = {
   ],
   options: {
     includeOnly:
-      '^(api|core|runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|cli|bench|test)/',
+      '^(api|core|runtime|spec|reference|protocols|registry|harness|properties|vectors|audit|report|backend|cli|bench|test)/',
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

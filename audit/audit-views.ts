@@ -20,9 +20,10 @@ import {
   type ModeName,
   type ModeOutcome,
   type ModeResult,
-  type PartyStatus,
   type PartyVerdict,
   type ViewVerdict,
+  partyStatus,
+  viewVerdict,
 } from './verdict.ts';
 
 export interface AuditOptions {
@@ -137,23 +138,6 @@ async function outcome(mode: ModeName, run: () => Promise<ModeResult>): Promise<
   }
 }
 
-function partyStatus(
-  modes: readonly ModeOutcome[],
-  requested: readonly ModeName[],
-): { status: PartyStatus; incomplete: string[] } {
-  if (modes.some((m) => m.status === 'leak')) return { status: 'leak', incomplete: [] };
-  // nothing hidden: every mode that ran found that the party knows every secret (one that found
-  // something to compare and passed makes it an ordinary pass)
-  const ran = modes.filter((m) => m.status !== 'not run');
-  if (ran.length > 0 && ran.every((m) => m.status === 'trivial'))
-    return { status: 'trivial', incomplete: [] };
-  const incomplete = [
-    ...modes.flatMap((m) => (m.status === 'not run' ? [`${m.mode}: ${m.reason}`] : [])),
-    ...MODES.filter((m) => !requested.includes(m)).map((m) => `${m}: not requested`),
-  ];
-  return { status: incomplete.length === 0 ? 'private' : 'incomplete', incomplete };
-}
-
 export async function auditViews(
   protocol: BoundProtocol,
   config: Config,
@@ -224,25 +208,5 @@ export async function auditViews(
       );
     verdicts.push({ party, ...partyStatus(modes, requested), modes, ms: performance.now() - p0 });
   }
-  const statuses = verdicts.map((v) => v.status);
-  const status: PartyStatus = statuses.includes('leak')
-    ? 'leak'
-    : statuses.includes('incomplete')
-      ? 'incomplete'
-      : statuses.every((s) => s === 'trivial')
-        ? 'trivial'
-        : 'private';
-  const knownLeak = protocol.privacy().knownLeak;
-  return {
-    id: protocol.id,
-    params: protocol.params,
-    profile: config.profile,
-    parties: config.parties,
-    status,
-    ...(knownLeak === undefined ? {} : { knownLeak }),
-    verdicts,
-    ok: status !== 'leak',
-    unchecked: verdicts.some((v) => v.modes.every((m) => m.status === 'not run')),
-    ms: performance.now() - t0,
-  };
+  return viewVerdict(protocol.id, protocol, config, verdicts, performance.now() - t0);
 }

@@ -33,21 +33,26 @@ export function coordinates(plan: BatchPlan, views: InstanceViews): Coordinate[]
       });
     }
   });
-  const shape = (name: string, values: Float64Array): Coordinate => ({
+  out.push(
+    ...shapeCoordinates({
+      'messages received': views.shape.count,
+      'bits received': views.shape.bits,
+      'last round': views.shape.rounds,
+      'message sequence (labels, senders, rounds, lengths)': views.shape.fingerprint,
+      'another structure, content hash': views.contentKey,
+    }),
+  );
+  return out;
+}
+
+/** Traffic-shape numbers (exact integers below 2^53), one per instance, as coordinates by name. */
+export const shapeCoordinates = (numbers: Readonly<Record<string, Float64Array>>): Coordinate[] =>
+  Object.entries(numbers).map(([name, values]) => ({
     name: `traffic shape: ${name}`,
     width: 53,
     words: BigUint64Array.from(values, (v) => BigInt(v)),
     shape: true,
-  });
-  out.push(
-    shape('messages received', views.shape.count),
-    shape('bits received', views.shape.bits),
-    shape('last round', views.shape.rounds),
-    shape('message sequence (labels, senders, rounds, lengths)', views.shape.fingerprint),
-    shape('another structure, content hash', views.contentKey),
-  );
-  return out;
-}
+  }));
 
 /** (a ± b) mod 2^width, elementwise. */
 export function combine(a: BigUint64Array, b: BigUint64Array, width: number, sign: 1 | -1): BigUint64Array {

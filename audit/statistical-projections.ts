@@ -6,7 +6,11 @@
 //   • received messages against every other coordinate of their width, summed and subtracted (a
 //     two-term opening); when those pairs exceed the budget, each message is paired with an evenly
 //     spread share of the others, with a per-message offset so that together they reach every
-//     coordinate.
+//     coordinate;
+//   • for views another engine reports (no relation search names their masked values): received
+//     messages with every two other coordinates of their width, each combination of signs (a
+//     three-term opening: own share of x − own share of the mask + the other's message), spread over
+//     a budget as the pairs are.
 import { ringMask } from '../core/ring.ts';
 import { position } from './batch-layout.ts';
 import type { BatchPlan } from './batch-plan.ts';
@@ -20,6 +24,9 @@ export interface ProjectionSet {
   readonly openings: number;
   readonly pairs: number;
   readonly messagePairs: number;
+  /** Three-term sums with a message tested, of `messageTriples` there were (reported views only). */
+  readonly triples: number;
+  readonly messageTriples: number;
   /** Yields every projection, built on demand. */
   all(): Generator<Projection>;
 }
@@ -40,52 +47,96 @@ function openingWords(plan: BatchPlan, views: InstanceViews, o: Opening): BigUin
   return out;
 }
 
-/** Message coordinate × partner index pairs: all of them, or an even spread of `max` of them. */
-function messagePairs(cs: readonly Coordinate[], max: number): { pairs: [number, number][]; total: number } {
-  const messages = cs.flatMap((c, i) => (c.message === true ? [i] : []));
-  const partners = (i: number): number[] =>
-    cs.flatMap((c, j) =>
-      j !== i && c.shape !== true && c.width === cs[i]!.width && !(c.message === true && j < i) ? [j] : [],
-    );
-  const lists = messages.map((i) => [i, partners(i)] as const);
-  const total = lists.reduce((a, [, p]) => a + p.length, 0);
-  if (total <= max)
-    return { pairs: lists.flatMap(([i, p]) => p.map((j): [number, number] => [i, j])), total };
-  const each = Math.max(1, Math.floor(max / Math.max(1, messages.length)));
-  const pairs: [number, number][] = [];
-  lists.forEach(([i, p], k) => {
+/** An even spread of `max` of the lists' entries, with a per-list offset so that together they reach every entry. */
+function spread<T>(lists: readonly (readonly T[])[], max: number): T[] {
+  const total = lists.reduce((a, p) => a + p.length, 0);
+  if (total <= max) return lists.flat();
+  const each = Math.max(1, Math.floor(max / Math.max(1, lists.length)));
+  const out: T[] = [];
+  lists.forEach((p, k) => {
     if (p.length === 0) return;
     const take = Math.min(each, p.length);
     const step = p.length / take;
-    // a per-message offset, so that the messages' shares of partners together cover every coordinate
     const offset = (k * take) % p.length;
-    for (let q = 0; q < take; q++) pairs.push([i, p[(offset + Math.floor(q * step)) % p.length]!]);
+    for (let q = 0; q < take; q++) out.push(p[(offset + Math.floor(q * step)) % p.length]!);
   });
-  return { pairs: pairs.slice(0, Math.max(max, messages.length)), total };
+  return out.slice(0, Math.max(max, lists.length));
 }
 
-export function projections(
+/** Message coordinate × partner pairs: all of them, or an even spread of `max` of them. */
+function messagePairs(cs: readonly Coordinate[], max: number): { pairs: [number, number][]; total: number } {
+  const lists = cs.flatMap((c, i) =>
+    c.message === true
+      ? [
+          cs.flatMap((d, j): [number, number][] =>
+            j !== i && d.shape !== true && d.width === c.width && !(d.message === true && j < i)
+              ? [[i, j]]
+              : [],
+          ),
+        ]
+      : [],
+  );
+  return { pairs: spread(lists, max), total: lists.reduce((a, l) => a + l.length, 0) };
+}
+
+/** Message coordinate × two other coordinates of its width: all of them, or an even spread of `max`. */
+function messageTriples(
+  cs: readonly Coordinate[],
+  max: number,
+): { triples: [number, number, number][]; total: number } {
+  const lists = cs.flatMap((c, i) => {
+    if (c.message !== true) return [];
+    const others = cs.flatMap((d, j) => (j !== i && d.shape !== true && d.width === c.width ? [j] : []));
+    const out: [number, number, number][] = [];
+    for (let a = 0; a < others.length; a++)
+      for (let b = a + 1; b < others.length; b++) out.push([i, others[a]!, others[b]!]);
+    return [out];
+  });
+  return { triples: spread(lists, max), total: lists.reduce((a, l) => a + l.length, 0) };
+}
+
+/** The projections of a protocol run's views: its coordinates, the masked values found, message pairs. */
+export const projections = (
   plan: BatchPlan,
   views: InstanceViews,
   openings: readonly Opening[],
   maxPairs: number,
+): ProjectionSet =>
+  projectionsOf(
+    coordinates(plan, views),
+    maxPairs,
+    openings.map((o) => () => ({
+      name: o.name,
+      width: plan.config.ell,
+      words: openingWords(plan, views, o),
+      bits: bitPositions(plan.config.ell),
+    })),
+  );
+
+/**
+ * The projections of view coordinates wherever they came from (this engine's runs, or views another
+ * engine reported through the backend protocol): every coordinate (traffic-shape numbers included),
+ * the given extra projections (built on demand), and message pairs within `maxPairs`.
+ */
+export function projectionsOf(
+  cs: readonly Coordinate[],
+  maxPairs: number,
+  extra: readonly (() => Projection)[] = [],
+  maxTriples = 0,
 ): ProjectionSet {
-  const cs = coordinates(plan, views);
   const { pairs, total } = messagePairs(cs, maxPairs);
+  const { triples, total: tripleTotal } =
+    maxTriples > 0 ? messageTriples(cs, maxTriples) : { triples: [], total: 0 };
   return {
     coordinates: cs.length,
-    openings: openings.length,
+    openings: extra.length,
     pairs: pairs.length,
     messagePairs: total,
+    triples: triples.length,
+    messageTriples: tripleTotal,
     *all() {
       for (const c of cs) yield { ...c, bits: c.shape === true ? [] : bitPositions(c.width) };
-      for (const o of openings)
-        yield {
-          name: o.name,
-          width: plan.config.ell,
-          words: openingWords(plan, views, o),
-          bits: bitPositions(plan.config.ell),
-        };
+      for (const make of extra) yield make();
       for (const [i, j] of pairs)
         for (const sign of [1, -1] as const) {
           const x = cs[i]!;
@@ -97,6 +148,23 @@ export function projections(
             bits: [0],
           };
         }
+      for (const [i, j, k] of triples)
+        for (const [s1, s2] of SIGNS) {
+          const [x, y, z] = [cs[i]!, cs[j]!, cs[k]!];
+          yield {
+            name: `${x.name} ${s1 === 1 ? '+' : '−'} ${y.name} ${s2 === 1 ? '+' : '−'} ${z.name}`,
+            width: x.width,
+            words: combine(combine(x.words, y.words, x.width, s1), z.words, x.width, s2),
+            bits: [0],
+          };
+        }
     },
   };
 }
+
+const SIGNS = [
+  [1, 1],
+  [1, -1],
+  [-1, 1],
+  [-1, -1],
+] as const;

@@ -7,18 +7,16 @@
 // caller's, or sized by the budget: `work` coordinate-samples per group over the words of one instance's
 // view and randomness, between `minSamples` and `maxSamples` — cheap protocols get many runs (an atom
 // of 1 % needs thousands of runs to pass the Bonferroni threshold), large ones fewer.
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { usageError } from '../core/errors.ts';
 import { chachaWords, deriveKey, rootKey } from '../core/prg.ts';
 import type { BatchPlan } from './batch-plan.ts';
 import { collectViews, joinViews } from './instance-views.ts';
 import { PrgFill } from './prg-fill.ts';
 import type { Opening } from './relations/relation-search.ts';
 import { secretGroups } from './statistical-groups.ts';
+import { judgeProjections } from './statistical-judge.ts';
 import { projections } from './statistical-projections.ts';
-import { type Projection, projectionTests } from './statistical-tests.ts';
-import { describeShape } from './traffic-shape.ts';
-import type { ModeResult, StatisticalEvidence, TestResult } from './verdict.ts';
+import { describeShape, groupShape } from './traffic-shape.ts';
+import type { ModeResult, StatisticalEvidence } from './verdict.ts';
 
 export interface StatisticalOptions {
   readonly seed: bigint;
@@ -54,28 +52,23 @@ export function samplesFor(
   return Math.max(o.minSamples, Math.min(o.maxSamples, Math.floor(o.work / Math.max(1, words))));
 }
 
-/**
- * The smallest p-value the battery gives with n runs per group: the one of two groups whose values are
- * entirely apart (every value of one below every value of the other, the top bit 0 in one and 1 in the
- * other). Fewer runs than it takes to reach the threshold would make an audit that cannot find anything.
- */
-function smallestAttainable(n: number): number {
-  const words = new BigUint64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    words[i] = BigInt(i);
-    words[n + i] = (1n << 63n) | BigInt(i);
-  }
-  const apart: Projection = { name: 'apart', width: 64, words, bits: [63] };
-  const tests = projectionTests(apart, n, 2, [[0, 1]], () => '');
-  return Math.min(...tests.map((t) => t.p));
-}
+/** What the evidence says besides its tests: the mode, ring, batching, seed, runs per group and α. */
+export type EvidenceBase = Pick<
+  StatisticalEvidence,
+  'mode' | 'ell' | 'instanceSize' | 'batching' | 'seed' | 'samplesPerGroup' | 'alpha'
+>;
 
-/** The fewest runs per group with which two entirely different groups reach `threshold`. */
-function fewestSamples(threshold: number): number {
-  let n = 2;
-  while (smallestAttainable(n) >= threshold) n++;
-  return n;
-}
+/** The evidence of a party that knows every secret: nothing hidden to compare, `why`. */
+export const nothingHidden = (base: EvidenceBase, why: string): StatisticalEvidence => ({
+  ...base,
+  groups: [],
+  comparisons: 0,
+  projections: { coordinates: 0, openings: 0, pairs: 0, messagePairs: 0 },
+  tests: 0,
+  threshold: base.alpha,
+  smallest: [],
+  note: why,
+});
 
 export async function auditStatistical(
   plan: BatchPlan,
@@ -88,7 +81,7 @@ export async function auditStatistical(
   const groupPlan = secretGroups(protocol, config, party, plan.instanceShapes, options.seed);
   if (groupPlan.kind === 'none' && options.knowsAll !== true)
     return { status: 'not run', reason: groupPlan.why };
-  const base = {
+  const base: EvidenceBase = {
     mode: 'statistical',
     ell: config.ell,
     instanceSize: plan.instanceSize,
@@ -96,26 +89,13 @@ export async function auditStatistical(
     seed: options.seed.toString(),
     samplesPerGroup: N,
     alpha,
-  } as const;
+  };
   if (groupPlan.kind !== 'groups') {
     const why =
       groupPlan.kind === 'trivial'
         ? groupPlan.why
         : 'what the party knows determines every secret (the relation search), so no two secrets reveal the same to it';
-    return {
-      status: 'trivial',
-      evidence: {
-        ...base,
-        groups: [],
-        comparisons: 0,
-        projections: { coordinates: 0, openings: 0, pairs: 0, messagePairs: 0 },
-        tests: 0,
-        threshold: alpha,
-        smallest: [],
-        note: why,
-      },
-      coverage: why,
-    };
+    return { status: 'trivial', evidence: nothingHidden(base, why), coverage: why };
   }
   const { groups, comparisons } = groupPlan;
   const total = N * groups.length;
@@ -140,35 +120,14 @@ export async function auditStatistical(
   for (let g = 0; g < groups.length; g++) parts.push(await collectViews(plan, fill, secrets, g * N, N));
   const views = joinViews(plan, parts);
   const set = projections(plan, views, options.openings, options.maxPairs);
-  const tag = (g: number, h: number): string => `${groups[g]!.name} vs ${groups[h]!.name}: `;
-  const results: TestResult[] = [];
-  let n = 0;
-  for (const c of set.all()) {
-    if (++n % 64 === 0) await yieldToEventLoop(); // a test runner's or CLI's timers and messages run
-    for (const r of projectionTests(c, N, groups.length, comparisons, tag)) results.push(r);
-  }
-  const threshold = alpha / Math.max(1, results.length);
-  if (smallestAttainable(N) >= threshold)
-    throw usageError(
-      `statistical audit of ${protocol.id}: ${N} runs per group cannot show a leak: even two groups with no view value in common give p ≥ ${smallestAttainable(N).toExponential(1)}, above the threshold α/${results.length} tests = ${threshold.toExponential(1)}; use --samples ${fewestSamples(threshold)} or more`,
-    );
-  // at equal p, a traffic-shape test first: a view of another shape also differs in content (zeros)
-  const shapeFirst = (t: TestResult): number => (t.test.includes('traffic shape:') ? 0 : 1);
-  const smallest = [...results].sort((x, y) => x.p - y.p || shapeFirst(x) - shapeFirst(y)).slice(0, 5);
-  const worst = smallest[0];
-  const leaked = worst !== undefined && worst.p < threshold;
-  const shapeOf = (g: number): string => {
-    const counts = new Map<number, number>();
-    for (let b = g * N; b < (g + 1) * N; b++) {
-      const f = views.shape.fingerprint[b]!;
-      counts.set(f, (counts.get(f) ?? 0) + 1);
-    }
-    const [modal, times] = [...counts].sort((x, y) => y[1] - x[1])[0]!;
-    const s = views.shapes.get(modal)!;
-    return counts.size === 1
-      ? describeShape(s)
-      : `${describeShape(s)} in ${times} of ${N} runs, ${counts.size} shapes`;
-  };
+  const judged = await judgeProjections(
+    set,
+    { names: groups.map((g) => g.name), comparisons, samplesPerGroup: N },
+    alpha,
+    protocol.id,
+  );
+  const shapeOf = (g: number): string =>
+    groupShape(views.shape.fingerprint, g * N, (g + 1) * N, (f) => describeShape(views.shapes.get(f)!));
   const evidence: StatisticalEvidence = {
     ...base,
     groups: groups.map((g, k) => ({ name: g.name, secret: g.describe, shape: shapeOf(k) })),
@@ -179,12 +138,9 @@ export async function auditStatistical(
       pairs: set.pairs,
       messagePairs: set.messagePairs,
     },
-    tests: results.length,
-    threshold,
-    smallest,
-    ...(leaked ? { leak: worst } : {}),
+    ...judged,
   };
   const pairs = set.pairs < set.messagePairs ? `${set.pairs} of ${set.messagePairs}` : `${set.pairs}`;
-  const coverage = `ℓ ${config.ell}, ${plan.instanceSize}-element instances, ${groups.length} groups × ${N} runs, ${set.coordinates} coordinates (traffic shape included) + ${set.openings} masked values + ${pairs} message pairs, ${results.length} tests`;
-  return { status: leaked ? 'leak' : 'passed', evidence, coverage };
+  const coverage = `ℓ ${config.ell}, ${plan.instanceSize}-element instances, ${groups.length} groups × ${N} runs, ${set.coordinates} coordinates (traffic shape included) + ${set.openings} masked values + ${pairs} message pairs, ${judged.tests} tests`;
+  return { status: judged.leak === undefined ? 'passed' : 'leak', evidence, coverage };
 }

@@ -37,7 +37,7 @@ export function trafficShape(items: readonly ViewItem[], batch = 1): TrafficShap
 }
 
 /** Two 26-bit FNV-1a lanes of the text's UTF-16 units: an exact 52-bit integer. */
-function fingerprint(text: string): number {
+export function fingerprint(text: string): number {
   let a = 0x811c9dc5;
   let b = 0x01000193;
   for (let i = 0; i < text.length; i++) {
@@ -51,3 +51,24 @@ function fingerprint(text: string): number {
 /** The shape of a view in words: "3 messages, 192 bits, round 2". */
 export const describeShape = (s: TrafficShape): string =>
   `${s.count} message${s.count === 1 ? '' : 's'}, ${s.bits} bits, last round ${s.rounds}`;
+
+/**
+ * The traffic shape of runs [from, to) in words: the most frequent one, with how often it occurs when
+ * the runs do not all share it (`describe` turns a fingerprint into words).
+ */
+export function groupShape(
+  fingerprints: Float64Array,
+  from: number,
+  to: number,
+  describe: (fingerprint: number) => string,
+): string {
+  const counts = new Map<number, number>();
+  for (let b = from; b < to; b++) {
+    const f = fingerprints[b]!;
+    counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  const [modal, times] = [...counts].sort((x, y) => y[1] - x[1])[0]!;
+  return counts.size === 1
+    ? describe(modal)
+    : `${describe(modal)} in ${times} of ${to - from} runs, ${counts.size} shapes`;
+}

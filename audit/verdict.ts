@@ -2,6 +2,8 @@
 // evidence behind it — the relation it found, the distributions it compared, or the tests it ran with
 // their p-values — and what it covered, so a report or the CLI can show why, not only whether. The
 // verdict is honest about coverage: `private` only when every mode ran and passed for every party.
+import type { BoundProtocol } from '../registry/index.ts';
+import type { Config } from '../spec/config.ts';
 import type { BatchMode } from './batch-layout.ts';
 
 export type ModeName = 'relation' | 'exhaustive' | 'statistical';
@@ -101,6 +103,9 @@ export interface StatisticalEvidence {
     readonly pairs: number;
     /** Message pairs there were; pairs < messagePairs when the budget spread a choice over them. */
     readonly messagePairs: number;
+    /** Reported views (no relation search): three-term sums with a message tested, of how many there were. */
+    readonly triples?: number;
+    readonly messageTriples?: number;
   };
   readonly tests: number;
   /** Family-wise false-alarm rate and the Bonferroni threshold per test (α / tests). */
@@ -160,4 +165,61 @@ export interface ViewVerdict {
   /** Some party had no mode that could run: nothing was checked for it. */
   readonly unchecked: boolean;
   readonly ms: number;
+}
+
+/**
+ * A party's status from its modes' outcomes: a leak when any mode found one; trivial when every mode
+ * that ran found nothing hidden (one that found something to compare and passed makes it an ordinary
+ * pass); private when every mode ran; incomplete otherwise, with the reason per mode.
+ */
+export function partyStatus(
+  modes: readonly ModeOutcome[],
+  requested: readonly ModeName[],
+): { status: PartyStatus; incomplete: string[] } {
+  if (modes.some((m) => m.status === 'leak')) return { status: 'leak', incomplete: [] };
+  const ran = modes.filter((m) => m.status !== 'not run');
+  if (ran.length > 0 && ran.every((m) => m.status === 'trivial'))
+    return { status: 'trivial', incomplete: [] };
+  const incomplete = [
+    ...modes.flatMap((m) => (m.status === 'not run' ? [`${m.mode}: ${m.reason}`] : [])),
+    ...MODES.filter((m) => !requested.includes(m)).map((m) => `${m}: not requested`),
+  ];
+  return { status: incomplete.length === 0 ? 'private' : 'incomplete', incomplete };
+}
+
+/** The verdict's status over its parties: leak, then incomplete, then private (trivial only when every party is). */
+const worstStatus = (statuses: readonly PartyStatus[]): PartyStatus =>
+  statuses.includes('leak')
+    ? 'leak'
+    : statuses.includes('incomplete')
+      ? 'incomplete'
+      : statuses.every((s) => s === 'trivial')
+        ? 'trivial'
+        : 'private';
+
+/**
+ * The verdict over every party's on protocol `protocol` (named `id`): its worst status, ok unless a party
+ * leaks, unchecked when some party had no mode run, and the defect the spec declares, if any.
+ */
+export function viewVerdict(
+  id: string,
+  protocol: Pick<BoundProtocol, 'params' | 'privacy'>,
+  config: Pick<Config, 'profile' | 'parties'>,
+  verdicts: readonly PartyVerdict[],
+  ms: number,
+): ViewVerdict {
+  const status = worstStatus(verdicts.map((v) => v.status));
+  const knownLeak = protocol.privacy().knownLeak;
+  return {
+    id,
+    params: protocol.params,
+    profile: config.profile,
+    parties: config.parties,
+    status,
+    ...(knownLeak === undefined ? {} : { knownLeak }),
+    verdicts,
+    ok: status !== 'leak',
+    unchecked: verdicts.some((v) => v.modes.every((m) => m.status === 'not run')),
+    ms,
+  };
 }

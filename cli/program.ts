@@ -9,6 +9,7 @@ import { registerConformCommand } from './commands/conform.ts';
 import { registerVectorsCommand } from './commands/vectors.ts';
 import { registerPlotCommand } from './commands/plot.ts';
 import { registerPartyCommand } from './commands/party.ts';
+import { registerSelfAdapterCommand } from './commands/self-adapter.ts';
 
 export function buildProgram(version: string): Command {
   const program = new Command();
@@ -28,5 +29,6 @@ export function buildProgram(version: string): Command {
   registerVectorsCommand(program);
   registerPlotCommand(program);
   registerPartyCommand(program);
+  registerSelfAdapterCommand(program);
   return program;
 }

@@ -46,17 +46,32 @@ export function assertPerRow(
     );
 }
 
-/** Σ over each row: shape [..., n] → [...]. Linear, so it is local on additive shares. */
+/** 2^32, to split a sum of 32-bit halves into its low word and carry. */
+const WORD = 4294967296;
+
+/**
+ * Σ over each row: shape [..., n] → [...]. Linear, so it is local on additive shares. Summed on the
+ * words' 32-bit halves as Numbers (exact below 2^53, rows up to 2^21 values) — a BigInt accumulator
+ * allocates at every step (measured 12× slower at [1 536, 128]).
+ */
 export function rowSum(x: RingTensor): RingTensor {
   const { rows, n } = rowDims('rowSum', 'x', x.shape);
-  const m = ringMask(x.ell);
   const out = allocWords(rows, false);
-  const d = x.data;
+  const h = new Uint32Array(x.data.buffer, x.data.byteOffset, 2 * x.data.length);
+  const o = new Uint32Array(out.buffer, out.byteOffset, 2 * rows);
   for (let r = 0; r < rows; r++) {
-    let s = 0n;
-    const base = r * n;
-    for (let j = 0; j < n; j++) s += d[base + j]!;
-    out[r] = s & m;
+    let lo = 0;
+    let hi = 0;
+    for (let j = 2 * r * n; j < 2 * (r + 1) * n; j += 2) {
+      lo += h[j]!;
+      hi += h[j + 1]!;
+    }
+    o[2 * r] = lo >>> 0;
+    o[2 * r + 1] = (hi + Math.floor(lo / WORD)) >>> 0;
+  }
+  if (x.ell < 64) {
+    const m = ringMask(x.ell);
+    for (let r = 0; r < rows; r++) out[r] = out[r]! & m;
   }
   return ringTensor(x.ell, perRowShape(x.shape), out);
 }

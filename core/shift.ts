@@ -5,6 +5,7 @@ import { divideWords64 } from './ring-kernels.ts';
 import { allocWords } from './word-pool.ts';
 import { inputError } from './errors.ts';
 import { type RingTensor, ringHalf, ringMask, ringTensor } from './ring.ts';
+import { neg } from './ring-ops.ts';
 
 function assertShift(t: RingTensor, k: number): void {
   if (!Number.isInteger(k) || k < 0 || k >= t.ell) {
@@ -87,6 +88,41 @@ function shiftRightArith64(src: BigUint64Array, k: number, out: BigUint64Array):
     }
   }
   return out;
+}
+
+/**
+ * Signed value → −⌊−value / 2^k⌋ = ⌈value / 2^k⌉ (SecureML's second party), the negations taken in the
+ * ring — so −2^(ℓ−1), its own negative, gives +2^(ℓ−1−k) as negate-shift-negate does. One pass on the
+ * words' 32-bit halves at ℓ = 64 (the three BigInt passes it replaces cost 3× as much).
+ */
+export function shiftRightCeil(t: RingTensor, k: number, into?: BigUint64Array): RingTensor {
+  assertShift(t, k);
+  if (t.ell !== 64) return neg(shiftRightArith(neg(t), k));
+  const out = output(t, into);
+  const s32 = new Uint32Array(t.data.buffer, t.data.byteOffset, 2 * t.data.length);
+  const d32 = new Uint32Array(out.buffer, out.byteOffset, 2 * t.data.length);
+  const n2 = 2 * t.data.length;
+  for (let i = 0; i < n2; i += 2) {
+    // y = −x on halves, then ⌊y / 2^k⌋ (arithmetic), then −that on halves.
+    const lo = s32[i]!;
+    const yLo = -lo >>> 0;
+    const yHi = (~s32[i + 1]! + (lo === 0 ? 1 : 0)) | 0;
+    let qLo: number;
+    let qHi: number;
+    if (k === 0) {
+      qLo = yLo;
+      qHi = yHi;
+    } else if (k < 32) {
+      qLo = ((yLo >>> k) | (yHi << (32 - k))) >>> 0;
+      qHi = yHi >> k;
+    } else {
+      qLo = (yHi >> (k - 32)) >>> 0;
+      qHi = yHi >> 31;
+    }
+    d32[i] = -qLo >>> 0;
+    d32[i + 1] = (~qHi + (qLo === 0 ? 1 : 0)) >>> 0;
+  }
+  return ringTensor(64, t.shape, out);
 }
 
 /** Unsigned value → ⌊value / 2^k⌋ (logical shift right): the arithmetic shift with the sign bits cleared. */

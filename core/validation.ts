@@ -5,10 +5,13 @@ import type * as t from 'io-ts';
 import { type ErrorKind, MpcspecError } from './errors.ts';
 
 export function formatValidationError(e: t.ValidationError): string {
-  // A key under a union (or a recursion wrapping one) names the member tried, not a place in the data.
+  // A key under a union or an intersection (or a recursion wrapping one) names the member tried, not a
+  // place in the data.
   const isAlternative = (type: t.Decoder<unknown, unknown>): boolean => {
     const tag = (type as { _tag?: string })._tag;
-    return tag === 'UnionType' || tag === 'RecursiveType' || tag === 'RefinementType';
+    return (
+      tag === 'UnionType' || tag === 'IntersectionType' || tag === 'RecursiveType' || tag === 'RefinementType'
+    );
   };
   const path = e.context
     .filter((c, i) => i > 0 && c.key !== '' && !isAlternative(e.context[i - 1]!.type))

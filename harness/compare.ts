@@ -19,6 +19,11 @@ export interface ImplementationCheck {
   /** Rows (or elements) with a wrap event, and how many the spec allows. */
   readonly wrapCount: number;
   readonly wrapAllowed: number;
+  /** Units (rows or elements) counted, and each one's probability of a wrap: to judge several checks together. */
+  readonly wrapUnits: number;
+  readonly wrapUnitProbability: number;
+  /** Elements that are neither within their bound nor a wrap. */
+  readonly violations: number;
   /** First element that is neither within its bound nor a wrap, if any. */
   readonly firstViolation?: { readonly index: number; readonly ulps: string; readonly bound: number };
   readonly ok: boolean;
@@ -80,6 +85,7 @@ export function checkImplementation(
   const byRow = bounds.wrap?.rowProbability !== undefined && rowLength > 0;
   let maxUlps = 0n;
   let wraps = 0;
+  let violations = 0;
   const wrappedRows = new Set<number>();
   let firstViolation: ImplementationCheck['firstViolation'];
   for (let i = 0; i < protocol.data.length; i++) {
@@ -95,6 +101,7 @@ export function checkImplementation(
       if (byRow) wrappedRows.add(Math.floor(i / rowLength));
       continue;
     }
+    violations += 1;
     firstViolation ??= { index: i, ulps: d.toString(), bound: Number(ulps) };
   }
   const N = protocol.data.length;
@@ -113,6 +120,9 @@ export function checkImplementation(
     wrapUnit: byRow ? 'row' : 'element',
     wrapCount,
     wrapAllowed,
+    wrapUnits: rows,
+    wrapUnitProbability: perUnit,
+    violations,
     ...(firstViolation ? { firstViolation } : {}),
     ok: firstViolation === undefined && wrapCount <= wrapAllowed,
   };

@@ -21,7 +21,7 @@ export function realEdges(d: { min: number; max: number; gap?: number }): number
 }
 
 /** Uniforms in [0, 1) read from a stream of words (53 bits each), refilled under numbered labels. */
-function uniformStream(seed: bigint, label: string): () => number {
+export function uniformStream(seed: bigint, label: string): () => number {
   const key = deriveKey(rootKey(seed), label);
   let words = chachaWords(key, 4096);
   let k = 0;

@@ -49,7 +49,8 @@ function tensorArbitrary(
 
 /**
  * The shapes of a case: `shapes(size)` for a size in [1, maxSize]; for a row-wise spec also the row
- * lengths it names (realistic ones: 65, 128, 197, …), in one to three rows.
+ * lengths it names (realistic ones: 65, 128, 197, …), in one to three rows (placed by the spec's
+ * `shapeOf` when its parameters constrain the leading axes).
  */
 function shapesArbitrary(
   protocol: BoundProtocol,
@@ -60,7 +61,7 @@ function shapesArbitrary(
   if (rows === undefined || rows.lengths.length === 0) return bySize;
   const byLength = fc
     .tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom(...rows.lengths))
-    .map(([k, n]) => protocol.shapesFor([k, n]));
+    .map(([k, n]) => protocol.shapesFor(rows.shapeOf?.(k, n) ?? [k, n]));
   return fc.oneof(bySize, byLength);
 }
 

@@ -19,9 +19,10 @@ export {
 } from './arithmetic/fixed-point.ts';
 export { matmulFixed, matmulRaw } from './arithmetic/matmul.ts';
 // Rows (the last axis): local sums and public selections, and products with one value per row.
-export { putRows, rowSum, takeRows } from '../core/rows.ts';
+export { broadcastRows, putRows, rowSum, takeRows } from '../core/rows.ts';
 export { mulFixedByRow, mulRawByRow } from './rows/mul-by-row.ts';
 export { mulConstByRow } from './rows/public-by-row.ts';
+export { type RowSet, mapRowSets } from './rows/row-sets.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
 export { ltz } from './comparison/ltz.ts';
 export { ge, gt, le, lt } from './comparison/compare.ts';
@@ -30,6 +31,7 @@ export { abs, sign } from './comparison/sign.ts';
 export { relu } from './comparison/relu.ts';
 export { select } from './comparison/select.ts';
 export { argmax, max, min } from './comparison/reduce.ts';
+export { maxLogReduction } from './comparison/max-log-reduction.ts';
 // Numeric kernels (ALGORITHMS.md §3).
 export { exp } from './kernels/exp.ts';
 export { expTaylor } from './kernels/exp-taylor.ts';

@@ -1,10 +1,10 @@
 // The cleartext row steps (protocols/rows/ and spec/rows/tracked.ts under the same names): a row sum,
 // a product of each element with its row's value, with its row's public constant — each truncation the
-// exact floor.
+// exact floor — and sets of rows sent through different steps.
 import type { RingTensor } from '../core/ring.ts';
 import { mulByRow, rowSum } from '../core/rows.ts';
-import { fromIntegers } from '../core/ring.ts';
-import { perRowShape } from '../core/rows.ts';
+import { fromIntegers, zeros } from '../core/ring.ts';
+import { perRowShape, putRows, takeRows } from '../core/rows.ts';
 import { shiftRightArith } from '../core/shift.ts';
 import { encodedConstant } from '../spec/arithmetic/public-constant.ts';
 import type { Config } from '../spec/config.ts';
@@ -29,3 +29,16 @@ export const encodedPerRow = (c: Config, x: RingTensor, constants: readonly numb
 /** ⌊x·enc(cᵣ) / 2^f⌋ with cᵣ the public constant of the element's row. */
 export const mulConstByRow = (c: Config, x: RingTensor, constants: readonly number[]): RingTensor =>
   shiftRightArith(mulByRow(x, encodedPerRow(c, x, constants)), c.f);
+
+/**
+ * x with every set's rows replaced by its step's output (protocols/rows/row-sets.ts on clear values);
+ * rows in no set are 0.
+ */
+export function mapRowSets(
+  x: RingTensor,
+  sets: readonly { readonly rows: readonly number[]; readonly apply: (part: RingTensor) => RingTensor }[],
+): RingTensor {
+  let z = zeros(x.ell, x.shape);
+  for (const s of sets) if (s.rows.length > 0) z = putRows(z, s.rows, s.apply(takeRows(x, s.rows)));
+  return z;
+}

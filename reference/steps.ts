@@ -14,8 +14,8 @@ export {
   truncBits,
 } from './arithmetic/fixed-point.ts';
 // Rows (the last axis).
-export { putRows, takeRows } from '../core/rows.ts';
-export { mulConstByRow, mulFixedByRow, mulRawByRow, rowSum } from './rows.ts';
+export { broadcastRows, putRows, takeRows } from '../core/rows.ts';
+export { mapRowSets, mulConstByRow, mulFixedByRow, mulRawByRow, rowSum } from './rows.ts';
 // Comparisons (ALGORITHMS.md §2): 0/1 results at scale 1.
 export { abs, complement, ltz, relu, select, sign } from './comparison/clear.ts';
 export { argmax, max, min } from './comparison/reduce.ts';

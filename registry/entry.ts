@@ -141,6 +141,7 @@ export function register<P>(
       // A released-code form runs with its own parameters but is judged by those it claims to match.
       const judged = defect?.claims ?? p;
       const pointBounds = spec.pointBounds;
+      const rows = spec.rowsFor?.(p) ?? spec.rows;
       return {
         id: spec.id,
         title: spec.title,
@@ -155,7 +156,7 @@ export function register<P>(
           spec.shapesFor?.(p, principal) ??
           Object.fromEntries(spec.inputs(p).map((d) => [d.name, [...principal]])),
         outputShapes: (shapes) => spec.outputShapes(p, shapes),
-        ...(spec.rows === undefined ? {} : { rows: spec.rows }),
+        ...(rows === undefined ? {} : { rows }),
         ...(defect === undefined
           ? {}
           : {

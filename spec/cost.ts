@@ -67,3 +67,12 @@ export const dealerCost = (
   offlineBits: perParty(config, () => elementsPerParty * width),
   preprocessing: items > 0 ? { [kind]: items } : {},
 });
+
+/**
+ * CrypTen's communication counter for one party of a two-party run, in bytes: (elements sent + elements
+ * received) × 8 (crypten/communicator/communicator.py), i.e. both parties' bits sent, over 8.
+ */
+export function cryptenCounterBytes(cost: Cost): number {
+  if (cost.bitsSent.length !== 2) throw new Error('cryptenCounterBytes: a two-party cost is needed');
+  return (cost.bitsSent[0]! + cost.bitsSent[1]!) / 8;
+}

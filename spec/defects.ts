@@ -33,7 +33,7 @@ export const DEFECTS: readonly Defect[] = [
     id: 'newton-large-sum',
     title: 'Newton reciprocal fed row sums far above its range',
     effect:
-      "CrypTen's reciprocal starts from 3·exp(1 − 2x) + 0.003 and is accurate on about [0.01, 50]; a 2Quad row sum in the thousands leaves it far from 1/x, and above about 500 it diverges.",
+      "CrypTen's reciprocal starts from 3·exp(1 − 2x) + 0.003 and is accurate on about [0.01, 50]; between 100 and 200 it is off by up to 7 %, and from about 257 on its initial guess explodes and it diverges — a 2Quad row sum in the thousands, or a ReLU softmax row sum of a few hundred.",
   },
   {
     id: 'sine-real-mask',

@@ -35,8 +35,11 @@ export { free, par, repeat, seq } from './cost.ts';
 // Rows (the last axis).
 export { mulConstByRow, mulFixedByRow, rowSum } from './rows/tracked.ts';
 export { mulConstByRowCost, mulFixedByRowCost, mulRawByRowCost } from './rows/cost.ts';
-// Comparisons (ALGORITHMS.md §2): exact; their costs.
-export { ltzCost, reduceCost, selectCost } from './comparison/cost.ts';
+// Comparisons (ALGORITHMS.md §2): exact, so only their input's error passes on; their costs (relu and
+// abs cost ltzThenProductCost; softmax's row max under the crypten schedule, maxLogReductionCost).
+export { relu } from './comparison/tracked.ts';
+export { ltzCost, ltzThenProductCost, reduceCost, selectCost } from './comparison/cost.ts';
+export { maxLogReductionCost } from './comparison/max-log-reduction.ts';
 // Numeric kernels (ALGORITHMS.md §3).
 export { exp, expCost } from './kernels/exp.ts';
 export { expTaylor, expTaylorCost } from './kernels/exp-taylor.ts';
@@ -51,5 +54,5 @@ export { erf, erfCost } from './kernels/erf.ts';
 export { sinCost } from './kernels/sin.ts';
 // Composition: a kernel's exact-input model applied to a computed input.
 export { onInexactInput } from './arithmetic/tracked.ts';
-// The attention normalisers' denominator (ALGORITHMS.md §4).
-export { normalizeRows, normalizeRowsCost } from './attention/denominator.ts';
+// The attention normalisers' denominator (ALGORITHMS.md §4): its parameters, steps, cost and range.
+export { Denominator, normalizeRows, normalizeRowsCost, rowSumOutside } from './attention/denominator.ts';

@@ -164,6 +164,8 @@ export interface ProtocolSpec<P> {
   readonly elementwise?: { readonly idealAt: (x: number, params: P) => number };
   /** Row-wise inputs: which inputs have rows, and the row lengths the properties also try (spec/rows/). */
   readonly rows?: RowsDecl;
+  /** The rows declaration for these parameters, when they fix the row length or the leading axes. */
+  rowsFor?(params: P): RowsDecl;
   /**
    * Parameter sets that reproduce a defect of some released code: run as the released code runs, and
    * judged by the bounds the faithful parameters claim, so they fail — expected failures, listed as
@@ -186,6 +188,16 @@ export interface RowsDecl {
   readonly inputs: readonly string[];
   /** Row lengths the properties draw besides `shapes(size)` (realistic ones: 65, 128, 197, …). */
   readonly lengths: readonly number[];
+  /**
+   * Set when the parameters fix the row length (ScaleAttn's token count N, say): the only length a run
+   * may have, `lengths` is [fixedLength] and `shapes(size)` ignores the size.
+   */
+  readonly fixedLength?: number;
+  /**
+   * The principal input's shape for `rows` rows of length n, when the parameters constrain the leading
+   * axes (a head mask of H heads: [H, rows, n]; a row mask of R rows: [R, n]); default [rows, n].
+   */
+  shapeOf?(rows: number, n: number): Shape;
 }
 
 /** A released-code form of a protocol (spec/defects.ts): its parameters, and what it is judged against. */

@@ -115,8 +115,9 @@ export function defineCommittedSetTests(): void {
       let bytes = 0;
       for (const n of await readdir(DATA_DIR))
         if (n.endsWith('.json')) bytes += (await readFile(join(DATA_DIR, n))).length;
-      // every group keeps a case of at least two elements (rows of two for max): about 10 MB
-      expect(bytes).toBeLessThan(12_000_000);
+      // every group keeps a case of at least two elements (rows of two for max): about 11 MB, and the
+      // attention normalisers' 24 files (a softmax case records CrypTen's whole max): about 5 MB more
+      expect(bytes).toBeLessThan(18_000_000);
     });
 
     it('has JSON Schemas equal to the ones exported from the io-ts codecs', async () => {

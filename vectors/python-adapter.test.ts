@@ -1,6 +1,7 @@
 // The cross-language proof (issue 5 §6): the standard-library Python adapter regenerates keys, shares,
 // tape draws and dealer material from each case's seed, recomputes share, reconstruct, mul, square,
-// matmul, trunc and ltz (both schedules) from the recorded cleartext inputs, and must match every message and output share of
+// matmul, trunc, ltz (both schedules) and the attention normalisers softmax_2quad and softmax_relu from
+// the recorded cleartext inputs, and must match every message and output share of
 // the committed vectors bit-exactly — and reject every invalid case. It must also fail on a tampered file.
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,17 @@ import type { VectorFileJson } from './format/vector-file.ts';
 import { DATA_DIR } from './paths.ts';
 
 const ADAPTER = fileURLToPath(new URL('../adapters/python/check_vectors.py', import.meta.url));
-const PYTHON_PROTOCOLS = ['share', 'reconstruct', 'mul', 'square', 'matmul', 'trunc', 'ltz'];
+const PYTHON_PROTOCOLS = [
+  'share',
+  'reconstruct',
+  'mul',
+  'square',
+  'matmul',
+  'trunc',
+  'ltz',
+  'softmax_2quad',
+  'softmax_relu',
+];
 
 interface AdapterSummary {
   algorithms: Record<string, { files: number; checked: number; rejected: number }>;

@@ -13,6 +13,11 @@ import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
 import { parseChoiceOption, parseIntOption, parseJsonObjectOption, seedOption } from '../options.ts';
+import {
+  type BackendAuditOptions as Via,
+  addBackendAuditOptions,
+  auditViewsThroughBackend,
+} from './audit-backend.ts';
 
 interface AuditViewsOptions {
   mode: 'auto' | 'relation' | 'exhaustive' | 'statistical';
@@ -32,8 +37,7 @@ export function registerAuditCommand(program: Command): void {
   const audit = program
     .command('audit')
     .description('audit a protocol (views: privacy of every party’s view)');
-  audit
-    .command('views')
+  addBackendAuditOptions(audit.command('views'))
     .description(
       "check that no single party's view reveals anything beyond its inputs and outputs: exact linear relations and statistical tests in the full ring, exact distributions in a tiny ring; the verdict says which modes ran",
     )
@@ -71,7 +75,8 @@ export function registerAuditCommand(program: Command): void {
     .option('--params <json>', 'protocol parameters as a JSON object', parseJsonObjectOption('params'))
     .option('--json', 'print the verdict as JSON')
     .action(
-      action(async (id: string, opts: AuditViewsOptions) => {
+      action(async (id: string, opts: AuditViewsOptions & Via, cmd: Command) => {
+        if (opts.backend !== undefined) return auditViewsThroughBackend(id, opts.backend, opts, cmd);
         const protocol = findProtocol(id).bind(opts.params ?? {});
         const config = resolveConfig(opts.profile, { parties: opts.parties });
         const verdict = await auditViews(protocol, config, {

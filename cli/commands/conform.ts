@@ -26,6 +26,7 @@ import {
   seedOption,
 } from '../options.ts';
 import { type Row, printTable } from '../table.ts';
+import { type BackendConformOptions, addBackendOptions, conformBackend } from './conform-backend.ts';
 
 interface ConformOptions {
   only?: string[];
@@ -103,8 +104,7 @@ async function viewVerdicts(ids: readonly string[]): Promise<ViewVerdict[]> {
 }
 
 export function registerConformCommand(program: Command): void {
-  program
-    .command('conform')
+  addBackendOptions(program.command('conform'))
     .description(
       'conformance pass: every registered protocol × profile × party count on the built-in backend',
     )
@@ -137,7 +137,8 @@ export function registerConformCommand(program: Command): void {
     .option('--no-views', 'skip the view-privacy audit of each protocol')
     .option('--json', 'print the rows as JSON')
     .action(
-      action(async (opts: ConformOptions) => {
+      action(async (opts: ConformOptions & BackendConformOptions, cmd: Command) => {
+        if (opts.backend !== undefined) return conformBackend(opts.backend, opts, cmd);
         const options = {
           ...(opts.only === undefined ? {} : { ids: opts.only }),
           ...(opts.profile === undefined ? {} : { profiles: opts.profile }),

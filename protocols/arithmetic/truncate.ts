@@ -2,13 +2,12 @@
 // Every fixed-point product ends here.
 import { allocWords } from '../../core/word-pool.ts';
 import { type RingTensor, ringMask, ringTensor } from '../../core/ring.ts';
-import { divTowardZero, shiftRightArith } from '../../core/shift.ts';
+import { divTowardZero, shiftRightArith, shiftRightCeil } from '../../core/shift.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import { openToAll } from '../../runtime/comm.ts';
 import { truncPair } from '../../runtime/material/trunc-pair.ts';
 import type { Config } from '../../spec/config.ts';
 import { match } from 'ts-pattern';
-import { neg } from '../../core/ring-ops.ts';
 import { addMasks, unmaskTruncation } from './truncation-kernels.ts';
 
 /**
@@ -27,9 +26,7 @@ export async function truncBits(
   return match(config.truncation)
     .with('local-trunc', () => Promise.resolve(divTowardZero(share, k, into)))
     .with('local-secureml', () =>
-      Promise.resolve(
-        ctx.party === 0 ? shiftRightArith(share, k, into) : neg(shiftRightArith(neg(share), k)),
-      ),
+      Promise.resolve(ctx.party === 0 ? shiftRightArith(share, k, into) : shiftRightCeil(share, k, into)),
     )
     .with('dealer', () => dealerTruncate(ctx.scope('trunc'), share, k))
     .exhaustive();

@@ -4,9 +4,8 @@ import type { RingTensor } from '../../core/ring.ts';
 import type { PartyContext } from '../../runtime/context.ts';
 import type { Config } from '../../spec/config.ts';
 import type { SoftmaxTaylorParams } from '../../spec/attention/softmax-taylor.ts';
-import { expTaylor } from '../kernels/exp-taylor.ts';
 import { type Protocol, ringInput } from '../types.ts';
-import { normalizeRows } from './normalize-rows.ts';
+import { expTaylor, normalizeRows } from '../steps.ts';
 
 export async function softmaxTaylor(
   ctx: PartyContext,

@@ -2,9 +2,8 @@
 import type { RingTensor } from '../../core/ring.ts';
 import type { Config } from '../../spec/config.ts';
 import type { SoftmaxTaylorParams } from '../../spec/attention/softmax-taylor.ts';
-import { expTaylor } from '../kernels/exp-taylor.ts';
 import type { Reference } from '../types.ts';
-import { normalizeRows } from './normalize-rows.ts';
+import { expTaylor, normalizeRows } from '../steps.ts';
 
 export const softmaxTaylor = (c: Config, x: RingTensor, p: SoftmaxTaylorParams): RingTensor =>
   normalizeRows(c, expTaylor(c, x), p.denominator, 0);

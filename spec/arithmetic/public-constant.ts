@@ -12,15 +12,19 @@ import { linearOperandBound, real } from '../domains.ts';
 import { elementwiseShape, vectorShapes } from '../shapes.ts';
 import type { ProtocolSpec } from '../types.ts';
 import { truncationBounds, truncationCost } from './truncation.ts';
+import { rewrittenConstant } from './constant-rewrite.ts';
 
 export const ConstParams = t.type({ c: Finite });
 export type ConstParams = t.TypeOf<typeof ConstParams>;
 export const IntConstParams = t.type({ k: t.Int });
 export type IntConstParams = t.TypeOf<typeof IntConstParams>;
 
-/** The integer a public real encodes to under the configuration's rounding (what every party uses). */
+/**
+ * The integer a public real encodes to under the configuration's rounding (what every party uses);
+ * defect identification may rewrite c on purpose (constant-rewrite.ts).
+ */
 export const encodedConstant = (config: Config, c: number): bigint =>
-  BigInt(roundScaled(c * 2 ** config.f, config.rounding));
+  BigInt(roundScaled(rewrittenConstant(c) * 2 ** config.f, config.rounding));
 
 const common = {
   family: 'arithmetic',

@@ -20,6 +20,7 @@
 // ε (ReLU softmax) is added to the row sum by party 0 as an encoded constant; 1e-5 encodes to 0 at f = 16.
 import * as t from 'io-ts';
 import type { Config } from '../config.ts';
+import { chosenBy } from '../codecs.ts';
 import { free, seq } from '../cost.ts';
 import type { Cost } from '../types.ts';
 import { Iterations, PositiveReal } from '../kernels/params.ts';
@@ -35,6 +36,7 @@ import {
   type Tracked,
   addConst,
   encodedValue,
+  exact,
   mulConst,
   mulFixed,
 } from '../arithmetic/tracked.ts';
@@ -46,15 +48,15 @@ import { mulFixedByRowCost } from '../rows/cost.ts';
 export const Deflation = t.union([t.literal('none'), PositiveReal]);
 export type Deflation = t.TypeOf<typeof Deflation>;
 
-export const Denominator = t.union([
-  t.type({
+export const Denominator = chosenBy('Denominator', 'method', {
+  newton: t.type({
     method: t.literal('newton'),
     iterations: Iterations,
     signStep: t.boolean,
     eta: Deflation,
   }),
-  t.type({ method: t.literal('goldschmidt'), t: Iterations, eta: Deflation }),
-]);
+  goldschmidt: t.type({ method: t.literal('goldschmidt'), t: Iterations, eta: Deflation }),
+});
 export type Denominator = t.TypeOf<typeof Denominator>;
 
 /** The public divisor D = η·N of a row sum (1 without deflation). */
@@ -64,9 +66,16 @@ export const deflationDivisor = (p: Denominator, n: number): number => (p.eta ==
 export const takesSignStep = (config: Config, p: Denominator): boolean =>
   p.method === 'newton' && p.signStep && config.schedule === 'crypten';
 
-/** The range of c·S on which the reciprocal's bound holds. */
-export const reciprocalRange = (p: Denominator): { min: number; max: number } =>
-  p.method === 'newton' ? NR_DOMAIN : GS_RECIPROCAL_DOMAIN;
+/**
+ * The range of c·S on which the reciprocal's bound holds. Goldschmidt's relative error after t steps is
+ * (1 − b)^(2^t) ≈ e^(−b·2^t): besides its kernel's [1/16, 15/8] it reaches down to b = f·ln 2 / 2^t, where
+ * that error is one ulp — a softmax row sum, anywhere in [1, N], needs t ≈ 13 to be covered by one η.
+ */
+export function reciprocalRange(config: Config, p: Denominator): { min: number; max: number } {
+  if (p.method === 'newton') return NR_DOMAIN;
+  const reach = (config.f * Math.LN2) / 2 ** p.t;
+  return { min: Math.min(GS_RECIPROCAL_DOMAIN.min, reach), max: GS_RECIPROCAL_DOMAIN.max };
+}
 
 /**
  * Why a row sum S (reals, ε included) is outside the reciprocal's range after deflation, or undefined.
@@ -75,10 +84,10 @@ export const reciprocalRange = (p: Denominator): { min: number; max: number } =>
 export function rowSumOutside(config: Config, p: Denominator, n: number, S: number): string | undefined {
   const D = deflationDivisor(p, n);
   const c = D === 1 ? 1 : encodedValue(config, 1 / D);
-  const { min, max } = reciprocalRange(p);
+  const { min, max } = reciprocalRange(config, p);
   const scaled = S * c;
   if (scaled >= min && scaled <= max) return undefined;
-  return `its row sum ${S.toPrecision(4)}${D === 1 ? '' : ` deflated by ${D} (× ${c.toPrecision(3)}) to ${scaled.toPrecision(4)}`} lies outside the ${p.method} reciprocal's range [${min}, ${max}]`;
+  return `its row sum ${S.toPrecision(4)}${D === 1 ? '' : ` deflated by ${D} (× ${c.toPrecision(3)}) to ${scaled.toPrecision(4)}`} lies outside the ${p.method} reciprocal's range [${Number(min.toPrecision(4))}, ${max}]`;
 }
 
 function reciprocalTracked(m: ErrorModel, p: Denominator, s: Tracked): Tracked {
@@ -86,7 +95,16 @@ function reciprocalTracked(m: ErrorModel, p: Denominator, s: Tracked): Tracked {
   return takesSignStep(m.config, p) ? reciprocalNr(m, s, p.iterations) : reciprocalNrPos(m, s, p.iterations);
 }
 
-/** y = g / (Σ_row g + ε) on one row of tracked numerators. */
+/** A numerator that is 0 in the reference and in the protocol alike (ReLU of a non-positive score). */
+const isExactZero = (g: Tracked): boolean => g.v === 0 && g.e === 0 && g.d === 0;
+
+/**
+ * y = g / (Σ_row g + ε) on one row of tracked numerators. A row of exact zeros (ReLU softmax on a row
+ * with no positive score) has the row sum ε — 0 when ε encodes to 0 — outside every reciprocal's range:
+ * the reciprocal is then some finite value (Newton doubles its guess, Goldschmidt doubles a) or, after a
+ * wrap, garbage, but its product with the zero numerators is 0 in the ring all the same; only the
+ * truncations of that product remain, so the row's output is 0 within their ulps.
+ */
 export function normalizeRows(
   m: ErrorModel,
   numerators: readonly Tracked[],
@@ -97,7 +115,7 @@ export function normalizeRows(
   const D = deflationDivisor(p, n);
   const sum = epsilon === 0 ? rowSum(numerators) : addConst(m, rowSum(numerators), epsilon);
   const scaled = D === 1 ? sum : mulConst(m, sum, 1 / D);
-  const r = reciprocalTracked(m, p, scaled);
+  const r = numerators.every(isExactZero) ? exact(0) : reciprocalTracked(m, p, scaled);
   if (D === 1) return numerators.map((g) => mulFixed(m, g, r));
   if (m.config.schedule === 'crypten') {
     const inflated = mulConst(m, r, 1 / D);

@@ -9,6 +9,18 @@ export const ATTENTION_ROW_LENGTHS: readonly number[] = [65, 128, 197, 257, 512]
 /** Row lengths the generic properties try (the longest realistic rows cost too much per case). */
 export const PROPERTY_ROW_LENGTHS: readonly number[] = [65, 128, 197];
 
+/**
+ * σ of the typical row's scores: scaled scores of trained BERT-base and ViT heads spread around zero
+ * with a standard deviation of one to a few units; 1.5 is the middle of that, not a measurement.
+ */
+export const TYPICAL_SCORE_SIGMA = 1.5;
+
+/** A row sampler (spec/types.ts RowDomain `sample`) of typical scores clipped to [min, max]. */
+export const typicalScores =
+  (min: number, max: number, sigma = TYPICAL_SCORE_SIGMA) =>
+  (n: number, next: () => number): Float64Array =>
+    gaussianScores(n, next, sigma, min, max);
+
 /** A row of n Gaussian scores of standard deviation σ, clipped to [min, max]. */
 export function gaussianScores(
   n: number,

@@ -8,18 +8,22 @@
 // [½, 13]·N/(7.5·N) inside (1/16, 15/8).
 import * as t from 'io-ts';
 import { rowwiseSpec } from '../rows/rowwise-spec.ts';
-import { expTaylor, expTaylorCost } from '../kernels/exp-taylor.ts';
-import { seq } from '../cost.ts';
-import { Denominator, normalizeRows, normalizeRowsCost, rowSumOutside } from './denominator.ts';
-import { PROPERTY_ROW_LENGTHS, gaussianScores } from './scores.ts';
+import { PROPERTY_ROW_LENGTHS, typicalScores } from './scores.ts';
+import {
+  Denominator,
+  expTaylor,
+  expTaylorCost,
+  normalizeRows,
+  normalizeRowsCost,
+  rowSumOutside,
+  seq,
+} from '../steps.ts';
 
 export const SoftmaxTaylorParams = t.type({ denominator: Denominator });
 export type SoftmaxTaylorParams = t.TypeOf<typeof SoftmaxTaylorParams>;
 
 /** Scores are meant to lie in [−SCORE_RANGE, SCORE_RANGE]. */
 export const TAYLOR_SCORE_RANGE = 4;
-/** σ of the typical row's scores. */
-const TYPICAL_SIGMA = 1.5;
 
 const taylor = (x: number): number => 1 + x + (x * x) / 2;
 
@@ -46,7 +50,7 @@ export const softmaxTaylorSpec = rowwiseSpec<SoftmaxTaylorParams>({
           n,
           row.reduce((s, x) => s + taylor(x), 0),
         ),
-      sample: (k, next) => gaussianScores(k, next, TYPICAL_SIGMA, -TAYLOR_SCORE_RANGE, TAYLOR_SCORE_RANGE),
+      sample: typicalScores(-TAYLOR_SCORE_RANGE, TAYLOR_SCORE_RANGE),
     },
   }),
   idealRow: (_p, row) => {

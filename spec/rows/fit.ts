@@ -33,7 +33,8 @@ export function fitRowBounds(witnesses: readonly WitnessBounds[]): Bounds {
       abs = Math.max(abs, w.bounds.approximation[i]! - rel * Math.abs(w.ideal[i]!));
   const slack = (v: number): number => v * (1 + 1e-9) + 1e-12;
   return {
-    implementationUlps: Number.isFinite(impl) ? Math.ceil(impl - 1e-9) : Number.MAX_SAFE_INTEGER,
+    // Math.max: the ceiling of a hair below 0 is −0, which JSON writes as 0 and a replay compares as −0.
+    implementationUlps: Number.isFinite(impl) ? Math.max(0, Math.ceil(impl - 1e-9)) : Number.MAX_SAFE_INTEGER,
     ...(wrap > 0
       ? { wrap: { probability: Math.min(1, wrap), modulus: 1n, rowProbability: Math.min(1, rowWrap) } }
       : {}),

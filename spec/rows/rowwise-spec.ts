@@ -7,12 +7,15 @@
 //                differ from the reference by d (ulps) and the reference from the ideal by |v − ideal| + e
 //   bounds       the worst of those over the witness rows of spec/rows/draw.ts at the run's row length
 //                (memoised); a generic property checks every case's point bounds against it
-//   shapes       `size` is the row length; `shapes(size)` is ROWS rows of it, `--shape` any shape
+//   shapes       `size` is the row length; `shapes(size)` is ROWS rows of it, `--shape` any shape; a spec
+//                whose parameters fix the row length or the leading axes (a token count, a head or row
+//                mask) says so (`fixedLength`, `rowShape`), and the properties draw shapes accordingly
 // Extra inputs that are not rows (LayerNorm's γ and β, one value per feature) ride along in `others`.
-import { type Shape, sizeOf } from '../../core/shape.ts';
+import { type Shape, formatShape, sizeOf } from '../../core/shape.ts';
+import { inputError } from '../../core/errors.ts';
 import { rowDims } from '../../core/rows.ts';
 import type { Config } from '../config.ts';
-import type { Bounds, Cost, Domain, ElementBounds, InputDecl, ProtocolSpec } from '../types.ts';
+import type { Bounds, Cost, Domain, ElementBounds, InputDecl, ProtocolSpec, RowsDecl } from '../types.ts';
 import { type ErrorModel, type Tracked, errorModel, exact } from '../arithmetic/tracked.ts';
 import { kernelRingSupport } from '../kernels/unary.ts';
 import { type RealDomain, witnessRows } from './draw.ts';
@@ -46,6 +49,16 @@ export interface RowwiseDef<P> extends Pick<
 > {
   /** Row lengths the properties try besides `shapes(size)`. */
   readonly lengths: readonly number[];
+  /**
+   * The row length the parameters fix, if any (ScaleAttn's token count): x's last axis must equal it,
+   * it is the only length the properties try, and `shapes(size)` ignores the size.
+   */
+  fixedLength?(params: P): number | undefined;
+  /**
+   * x's shape for `rows` rows of n when the parameters constrain the leading axes (one row block per
+   * head of a head mask: [H, rows, n]; as many rows as a row mask: [R, n]). Default [rows, n].
+   */
+  rowShape?(params: P, rows: number, n: number): Shape;
   readonly extraInputs?: readonly ExtraInput<P>[];
   /** The domain of x's elements, with the row condition if there is one. */
   domain(config: Config, params: P, n: number): RealDomain;
@@ -84,7 +97,7 @@ function rowBounds<P>(
   for (let i = 0; i < n; i++) {
     const o = out[i]!;
     // A hair of slack for float64 rounding in the ideal and in the sums (≪ 1 ulp).
-    implementationUlps[i] = Math.ceil(o.d / m.u - 1e-9);
+    implementationUlps[i] = Math.max(0, Math.ceil(o.d / m.u - 1e-9));
     approximation[i] = (Math.abs(o.v - ideal[i]!) + o.e) * (1 + 1e-9) + 1e-12;
     wrap[i] = o.w;
   }
@@ -104,6 +117,27 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
     x,
     ...Object.fromEntries(extra.map((e) => [e.decl.name, e.shape(params, x)])),
   });
+  const rowShape = (params: P, rows: number, n: number): Shape =>
+    def.rowShape?.(params, rows, n) ?? [rows, n];
+  const rowsFor = (params: P): RowsDecl => {
+    const fixed = def.fixedLength?.(params);
+    return {
+      inputs: ['x'],
+      lengths: fixed === undefined ? def.lengths : [fixed],
+      ...(fixed === undefined ? {} : { fixedLength: fixed }),
+      ...(def.rowShape === undefined
+        ? {}
+        : { shapeOf: (rows: number, n: number) => rowShape(params, rows, n) }),
+    };
+  };
+  const checkRowLength = (params: P, x: Shape): void => {
+    const fixed = def.fixedLength?.(params);
+    const n = x[x.length - 1];
+    if (fixed !== undefined && n !== fixed)
+      throw inputError(
+        `${def.id}: x of shape ${formatShape(x)} has rows of ${n}, but the parameters fix the row length at ${fixed}; give a shape ending in ${fixed} (e.g. --shape ${rowShape(params, DEFAULT_ROWS, fixed).join('x')})`,
+      );
+  };
   const worst = new Map<string, Bounds>();
   const bounds = (config: Config, params: P, shapes: Shapes): Bounds => {
     const x = shapes['x']!;
@@ -140,15 +174,18 @@ export function rowwiseSpec<P>(def: RowwiseDef<P>): ProtocolSpec<P> {
     ...(def.variants === undefined ? {} : { variants: def.variants }),
     ...(def.releasedDefects === undefined ? {} : { releasedDefects: def.releasedDefects }),
     ...(def.privacy === undefined ? {} : { privacy: def.privacy }),
-    rows: { inputs: ['x'], lengths: def.lengths },
+    rows: rowsFor(def.defaults),
+    rowsFor,
     inputs: () => [{ name: 'x', holder: 'shared', scale: 'fixed' }, ...extra.map((e) => e.decl)],
     outputs: () => [{ name: 'z', delivery: 'shared', scale: 'fixed' }],
-    shapes: (params, size) => shapesFor(params, [DEFAULT_ROWS, size]),
+    shapes: (params, size) =>
+      shapesFor(params, rowShape(params, DEFAULT_ROWS, def.fixedLength?.(params) ?? size)),
     shapesFor,
     outputShapes: (params, shapes) => {
       const x = shapes['x'];
       if (x === undefined) return shapesFor(params, [0]); // rowDims below names the missing operand
       rowDims(def.id, 'x', x);
+      checkRowLength(params, x);
       def.checkShapes?.(params, shapes);
       return { z: x };
     },

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type RingTensor, fromIntegers, ringTensor, signedValues } from '../../core/ring.ts';
 import { add, addScalar, matmul, mul, mulScalar, neg, sub, sumLastAxis } from '../../core/ring-ops.ts';
-import { divTowardZero, shiftRightArith, shiftRightLogical } from '../../core/shift.ts';
+import { divTowardZero, shiftRightArith, shiftRightCeil, shiftRightLogical } from '../../core/shift.ts';
 
 const ringWidth = fc.integer({ min: 4, max: 64 });
 
@@ -128,6 +128,54 @@ describe('shifts agree with BigInt division of the signed value', () => {
     );
   });
 
+  it('shiftRightCeil is −⌊−x/2^k⌋ taken in the ring, at every width and shift (−2^(ℓ−1) included)', () => {
+    fc.assert(
+      fc.property(
+        vectors(1).chain((v) => fc.tuple(fc.constant(v), fc.integer({ min: 0, max: v.ell - 1 }))),
+        ([{ ell, vs }, k]) => {
+          const a = vs[0]!;
+          const d = 1n << BigInt(k);
+          const negated = signedValues(a).map((v) => BigInt.asIntN(ell, -v));
+          expect(values(shiftRightCeil(a, k))).toEqual(negated.map((v) => mod(-floorDiv(v, d), ell)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shiftRightCeil equals negate-shift-negate bit for bit: every shift at ℓ = 64, random widths, edge values', () => {
+    const negShiftNeg = (t: RingTensor, k: number): bigint[] => values(neg(shiftRightArith(neg(t), k)));
+    fc.assert(
+      fc.property(
+        fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 1, maxLength: 6 }),
+        (vals) => {
+          const a = fromIntegers(64, [vals.length + 5], [...vals, ...edges(64)]);
+          for (let k = 0; k < 64; k++)
+            expect(values(shiftRightCeil(a, k)), `k = ${k}`).toEqual(negShiftNeg(a, k));
+        },
+      ),
+      { numRuns: 50 },
+    );
+    fc.assert(
+      fc.property(
+        vectors(1).chain((v) => fc.tuple(fc.constant(v), fc.integer({ min: 0, max: v.ell - 1 }))),
+        ([{ vs }, k]) => {
+          expect(values(shiftRightCeil(vs[0]!, k))).toEqual(negShiftNeg(vs[0]!, k));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // −2^(ℓ−1) is its own negative: the result is +2^(ℓ−1−k), at ℓ = 64 and below.
+    for (const ell of [5, 16, 63, 64]) {
+      const min = fromIntegers(ell, [1], [1n << BigInt(ell - 1)]);
+      for (const k of [0, 1, ell - 1]) {
+        expect(values(shiftRightCeil(min, k)), `ℓ = ${ell}, k = ${k}`).toEqual([
+          mod(1n << BigInt(ell - 1 - k), ell),
+        ]);
+      }
+    }
+  });
+
   it('writing into the input buffer (an owned share) gives the same result as a fresh output', () => {
     fc.assert(
       fc.property(
@@ -138,12 +186,17 @@ describe('shifts agree with BigInt division of the signed value', () => {
           },
           k,
         ]) => {
-          const fresh = [values(divTowardZero(a!, k)), values(shiftRightArith(a!, k))];
-          const own1 = ringTensor(a!.ell, a!.shape, new BigUint64Array(a!.data));
-          const own2 = ringTensor(a!.ell, a!.shape, new BigUint64Array(a!.data));
+          const fresh = [
+            values(divTowardZero(a!, k)),
+            values(shiftRightArith(a!, k)),
+            values(shiftRightCeil(a!, k)),
+          ];
+          const own = () => ringTensor(a!.ell, a!.shape, new BigUint64Array(a!.data));
+          const [own1, own2, own3] = [own(), own(), own()];
           expect([
             values(divTowardZero(own1, k, own1.data)),
             values(shiftRightArith(own2, k, own2.data)),
+            values(shiftRightCeil(own3, k, own3.data)),
           ]).toEqual(fresh);
         },
       ),

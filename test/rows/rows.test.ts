@@ -50,6 +50,27 @@ describe('row operations on clear values', () => {
     );
   });
 
+  it('rowSum wraps modulo 2^ℓ in small rings and long rows alike', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(8, 16, 32, 64),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.bigInt({ min: 0n, max: m }),
+        (bits, rows, n, seed) => {
+          const mask = ringMask(bits);
+          const words = Array.from(
+            { length: rows * n },
+            (_, k) => (seed * BigInt(2 * k + 1) + BigInt(k)) & mask,
+          );
+          const sums = rowSum(fromIntegers(bits, [rows, n], words));
+          for (let r = 0; r < rows; r++)
+            expect(sums.data[r]).toBe(words.slice(r * n, (r + 1) * n).reduce((a, b) => a + b, 0n) & mask);
+        },
+      ),
+    );
+  });
+
   it('a row of length 0 and a per-row operand of the wrong shape are one-line input errors', () => {
     expect(() => rowDims('softmax', 'x', [4, 0])).toThrow(
       /softmax: x of shape \[4, 0\] has rows of length 0/,

@@ -9,7 +9,7 @@ import { type Flag, NOTES, Flag as FlagCodec } from '../format/flags.ts';
 import { canonicalJson } from '../format/canonical.ts';
 import { SCHEMA_NAME, type TestGroupJson, type VectorFileJson } from '../format/vector-file.ts';
 import { type DraftCase, groupCases } from './cases.ts';
-import { type GroupPlan, INVALID_CASES_PROFILE, caseSize, groupPlans } from './plan.ts';
+import { type GroupPlan, INVALID_CASES_PROFILE, caseShapes, groupPlans } from './plan.ts';
 import { groupHeader } from './record.ts';
 
 export const GENERATOR_VERSION = 'mpcspec-vectors 1';
@@ -63,7 +63,7 @@ async function planGroup(reg: RegisteredProtocol, profile: string, plan: GroupPl
     const protocol = reg.bind(plan.params);
     const why = protocol.unsupported(config);
     if (why !== undefined) return { skipped: `${plan.key}: not supported (${why})`, problems: [] };
-    const shapes = protocol.shapes(caseSize(protocol, config));
+    const shapes = caseShapes(protocol, config);
     const empty = Object.entries(protocol.domain(config, shapes)).find(
       ([, d]) => d.kind === 'real' && !(d.min <= d.max),
     );

@@ -5,8 +5,9 @@
 // 2-party group per parameter variant the spec declares (truncation methods, sharing variants, …). Shapes
 // are kept small — two to four elements per input, more only where the smallest meaningful instance
 // needs them (rows of two for max), fewer than four for protocols that send or preprocess much, judged
-// by the spec's own cost formulas — so that the committed files stay a few MB in all.
-import { sizeOf } from '../../core/shape.ts';
+// by the spec's own cost formulas; a row-wise spec whose smallest such case records too much gets one
+// row — so that the committed files stay a few MB in all.
+import { type Shape, sizeOf } from '../../core/shape.ts';
 import type { BoundProtocol } from '../../registry/index.ts';
 import type { Config } from '../../spec/config.ts';
 
@@ -63,18 +64,23 @@ function recordedElements(protocol: BoundProtocol, config: Config, size: number)
 }
 
 /**
- * The size of a group's cases: the largest of 2…4 with at most four elements per input and a small
- * record, but never below the smallest size that tests anything the spec cares about: two elements, so
- * that layouts over elements (gate-major AND batches, per-element tables) are visible, and the spec's
- * smallest meaningful instance (`privacy.instanceSize`: max, min and argmax compare nothing in rows of
- * one). A protocol whose smallest such case records more than the limit still gets it; the file budget
- * then keeps fewer of its cases.
+ * The shapes of a group's cases: those of the largest size of 2…4 with at most four elements per input
+ * and a small record, but never below the smallest size that tests anything the spec cares about: two
+ * elements, so that layouts over elements (gate-major AND batches, per-element tables) are visible, and
+ * the spec's smallest meaningful instance (`privacy.instanceSize`: max, min and argmax compare nothing in
+ * rows of one). A protocol whose smallest such case records more than the limit still gets it — for a
+ * row-wise spec as one row of that length, or of its fixed length (a row of one value is degenerate for
+ * a normaliser: softmax of one value is 1, with no message); the file budget then keeps fewer of its cases.
  */
-export function caseSize(protocol: BoundProtocol, config: Config): number {
+export function caseShapes(protocol: BoundProtocol, config: Config): Readonly<Record<string, Shape>> {
   const least = Math.max(2, protocol.privacy().instanceSize);
   const elements = (s: number): number => Math.max(0, ...Object.values(protocol.shapes(s)).map(sizeOf));
+  const small = (s: number, limit: number): boolean =>
+    elements(s) <= limit && recordedElements(protocol, config, s) <= MAX_RECORDED_ELEMENTS;
   const limit = Math.max(MAX_ELEMENTS, elements(least));
-  for (let s = Math.max(MAX_ELEMENTS, least); s > least; s--)
-    if (elements(s) <= limit && recordedElements(protocol, config, s) <= MAX_RECORDED_ELEMENTS) return s;
-  return least;
+  for (let s = Math.max(MAX_ELEMENTS, least); s > least; s--) if (small(s, limit)) return protocol.shapes(s);
+  const rows = protocol.rows;
+  if (rows === undefined || small(least, MAX_ELEMENTS)) return protocol.shapes(least);
+  const n = rows.fixedLength ?? least;
+  return protocol.shapesFor(rows.shapeOf?.(1, n) ?? [1, n]);
 }

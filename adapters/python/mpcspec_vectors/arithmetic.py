@@ -5,14 +5,8 @@ and returns each party's outputs. Labels, message order and the dealer's value n
 TypeScript protocols, which is what makes the replay bit-exact.
 """
 from . import ring as R
-from .tensor import Tensor, ring
+from .tensor import Tensor, ring, size_of
 
-
-def _size(shape) -> int:
-    n = 1
-    for d in shape:
-        n *= d
-    return n
 
 
 # --- truncation by 2^k (spec/arithmetic/truncation.ts) ---
@@ -88,7 +82,7 @@ def share(w, cfg, params, shapes, inputs):
     for j in range(n):
         if j == owner:
             continue
-        r = ring(ell, shape, w.tapes[owner]["party"].ring("mask/%d" % j, ell, _size(shape)))
+        r = ring(ell, shape, w.tapes[owner]["party"].ring("mask/%d" % j, ell, size_of(shape)))
         w.receive(j, w.send(owner, j, "share", r))
         outs[j]["x"] = r
         masks.append(r)
@@ -107,16 +101,19 @@ def reconstruct(w, cfg, params, shapes, inputs):
 
 
 def beaver_product(w, ell, xs, ys, scope=""):
-    shape = xs[0].shape
-    n = len(xs[0].values)
+    """x*y with a Beaver triple; y of x's shape, or one value per row of x (a row triple: CrypTen's
+    broadcasting mul, protocols/rows/mul-by-row.ts), which opens |x| + rows values."""
+    shape, y_shape = xs[0].shape, ys[0].shape
+    n, m = len(xs[0].values), len(ys[0].values)
+    per = n // m  # values of x per value of y: 1, or the row length
 
     def generate(draw):
-        a, b = draw("a", ell, shape), draw("b", ell, shape)
-        return {"a": a, "b": b, "c": ring(ell, shape, [p * q for p, q in zip(a.values, b.values)])}
+        a, b = draw("a", ell, shape), draw("b", ell, y_shape)
+        return {"a": a, "b": b, "c": ring(ell, shape, [a.values[k] * b.values[k // per] for k in range(n)])}
 
-    t = w.deal("beaver-triple", scope + "triple", generate)
+    t = w.deal("beaver-triple" if per == 1 else "row-triple", scope + "triple", generate)
     masked = [
-        ring(ell, (2 * n,), [x - a for x, a in zip(xs[i].values, t[i]["a"].values)]
+        ring(ell, (n + m,), [x - a for x, a in zip(xs[i].values, t[i]["a"].values)]
              + [y - b for y, b in zip(ys[i].values, t[i]["b"].values)])
         for i in range(w.n)
     ]
@@ -125,7 +122,7 @@ def beaver_product(w, ell, xs, ys, scope=""):
     out = []
     for i in range(w.n):
         a, b, c = t[i]["a"].values, t[i]["b"].values, t[i]["c"].values
-        out.append(ring(ell, shape, [c[k] + eps[k] * b[k] + dlt[k] * a[k] + (eps[k] * dlt[k] if i == 0 else 0) for k in range(n)]))
+        out.append(ring(ell, shape, [c[k] + eps[k] * b[k // per] + dlt[k // per] * a[k] + (eps[k] * dlt[k // per] if i == 0 else 0) for k in range(n)]))
     return out
 
 

@@ -9,9 +9,14 @@ from .tensor import parse
 from .world import World, combine, share_inputs
 
 from .comparison import ltz, ltz_reference
+from .attention import PROTOCOLS as ATTENTION, reference as attention_reference
 
-PROTOCOLS = dict(ARITHMETIC, ltz=ltz)
-REFERENCES = dict({name: arithmetic_reference for name in ARITHMETIC}, ltz=ltz_reference)
+PROTOCOLS = dict(ARITHMETIC, ltz=ltz, **ATTENTION)
+REFERENCES = dict(
+    {name: arithmetic_reference for name in ARITHMETIC},
+    ltz=ltz_reference,
+    **{name: attention_reference for name in ATTENTION},
+)
 
 
 def register(name, protocol, reference):

@@ -5,17 +5,11 @@ boolean Beaver triples), each party shifts its word right by l-1, then B2A with 
 l-bit word. default schedule (profiles default, spu): open c = x + r, look up r's per-chunk tables at
 c's 8-bit chunks, an AND tree over the chunks, a final round landing in Z_2^l.
 """
-from .tensor import Tensor, bits, ring
+from .tensor import Tensor, bits, ring, size_of
 from .world import combine
 
 CHUNK_BITS = 8
 
-
-def _size(shape) -> int:
-    n = 1
-    for d in shape:
-        n *= d
-    return n
 
 
 def _exchange(w, label, shares):
@@ -91,7 +85,7 @@ def binary_add(w, scope, xs, ys):
 
 
 def _zero_share_bits(w, party, label, width, shape):
-    count = _size(shape)
+    count = size_of(shape)
     nxt = w.tapes[party]["przs-next"].ring(label, width, count)
     prv = w.tapes[party]["przs-prev"].ring(label, width, count)
     return [a ^ b for a, b in zip(nxt, prv)]
@@ -110,7 +104,8 @@ def a2b_words(w, scope, ell, xs):
         extra = ops[0] if len(ops) % 2 == 1 else None
         rest = ops[1:] if extra is not None else ops
         half = len(rest) // 2
-        cat = lambda group, i: bits(ell, (half * n,), [v for op in group for v in op[i].values])
+        # one operand pair keeps its shape; several are concatenated flat (a2b.ts concatBits)
+        cat = lambda group, i: group[0][i] if half == 1 else bits(ell, (half * n,), [v for op in group for v in op[i].values])
         sums = binary_add(w, "%s/sum%d" % (scope, level), [cat(rest[:half], i) for i in range(w.n)], [cat(rest[half:], i) for i in range(w.n)])
         ops = [[bits(ell, shape, sums[i].values[q * n:(q + 1) * n]) for i in range(w.n)] for q in range(half)]
         if extra is not None:
@@ -132,10 +127,10 @@ def b2a_with_dabit(w, scope, ell, bs):
     return [ring(ell, shape, [ra - 2 * zk * ra + (zk if i == 0 else 0) for zk, ra in zip(z, d[i]["rA"].values)]) for i in range(w.n)]
 
 
-def ltz_crypten(w, ell, xs):
-    words = a2b_words(w, "ltz/a2b", ell, xs)
+def ltz_crypten(w, ell, xs, scope=""):
+    words = a2b_words(w, scope + "ltz/a2b", ell, xs)
     sign = [bits(ell, xs[0].shape, [v >> (ell - 1) for v in s.values]) for s in words]
-    return b2a_with_dabit(w, "ltz/b2a", ell, sign)
+    return b2a_with_dabit(w, scope + "ltz/b2a", ell, sign)
 
 
 # --- default schedule: lookup tables (ltz-lookup.ts, lookup-tree.ts, runtime/material/lookup-tables.ts) ---
@@ -199,7 +194,7 @@ def _finalize(w, scope, ell, shape, n, s, xy):
     return out
 
 
-def ltz_lookup(w, ell, xs):
+def ltz_lookup(w, ell, xs, scope=""):
     shape, n = xs[0].shape, len(xs[0].values)
     layout = _layout(ell - 1)
     _, chunks, _, entries, word_width, words = layout
@@ -220,8 +215,8 @@ def ltz_lookup(w, ell, xs):
             tables["eq"] = bits(word_width, (n, chunks - 1, words), eq)
         return tables
 
-    t = w.deal("ltz-tables", "ltz/tables", generate)
-    c = w.open_to_all("ltz/open", [ring(ell, shape, [x + r for x, r in zip(xs[i].values, t[i]["r"].values)]) for i in range(w.n)]).values
+    t = w.deal("ltz-tables", scope + "ltz/tables", generate)
+    c = w.open_to_all(scope + "ltz/open", [ring(ell, shape, [x + r for x, r in zip(xs[i].values, t[i]["r"].values)]) for i in range(w.n)]).values
     # nodes: list of (t, e) where t, e are per-party lists of bit lists
     nodes = []
     for j in range(chunks):
@@ -234,7 +229,7 @@ def ltz_lookup(w, ell, xs):
         xs_g = [nodes[2 * q + 1][1] for q in range(pairs)] + [nodes[2 * q + 1][1] for q in range(1, pairs)]
         ys_g = [nodes[2 * q][0] for q in range(pairs)] + [nodes[2 * q][1] for q in range(1, pairs)]
         g = len(xs_g)
-        z = and_shares(w, "ltz/layer%d" % layer,
+        z = and_shares(w, scope + "ltz/layer%d" % layer,
                        [bits(1, (g * n,), [v for gate in xs_g for v in gate[i]]) for i in range(w.n)],
                        [bits(1, (g * n,), [v for gate in ys_g for v in gate[i]]) for i in range(w.n)])
         out = lambda k: [list(z[i].values[k * n:(k + 1) * n]) for i in range(w.n)]
@@ -248,9 +243,9 @@ def ltz_lookup(w, ell, xs):
         nodes = nxt
         layer += 1
     if len(nodes) == 1:
-        v = _finalize(w, "ltz/final", ell, shape, n, nodes[0][0], None)
+        v = _finalize(w, scope + "ltz/final", ell, shape, n, nodes[0][0], None)
     else:
-        v = _finalize(w, "ltz/final", ell, shape, n, nodes[1][0], (nodes[1][1], nodes[0][0]))
+        v = _finalize(w, scope + "ltz/final", ell, shape, n, nodes[1][0], (nodes[1][1], nodes[0][0]))
     out = []
     for i in range(w.n):
         vals = []
@@ -262,11 +257,14 @@ def ltz_lookup(w, ell, xs):
     return out
 
 
-def ltz(w, cfg, params, shapes, inputs):
+def ltz_shares(w, cfg, xs, scope=""):
+    """[x < 0] under the group's schedule, labels under `scope` (e.g. "softmax_relu/numerator/relu/")."""
     ell = cfg["ell"]
-    xs = [p["x"] for p in inputs]
-    z = ltz_crypten(w, ell, xs) if cfg["schedule"] == "crypten" else ltz_lookup(w, ell, xs)
-    return [{"z": s} for s in z]
+    return ltz_crypten(w, ell, xs, scope) if cfg["schedule"] == "crypten" else ltz_lookup(w, ell, xs, scope)
+
+
+def ltz(w, cfg, params, shapes, inputs):
+    return [{"z": s} for s in ltz_shares(w, cfg, [p["x"] for p in inputs])]
 
 
 def ltz_reference(algorithm, cfg, params, shapes, clear):

@@ -50,3 +50,11 @@ def ring(width: int, shape, values) -> Tensor:
 
 def bits(width: int, shape, values) -> Tensor:
     return Tensor("bits", width, tuple(shape), tuple(values))
+
+
+def size_of(shape) -> int:
+    """The number of values of a tensor of this shape."""
+    n = 1
+    for d in shape:
+        n *= d
+    return n

@@ -1,0 +1,159 @@
+"""The ops the defective backend offers, as mpcspec's references compute them (cleartext).
+
+Each op is `op(engine, inputs, params)`: inputs maps an input name to its signed ring words (a flat,
+row-major list), the result maps each output name to its ring words. Shapes are only needed where an
+op changes them (sin appends a frequency axis), and the runner checks what comes back.
+"""
+
+import math
+
+
+def mul(e, i, p):
+    return {"z": [e.product(x, y) for x, y in zip(i["x"], i["y"])]}
+
+
+def square(e, i, p):
+    return {"z": [e.product(x, x) for x in i["x"]]}
+
+
+def mul_const(e, i, p):
+    return {"z": [e.product(x, e.constant(p["c"])) for x in i["x"]]}
+
+
+def add_const(e, i, p):
+    return {"z": [e.add_const(x, p["c"]) for x in i["x"]]}
+
+
+def ltz(e, i, p):
+    return {"z": [1 if x < 0 else 0 for x in i["x"]]}
+
+
+def lt(e, i, p):
+    return {"z": [1 if e.wrap(x - y) < 0 else 0 for x, y in zip(i["x"], i["y"])]}
+
+
+def gt(e, i, p):
+    return {"z": [1 if e.wrap(y - x) < 0 else 0 for x, y in zip(i["x"], i["y"])]}
+
+
+def exp(e, i, p):
+    return {"z": [e.exp_limit(x, p["iterations"]) for x in i["x"]]}
+
+
+def reciprocal_positive(e, x, iterations):
+    base = e.add_const(e.wrap(-2 * x), 1)
+    y = e.add_const(e.wrap(3 * e.exp_limit(base, 8)), e.reciprocal_offset)
+    for _ in range(iterations):
+        y = e.wrap(y + e.wrap(y - e.mul_fx(e.square_fx(y), x)))
+    return y
+
+
+def reciprocal_nr_pos(e, i, p):
+    return {"z": [reciprocal_positive(e, x, p["iterations"]) for x in i["x"]]}
+
+
+def reciprocal_signed(e, x, iterations):
+    sign = -1 if x < 0 else 1
+    return e.wrap(sign * reciprocal_positive(e, sign * x, iterations))
+
+
+def reciprocal_nr(e, i, p):
+    return {"z": [reciprocal_signed(e, x, p["iterations"]) for x in i["x"]]}
+
+
+def goldschmidt_reciprocal(e, d, t, eta):
+    two_minus = lambda b: e.add_const(-b, 2)
+    b = e.mul_const(d, 1 / eta) if eta != 1 else d
+    a = two_minus(b)
+    last_needs_b = e.schedule == "crypten"
+    if t > 1 or last_needs_b:
+        b = e.mul_fx(b, a)
+    for k in range(1, t):
+        m = two_minus(b)
+        a = e.mul_fx(a, m)
+        if k < t - 1 or last_needs_b:
+            b = e.mul_fx(b, m)
+    return e.mul_const(a, 1 / eta) if eta != 1 else a
+
+
+def reciprocal_goldschmidt(e, i, p):
+    return {"z": [goldschmidt_reciprocal(e, x, p["t"], p["eta"]) for x in i["x"]]}
+
+
+def goldschmidt_inv_sqrt(e, x, t, eta):
+    q = e.mul_const(x, 1 / eta) if eta != 1 else x
+    y = None
+    for k in range(t):
+        m = e.trunc_bits(e.add_const(-q, 3), 1)
+        if k < t - 1 or e.schedule == "crypten":
+            q = e.mul_fx(q, e.square_fx(m))
+        y = m if y is None else e.mul_fx(y, m)
+    return e.mul_const(y, 1 / math.sqrt(eta)) if eta != 1 else y
+
+
+def inv_sqrt_goldschmidt(e, i, p):
+    return {"z": [goldschmidt_inv_sqrt(e, x, p["t"], p["eta"]) for x in i["x"]]}
+
+
+def inv_sqrt(e, x, iterations):
+    scale, offset = e.inv_sqrt_guess
+    g = e.exp_limit(e.wrap(-e.add_const(e.trunc_bits(x, 1), 0.2)), 8)
+    y = e.wrap(e.add_const(e.mul_const(g, scale), offset) - e.trunc_bits(x, 10))
+    for _ in range(iterations):
+        w = e.add_const(e.wrap(-e.mul_fx(x, e.square_fx(y))), 3)
+        y = e.trunc_bits(e.mul_fx(y, w), 1)
+    return y
+
+
+def inv_sqrt_nr(e, i, p):
+    return {"z": [inv_sqrt(e, x, p["iterations"]) for x in i["x"]]}
+
+
+def sin(e, i, p):
+    """enc(sin(2πk·x/P)) for every frequency k, x reduced modulo the period in ring units first."""
+    period_units = int(p["period"] * e.F)
+    out = []
+    for x in i["x"]:
+        fraction = (x % period_units) / period_units
+        out.extend(e.sin_cos(k, fraction)[0] for k in p["frequencies"])
+    return {"z": out}
+
+
+OPS = {
+    "mul": mul,
+    "square": square,
+    "mul_const": mul_const,
+    "add_const": add_const,
+    "ltz": ltz,
+    "lt": lt,
+    "gt": gt,
+    "exp": exp,
+    "reciprocal_nr_pos": reciprocal_nr_pos,
+    "reciprocal_nr": reciprocal_nr,
+    "reciprocal_goldschmidt": reciprocal_goldschmidt,
+    "inv_sqrt_goldschmidt": inv_sqrt_goldschmidt,
+    "inv_sqrt_nr": inv_sqrt_nr,
+    "sin": sin,
+}
+
+# What the backend offers: op id and parameters (the spec's defaults are filled in by the runner).
+OFFERED = [
+    {"id": "mul", "views": True},
+    {"id": "square"},
+    {"id": "mul_const", "params": {"c": 0.3}},
+    {"id": "mul_const", "params": {"c": -2.75}},
+    {"id": "add_const", "params": {"c": 1.5}},
+    {"id": "ltz"},
+    {"id": "lt"},
+    {"id": "gt"},
+    {"id": "exp"},
+    {"id": "reciprocal_nr_pos"},
+    {"id": "reciprocal_nr"},
+    {"id": "reciprocal_goldschmidt", "params": {"t": 7, "eta": 1}},
+    {"id": "reciprocal_goldschmidt", "params": {"t": 13, "eta": 128}},
+    {"id": "inv_sqrt_goldschmidt", "params": {"t": 7, "eta": 1}},
+    {"id": "inv_sqrt_goldschmidt", "params": {"t": 8, "eta": 100}},
+    {"id": "inv_sqrt_nr"},
+    {"id": "sin", "views": True},
+    {"id": "sin", "params": {"variant": "ring", "period": 1024, "frequencies": [1, 3, 8]}, "views": True},
+]
