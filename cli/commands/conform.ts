@@ -18,7 +18,6 @@ import { EXIT_FAILED_CHECK, action } from '../errors.ts';
 import { WarmPools } from '../../harness/tcp/warm-pools.ts';
 import {
   maxMemoryOption,
-  silenceTimeoutOption,
   transportOption,
   parseIntOption,
   parseListOption,
@@ -39,7 +38,6 @@ interface ConformOptions {
   json?: boolean;
   views: boolean;
   transport: 'memory' | 'tcp';
-  timeout: number;
 }
 
 const rowReason = (r: ConformanceRow): string => (r.status === 'ran' ? 'ran' : r.reason);
@@ -133,7 +131,6 @@ export function registerConformCommand(program: Command): void {
     .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
     .addOption(maxMemoryOption())
     .addOption(transportOption('one OS process per party, kept warm across cases'))
-    .addOption(silenceTimeoutOption())
     .option('--no-views', 'skip the view-privacy audit of each protocol')
     .option('--json', 'print the rows as JSON')
     .action(
@@ -147,7 +144,7 @@ export function registerConformCommand(program: Command): void {
           ...(opts.shape !== undefined ? { shape: opts.shape } : {}),
           seed: opts.seed,
           maxMemoryBytes: opts.maxMemory,
-          ...(opts.transport === 'tcp' ? { tcp: new WarmPools({ timeoutMs: opts.timeout }) } : {}),
+          ...(opts.transport === 'tcp' ? { tcp: new WarmPools() } : {}),
         };
         const plan = conformancePlan(options);
         const bar = new SingleBar({
