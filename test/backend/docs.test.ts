@@ -1,12 +1,12 @@
 // docs/backends.md stays true (issue 17 §6): its complete Python adapter is about 50 lines and passes
 // the runner as printed, and its table of the defective backend's switches lists every switch there is.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runBackendConformance } from '../../backend/runner.ts';
+import { run } from '../cli/helpers.ts';
 
 const doc = readFileSync(fileURLToPath(new URL('../../docs/backends.md', import.meta.url)), 'utf8');
 
@@ -34,9 +34,9 @@ describe('docs/backends.md', () => {
     ]);
   });
 
-  it('lists every switch of the defective backend', () => {
+  it('lists every switch of the defective backend', async () => {
     const script = fileURLToPath(new URL('../../adapters/defective/defective_backend.py', import.meta.url));
-    const r = spawnSync('python3', [script, '--list'], { encoding: 'utf8' });
+    const r = await run('python3', [script, '--list']);
     const names = r.stdout
       .split('\n')
       .filter((l) => l.trim() !== '')

@@ -1,7 +1,6 @@
 // Bad input to the comparison family (issue 3, "Bad input"): ring-width or shape mismatches between
 // operands, a boolean tensor where an arithmetic one is expected, an empty axis — each a clear error
 // naming the operand and shapes, before any message is sent; from the CLI, one line and exit code 2.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { eq } from '../../protocols/comparison/eq.ts';
 import { select } from '../../protocols/comparison/select.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { run } from './helpers.ts';
+import { run as runCommand } from '../cli/helpers.ts';
 
 const ring = (ell: number, shape: number[]): RingTensor =>
   ringTensor(ell, shape, new BigUint64Array(shape.reduce((a, d) => a * d, 1)));
@@ -58,17 +58,17 @@ describe('from the CLI', () => {
     return p;
   };
 
-  it('mismatched operand shapes exit with code 2 and one line naming them', () => {
+  it('mismatched operand shapes exit with code 2 and one line naming them', async () => {
     const inputs = file('lt.json', JSON.stringify({ x: [1, 2, 3], y: [1, 2] }));
-    const r = spawnSync(process.execPath, [bin, 'run', 'lt', '--inputs', inputs], { encoding: 'utf8' });
+    const r = await runCommand(process.execPath, [bin, 'run', 'lt', '--inputs', inputs]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/lt: shape mismatch: x is \[3\] but y is \[2\]/);
   });
 
-  it('an empty row for max exits with code 2', () => {
+  it('an empty row for max exits with code 2', async () => {
     const inputs = file('max.json', JSON.stringify({ x: [[], []] }));
-    const r = spawnSync(process.execPath, [bin, 'run', 'max', '--inputs', inputs], { encoding: 'utf8' });
+    const r = await runCommand(process.execPath, [bin, 'run', 'max', '--inputs', inputs]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/max: input 'x' is empty \(shape \[2, 0\]\)/);
   });

@@ -2,7 +2,6 @@
 // here for SecFormer's bounded real mask (period 20√2 in x, a float reduction) and for the released 2π
 // reduction — the paths the committed default-parameter cases do not take — replay bit-exactly in
 // stdlib Python (adapters/python/mpcspec_vectors/gelu.py), invalid cases rejected.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { findProtocol } from '../../registry/index.ts';
 import type { RegisteredProtocol } from '../../registry/index.ts';
 import { canonicalJson } from '../../vectors/format/canonical.ts';
 import { generateFile } from '../../vectors/generate/generate-file.ts';
+import { run } from '../cli/helpers.ts';
 
 const ADAPTER = fileURLToPath(new URL('../../adapters/python/check_vectors.py', import.meta.url));
 
@@ -37,7 +37,7 @@ describe('python adapter: gelu_fourier with other parameters', () => {
       tests += g.file.numberOfTests;
       writeFileSync(join(dir, `gelu_fourier.${name}.default.json`), canonicalJson(g.file));
     }
-    const r = spawnSync('python3', [ADAPTER, dir, '--json'], { encoding: 'utf8' });
+    const r = await run('python3', [ADAPTER, dir, '--json']);
     const line = r.stdout.split('\n').find((l) => l.startsWith('{')) ?? '{}';
     const summary = JSON.parse(line) as {
       algorithms: Record<string, { checked: number; rejected: number }>;

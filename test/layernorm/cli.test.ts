@@ -2,14 +2,12 @@
 // naming the parameter or operand and what is allowed, exit code 2, no stack trace — and inputs outside
 // the domain (a constant row) refused with the row named, or run with --allow-out-of-domain and reported
 // as outside the domain, never as a pass.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mpcspec } from '../cli/helpers.ts';
 
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'mpcspec.mjs');
-const mpcspec = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'mpcspec-layernorm-'));
 const file = (name: string, text: string): string => {
   const p = join(dir, name);
@@ -73,8 +71,8 @@ describe('mpcspec run layernorm: bad input', () => {
     ],
   ];
   for (const [what, args, message] of bad)
-    it(`${what}: one line, exit 2`, () => {
-      const r = mpcspec('run', 'layernorm', ...args);
+    it(`${what}: one line, exit 2`, async () => {
+      const r = await mpcspec('run', 'layernorm', ...args);
       expect(r.status, r.stderr).toBe(2);
       const lines = r.stderr.trim().split('\n');
       expect(lines, r.stderr).toHaveLength(1);
@@ -94,23 +92,23 @@ describe('mpcspec run layernorm: inputs outside the domain', () => {
       beta: [0, 0, 0, 0],
     }),
   );
-  it('a constant row is refused, naming the row and its σ² + ε (exit 2)', () => {
-    const r = mpcspec('run', 'layernorm', '--inputs', constantRow);
+  it('a constant row is refused, naming the row and its σ² + ε (exit 2)', async () => {
+    const r = await mpcspec('run', 'layernorm', '--inputs', constantRow);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(
       /layernorm: row 0 of input x \(shape \[2, 4\]\) is outside the domain: its σ² \+ ε = .* is below \[1, 32\]/,
     );
   });
-  it('with --allow-out-of-domain it runs and is reported as outside the domain, not as a pass (exit 1)', () => {
-    const r = mpcspec('run', 'layernorm', '--inputs', constantRow, '--allow-out-of-domain', '--json');
+  it('with --allow-out-of-domain it runs and is reported as outside the domain, not as a pass (exit 1)', async () => {
+    const r = await mpcspec('run', 'layernorm', '--inputs', constantRow, '--allow-out-of-domain', '--json');
     expect(r.status).toBe(1);
     const s = JSON.parse(r.stdout) as { ok: boolean; failures: string[] };
     expect(s.ok).toBe(false);
     expect(s.failures.join('\n')).toMatch(/row 0 of input x .* outside the domain.*bounds do not apply/);
   });
-  it('a row whose variance is above the undeflated range is refused under the released parameters too', () => {
+  it('a row whose variance is above the undeflated range is refused under the released parameters too', async () => {
     const wide = file('wide.json', JSON.stringify({ x: [[-3, 3, -3, 3]] }));
-    const r = mpcspec(
+    const r = await mpcspec(
       'run',
       'layernorm',
       '--inputs',

@@ -1,14 +1,10 @@
 // The linear layers (spec/linear/) beyond the generic properties: the reassociated ScaleAttn is the same
 // function as scores → S/N → context; shapes that do not fit the heads are one-line errors (exit 2); a
 // BERT-sized projection runs on the fast matmul and passes at its real shape.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
-
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'mpcspec.mjs');
-const mpcspec = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+import { mpcspec } from '../cli/helpers.ts';
 
 /** Reals in [−1, 1) from a fixed linear congruential sequence. */
 function reals(n: number, seed: number): Float64Array {
@@ -20,7 +16,7 @@ function reals(n: number, seed: number): Float64Array {
 }
 
 describe('linear layers', () => {
-  it('ScaleAttn reassociated, Q·(Kᵀ·V)/(√d·N), is the function context(scores/N)', () => {
+  it('ScaleAttn reassociated, Q·(Kᵀ·V)/(√d·N), is the function context(scores/N)', async () => {
     const config = resolveConfig('default');
     const [heads, n, d] = [3, 7, 4];
     const q = reals(n * heads * d, 1);
@@ -59,15 +55,15 @@ describe('linear layers', () => {
     ],
     [['run', 'linear', '--params', '{"owner":2}'], /owner 2 is not a party/],
     [['run', 'attention_scores', '--params', '{"heads":0}'], /heads/],
-  ])('%j is a one-line error, exit 2', (args, message) => {
-    const r = mpcspec(...args);
+  ])('%j is a one-line error, exit 2', async (args, message) => {
+    const r = await mpcspec(...args);
     expect(r.stderr).toMatch(message);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it("runs a BERT-base projection [128, 768]·[768, 768] within bounds, at CrypTen's count", () => {
-    const r = mpcspec(
+  it("runs a BERT-base projection [128, 768]·[768, 768] within bounds, at CrypTen's count", async () => {
+    const r = await mpcspec(
       'run',
       'linear',
       '--profile',

@@ -1,7 +1,6 @@
 // `mpcspec cost` and `mpcspec infer` (docs/models.md): a small model whose components are protocols
 // every build registers runs end to end — cost with --measure equal to the formula on every row, infer
 // from a user's weights and inputs — and bad input is one line, exit 2.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +9,8 @@ import { encodeSafeTensors } from '../../model/safetensors.ts';
 import { weightShapes } from '../../model/weights.ts';
 import { sizeOf } from '../../core/shape.ts';
 import { decodeModel } from '../../spec/model/description.ts';
+import { mpcspec } from '../cli/helpers.ts';
 
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'mpcspec.mjs');
-const mpcspec = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'mpcspec-cli-'));
 const badModel = join(dir, 'bad.json');
 writeFileSync(badModel, JSON.stringify({ name: 'x', blockOrder: 'post-ln', layers: 2, heads: 'two' }));
@@ -64,14 +62,14 @@ const badWeightsFile = join(dir, 'bad.safetensors');
 writeFileSync(badWeightsFile, encodeSafeTensors(badWeights));
 
 describe('cost and infer', () => {
-  it.each(['cost', 'infer'])('%s --help prints its options', (command) => {
-    const r = mpcspec(command, '--help');
+  it.each(['cost', 'infer'])('%s --help prints its options', async (command) => {
+    const r = await mpcspec(command, '--help');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/--model <name\|file>[\s\S]*--seed <s>/);
   });
 
-  it('cost --measure: every row of the measured run equals its formula', () => {
-    const r = mpcspec(
+  it('cost --measure: every row of the measured run equals its formula', async () => {
+    const r = await mpcspec(
       'cost',
       '--model',
       smallFile,
@@ -89,8 +87,8 @@ describe('cost and infer', () => {
     expect(out.rows.every((row) => row.matches)).toBe(true);
   });
 
-  it("infer from a user's weights and inputs: per layer, the private output follows the recipe's float64 forward", () => {
-    const r = mpcspec(
+  it("infer from a user's weights and inputs: per layer, the private output follows the recipe's float64 forward", async () => {
+    const r = await mpcspec(
       'infer',
       '--model',
       smallFile,
@@ -146,8 +144,8 @@ describe('cost and infer: bad input', () => {
       ['infer', '--model', smallFile, '--recipe', 'crypten', '--inputs', weightsFile],
       /--inputs: .* has no tensor 'input' \(expected \[6, 8\]\)/,
     ],
-  ])('%j', (args, message) => {
-    const r = mpcspec(...args);
+  ])('%j', async (args, message) => {
+    const r = await mpcspec(...args);
     expect(r.stderr).toMatch(message);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

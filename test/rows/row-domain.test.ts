@@ -1,14 +1,12 @@
 // Row domains (spec/types.ts RowDomain): a row whose row sum leaves the reciprocal's range is refused
 // with the row, the reason and the condition in one line (exit 2), and with --allow-out-of-domain the
 // run reports it instead of passing.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mpcspec } from '../cli/helpers.ts';
 
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'mpcspec.mjs');
-const mpcspec = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'mpcspec-rows-'));
 // Goldschmidt without deflation beyond one per element: a row of 4s has mean numerator 13 > 15/8.
 const params = JSON.stringify({ denominator: { method: 'goldschmidt', t: 8, eta: 1 } });
@@ -24,8 +22,8 @@ writeFileSync(
 );
 
 describe('row domains', () => {
-  it('a row outside the row condition is a one-line domain error naming the row', () => {
-    const r = mpcspec('run', 'softmax_taylor', '--params', params, '--inputs', inputs);
+  it('a row outside the row condition is a one-line domain error naming the row', async () => {
+    const r = await mpcspec('run', 'softmax_taylor', '--params', params, '--inputs', inputs);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(
@@ -33,8 +31,8 @@ describe('row domains', () => {
     );
   });
 
-  it('--allow-out-of-domain runs it and the verdict says the bounds do not apply', () => {
-    const r = mpcspec(
+  it('--allow-out-of-domain runs it and the verdict says the bounds do not apply', async () => {
+    const r = await mpcspec(
       'run',
       'softmax_taylor',
       '--params',
