@@ -3,12 +3,9 @@ mpcspec's catalogue (spec/defects.ts) the switch has its id.
 
 A defect receives the engine and the op table (a copy per run) and replaces the one step it gets
 wrong. `mpcspec conform` must fail every op a defect touches and name the defect from the outputs
-alone (tests: test/backend/defective-backend.test.ts). To add one for a new op (GeLU, LayerNorm,
-softmax), write the op in ops.py and a function here, e.g.
-
-    @defect("quad-swapped", "Quad GeLU with the linear and constant coefficients swapped")
-    def quad_swapped(engine, ops, views):
-        engine.quad_coefficients = (0.125, 0.5, 0.25)
+alone (tests: test/backend/defective-backend.test.ts). To add one for a new op, write the op in
+ops.py (its constants on the engine) and a function here that changes the one step, as quad_swapped
+below does for gelu_quad.
 """
 
 DEFECTS = {}
@@ -104,6 +101,18 @@ def epsilon_zero(engine, ops, views):
 @defect("operands-swapped", "computes lt(x, y) as y < x")
 def operands_swapped(engine, ops, views):
     wrap_op(ops, "lt", lambda op: lambda e, i, p: op(e, {"x": i["y"], "y": i["x"]}, p))
+
+
+@defect("quad-swapped", "computes Quad GeLU as 0.125x² + 0.5x + 0.25 (linear and constant coefficients swapped)")
+def quad_swapped(engine, ops, views):
+    quadratic, linear, constant = engine.quad_coefficients
+    engine.quad_coefficients = (quadratic, constant, linear)
+
+
+@defect("puma-breakpoint", "computes PUMA GeLU as SecFormer re-implemented it: cut at +1.95, both polynomials under one indicator")
+def puma_breakpoint(engine, ops, views):
+    engine.puma_middle_cut = -engine.puma_middle_cut
+    engine.puma_one_indicator = True
 
 
 def apply(names, engine, ops, views):

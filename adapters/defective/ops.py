@@ -119,6 +119,36 @@ def sin(e, i, p):
     return {"z": out}
 
 
+def gelu_quad(e, i, p):
+    """0.125·x² + c₁·x + c₀, crypten schedule: ⌊⌊enc(0.125)·x⌋·x⌋ + ⌊enc(c₁)·x⌋ + enc(c₀)."""
+    a, b, c = e.quad_coefficients
+    return {"z": [e.add_const(e.wrap(e.mul_fx(e.mul_const(x, a), x) + e.mul_const(x, b)), c) for x in i["x"]]}
+
+
+# PUMA's GeLU polynomials (spec/gelu/puma.ts): P₃'s coefficients of x⁰…x³, P₆'s of x⁰, x, x², x⁴, x⁶
+PUMA_CUBIC = (-0.5054031199708174, -0.42226581151983866, -0.11807612951181953, -0.011034134030615728)
+PUMA_SEXTIC = (0.008526321541038084, 0.5, 0.3603292692789629, -0.037688200365904236, 0.0018067462606141187)
+
+
+def puma(e, x):
+    """Three public comparisons, the powers, each polynomial a truncation per term (crypten schedule)."""
+    c0, c1, c2 = e.below(x, -4), e.below(x, e.puma_middle_cut), e.below(x, 3, inclusive=True)
+    x2 = e.square_fx(x)
+    x3 = e.mul_fx(x, x2)
+    x4, x6 = e.square_fx(x2), e.square_fx(x3)
+    terms = lambda pairs: e.wrap(sum(e.mul_const(a, k) for a, k in pairs))
+    p3 = e.add_const(terms([(x3, PUMA_CUBIC[3]), (x2, PUMA_CUBIC[2]), (x, PUMA_CUBIC[1])]), PUMA_CUBIC[0])
+    s0, s1, s2, s4, s6 = PUMA_SEXTIC
+    p6 = e.add_const(terms([(x6, s6), (x4, s4), (x2, s2), (x, s1)]), s0)
+    if e.puma_one_indicator:
+        return e.wrap((c1 - c0) * (p3 + p6) + (c2 - c1) * x)
+    return e.wrap((c1 - c0) * p3 + (c2 - c1) * p6 + (1 - c2) * x)
+
+
+def gelu_puma(e, i, p):
+    return {"z": [puma(e, x) for x in i["x"]]}
+
+
 OPS = {
     "mul": mul,
     "square": square,
@@ -134,6 +164,8 @@ OPS = {
     "inv_sqrt_goldschmidt": inv_sqrt_goldschmidt,
     "inv_sqrt_nr": inv_sqrt_nr,
     "sin": sin,
+    "gelu_quad": gelu_quad,
+    "gelu_puma": gelu_puma,
 }
 
 # What the backend offers: op id and parameters (the spec's defaults are filled in by the runner).
@@ -156,4 +188,6 @@ OFFERED = [
     {"id": "inv_sqrt_nr"},
     {"id": "sin", "views": True},
     {"id": "sin", "params": {"variant": "ring", "period": 1024, "frequencies": [1, 3, 8]}, "views": True},
+    {"id": "gelu_quad"},
+    {"id": "gelu_puma"},
 ]
