@@ -8,6 +8,8 @@ ops.py (its constants on the engine) and a function here that changes the one st
 below does for gelu_quad.
 """
 
+import math
+
 DEFECTS = {}
 
 
@@ -113,6 +115,15 @@ def quad_swapped(engine, ops, views):
 def puma_breakpoint(engine, ops, views):
     engine.puma_middle_cut = -engine.puma_middle_cut
     engine.puma_one_indicator = True
+
+
+@defect("fourier-mod-2pi", "reduces Fourier GeLU's opened value, read in z = x/sqrt 2, modulo 2 pi instead of the series period 20")
+def fourier_mod_2pi(engine, ops, views):
+    def fraction(v, period_units, series_period):
+        z = v / period_units * series_period
+        return math.fmod(math.fmod(z, 2 * math.pi) + 2 * math.pi, 2 * math.pi) / series_period
+
+    engine.period_fraction = fraction
 
 
 def apply(names, engine, ops, views):

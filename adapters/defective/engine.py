@@ -44,6 +44,14 @@ class Engine:
         a = at * self.F
         return 1 if self.wrap(x - (math.floor(a) + 1 if inclusive else math.ceil(a))) < 0 else 0
 
+    def period_fraction(self, v, period_units, series_period):
+        """The fraction of a period a ring value v stands for (spec/kernels/angle.ts): v mod M, exact in
+        integers when M is one, else in float64 as fmod; series_period is the period in the series' units."""
+        if period_units == int(period_units) and period_units <= 2**53:
+            m = int(period_units)
+            return (v % m) / m
+        return math.fmod(math.fmod(float(v), period_units) + period_units, period_units) / period_units
+
     def decode(self, v):
         """A fixed-point ring value as a real."""
         return v / self.F

@@ -149,6 +149,46 @@ def gelu_puma(e, i, p):
     return {"z": [puma(e, x) for x in i["x"]]}
 
 
+# SecFormer's Fourier GeLU (spec/gelu/fourier-params.ts): βₖ of erf's sine series, period 20 in z = x/√2
+FOURIER_BETA = {
+    "exact": (1.25772378663, -0.0299153819652, 0.382154875978, -0.0519122917473, 0.196033242446,
+              -0.0624556774812, 0.11809184952),
+    "released": (1.25772, -0.0299154, 0.382155, -0.0519123, 0.196033, -0.0624557, 0.118029),
+}
+SERIES_PERIOD = 20
+
+
+def sine_series(e, fraction, beta):
+    """Σₖ enc(βₖ·sin(2πkφ)), the harmonics by the angle-addition recurrence (as spec/kernels/angle.ts)."""
+    a = 2 * math.pi * fraction
+    s1, c1 = math.sin(a), math.cos(a)
+    s, c, total = s1, c1, 0
+    for b in beta:
+        total += e.round_scaled(b * s * e.F)
+        s, c = s * c1 + c * s1, c * c1 - s * s1
+    return e.wrap(total)
+
+
+def fourier(e, x, p):
+    """Two public cuts, the series at x/√2 (ring-sound: x·P/(20√2) at scale 2^(3f)), crypten's selection
+    −c₀ + (c₁ − c₀)·F + (1 − c₁), then (0.5·x)·(1 + E)."""
+    t = p["T"] * math.sqrt(2)
+    c0, c1 = e.below(x, -t), e.below(x, t)
+    if p["mask"] == "ring-sound":
+        scale = 2 * e.f
+        factor = e.round_scaled(p["period"] / (SERIES_PERIOD * math.sqrt(2)) * (1 << scale))
+        u, period_units = e.wrap(x * factor), p["period"] * (1 << (3 * e.f))
+    else:
+        u, period_units = x, SERIES_PERIOD * math.sqrt(2) * e.F
+    series = sine_series(e, e.period_fraction(u, period_units, SERIES_PERIOD), FOURIER_BETA[p["beta"]])
+    erf = e.wrap((c1 - c0) * series - c0 * e.F + (1 - c1) * e.F)
+    return e.mul_fx(e.mul_const(x, 0.5), e.add_const(erf, 1))
+
+
+def gelu_fourier(e, i, p):
+    return {"z": [fourier(e, x, p) for x in i["x"]]}
+
+
 OPS = {
     "mul": mul,
     "square": square,
@@ -166,6 +206,7 @@ OPS = {
     "sin": sin,
     "gelu_quad": gelu_quad,
     "gelu_puma": gelu_puma,
+    "gelu_fourier": gelu_fourier,
 }
 
 # What the backend offers: op id and parameters (the spec's defaults are filled in by the runner).
@@ -190,4 +231,6 @@ OFFERED = [
     {"id": "sin", "params": {"variant": "ring", "period": 1024, "frequencies": [1, 3, 8]}, "views": True},
     {"id": "gelu_quad"},
     {"id": "gelu_puma"},
+    {"id": "gelu_fourier"},
+    {"id": "gelu_fourier", "params": {"T": 2.5, "beta": "released", "mask": "secformer", "period": 20, "reduction": "period"}},
 ]

@@ -39,6 +39,13 @@ const SWITCHES: [string, string, RegExp, string?][] = [
   ['operands-swapped', 'lt', /^gt \(another protocol\)$/],
   ['quad-swapped', 'gelu_quad', /^gelu_quad \{"coefficients":"swapped"\}$/, 'quad-swapped'],
   ['puma-breakpoint', 'gelu_puma', /^gelu_puma \{"form":"secformer"\}$/, 'puma-breakpoint'],
+  [
+    'fourier-mod-2pi',
+    'gelu_fourier {"T":2.5,"beta":"released","mask":"secformer","period":20}',
+    /^gelu_fourier \{"T":2\.5,"beta":"released","mask":"secformer","period":20,"reduction":"2pi"\}$/,
+    'fourier-mod-2pi',
+  ],
+  ['fourier-mod-2pi', 'gelu_fourier', /^gelu_fourier with reduction: "2pi"$/, 'fourier-mod-2pi'],
 ];
 
 const byKey = (ops: readonly OpReport[], key: string): OpReport => {
@@ -62,7 +69,7 @@ describe('the defective Python backend', () => {
       expect(
         report.ops.map((r) => `${r.key}: ${r.status} ${r.reason ?? ''}`).filter((s) => !s.includes(': pass')),
       ).toEqual([]);
-      expect(report.ops.length).toBeGreaterThanOrEqual(20);
+      expect(report.ops.length).toBeGreaterThanOrEqual(22);
       const audited = report.ops.filter((r) => r.views !== undefined);
       expect(audited.map((r) => r.views!.status)).toEqual(['incomplete', 'incomplete', 'incomplete']);
       for (const r of audited)
