@@ -58,10 +58,11 @@ def unsigned_shift(engine, ops, views):
     engine.product = lambda a, b: engine.wrap((engine.wrap(a * b) & mask) >> engine.f)
 
 
-@defect("goldschmidt-undeflated", "runs Goldschmidt's reciprocal and inverse square root without the deflation by eta")
+@defect("goldschmidt-undeflated", "runs Goldschmidt's reciprocal and inverse square root without the deflation by eta (also 2Quad's row sum)")
 def goldschmidt_undeflated(engine, ops, views):
     for name in ("reciprocal_goldschmidt", "inv_sqrt_goldschmidt"):
         wrap_op(ops, name, lambda op: lambda e, i, p: op(e, i, dict(p, eta=1)))
+    engine.deflates["goldschmidt"] = False
 
 
 @defect("nr-all-positive", "feeds negative inputs to the all-positive Newton reciprocal (outside its domain)")
@@ -124,6 +125,11 @@ def fourier_mod_2pi(engine, ops, views):
         return math.fmod(math.fmod(z, 2 * math.pi) + 2 * math.pi, 2 * math.pi) / series_period
 
     engine.period_fraction = fraction
+
+
+@defect("newton-large-sum", "feeds CrypTen's Newton reciprocal the undeflated row sum (2Quad's sums lie far above its range)")
+def newton_large_sum(engine, ops, views):
+    engine.deflates["newton"] = False
 
 
 def apply(names, engine, ops, views):

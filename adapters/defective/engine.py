@@ -18,6 +18,8 @@ class Engine:
         self.quad_coefficients = (0.125, 0.25, 0.5)  # MPCFormer's Quad GeLU: x², x, 1
         self.puma_middle_cut = -1.95  # PUMA GeLU: P₃ on [−4, −1.95), P₆ on [−1.95, 3]
         self.puma_one_indicator = False  # True: both polynomials under [−4 ≤ x < cut], x on [cut, 3]
+        # which attention denominators divide the row sum by the public D = η·N before the reciprocal
+        self.deflates = {"newton": True, "goldschmidt": True}
 
     # ---- ring and fixed point ----------------------------------------------------------------------
     def wrap(self, v):

@@ -1,11 +1,19 @@
 """The ops the defective backend offers, as mpcspec's references compute them (cleartext).
 
 Each op is `op(engine, inputs, params)`: inputs maps an input name to its signed ring words (a flat,
-row-major list), the result maps each output name to its ring words. Shapes are only needed where an
-op changes them (sin appends a frequency axis), and the runner checks what comes back.
+row-major list, `Words`, that also carries the request's shape: row-wise ops read the row length from
+it), the result maps each output name to its ring words. The runner checks the shapes that come back.
 """
 
 import math
+
+
+class Words(list):
+    """A request tensor's signed ring words, flat and row-major, with its shape."""
+
+    def __init__(self, words, shape):
+        super().__init__(words)
+        self.shape = shape
 
 
 def mul(e, i, p):
@@ -189,6 +197,34 @@ def gelu_fourier(e, i, p):
     return {"z": [fourier(e, x, p) for x in i["x"]]}
 
 
+def rows(words):
+    n = words.shape[-1]
+    return [words[k : k + n] for k in range(0, len(words), n)]
+
+
+def denominator(e, g, d):
+    """g / Σ_row g (spec/attention/denominator.ts): the row sum, deflated by c = enc(1/D), D = η·N,
+    CrypTen's Newton reciprocal (sign step, crypten schedule) or Goldschmidt's, then c·r times g."""
+    deflated = d["eta"] != "none" and e.deflates[d["method"]]
+    c = 1 / (d["eta"] * len(g)) if deflated else None
+    s = e.wrap(sum(g))
+    s = e.mul_const(s, c) if deflated else s
+    if d["method"] == "newton":
+        r = reciprocal_signed(e, s, d["iterations"]) if d["signStep"] else reciprocal_positive(e, s, d["iterations"])
+    else:
+        r = goldschmidt_reciprocal(e, s, d["t"], 1)
+    r = e.mul_const(r, c) if deflated else r
+    return [e.mul_fx(v, r) for v in g]
+
+
+def softmax_2quad(e, i, p):
+    """(x + c)² / Σ_row (x + c)², the square as one fixed-point product."""
+    out = []
+    for row in rows(i["x"]):
+        out.extend(denominator(e, [e.square_fx(e.add_const(x, p["c"])) for x in row], p["denominator"]))
+    return {"z": out}
+
+
 OPS = {
     "mul": mul,
     "square": square,
@@ -207,6 +243,7 @@ OPS = {
     "gelu_quad": gelu_quad,
     "gelu_puma": gelu_puma,
     "gelu_fourier": gelu_fourier,
+    "softmax_2quad": softmax_2quad,
 }
 
 # What the backend offers: op id and parameters (the spec's defaults are filled in by the runner).
@@ -233,4 +270,6 @@ OFFERED = [
     {"id": "gelu_puma"},
     {"id": "gelu_fourier"},
     {"id": "gelu_fourier", "params": {"T": 2.5, "beta": "released", "mask": "secformer", "period": 20, "reduction": "period"}},
+    {"id": "softmax_2quad"},
+    {"id": "softmax_2quad", "params": {"c": 5, "denominator": {"method": "newton", "iterations": 10, "signStep": True, "eta": 4}}},
 ]

@@ -46,6 +46,18 @@ const SWITCHES: [string, string, RegExp, string?][] = [
     'fourier-mod-2pi',
   ],
   ['fourier-mod-2pi', 'gelu_fourier', /^gelu_fourier with reduction: "2pi"$/, 'fourier-mod-2pi'],
+  [
+    'newton-large-sum',
+    'softmax_2quad {"denominator":{"method":"newton","iterations":10,"signStep":true,"eta":4}}',
+    /^softmax_2quad \{"c":5,"denominator":\{"method":"newton","iterations":10,"signStep":true,"eta":"none"\}\}$/,
+    'newton-large-sum',
+  ],
+  [
+    'goldschmidt-undeflated',
+    'softmax_2quad',
+    /^softmax_2quad \{"c":5,"denominator":\{"method":"goldschmidt","t":7,"eta":"none"\}\}$/,
+    'goldschmidt-undeflated',
+  ],
 ];
 
 const byKey = (ops: readonly OpReport[], key: string): OpReport => {
@@ -69,7 +81,7 @@ describe('the defective Python backend', () => {
       expect(
         report.ops.map((r) => `${r.key}: ${r.status} ${r.reason ?? ''}`).filter((s) => !s.includes(': pass')),
       ).toEqual([]);
-      expect(report.ops.length).toBeGreaterThanOrEqual(22);
+      expect(report.ops.length).toBeGreaterThanOrEqual(24);
       const audited = report.ops.filter((r) => r.views !== undefined);
       expect(audited.map((r) => r.views!.status)).toEqual(['incomplete', 'incomplete', 'incomplete']);
       for (const r of audited)
