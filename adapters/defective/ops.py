@@ -183,8 +183,7 @@ def fourier(e, x, p):
     t = p["T"] * math.sqrt(2)
     c0, c1 = e.below(x, -t), e.below(x, t)
     if p["mask"] == "ring-sound":
-        scale = 2 * e.f
-        factor = e.round_scaled(p["period"] / (SERIES_PERIOD * math.sqrt(2)) * (1 << scale))
+        factor = e.round_scaled(p["period"] / (SERIES_PERIOD * math.sqrt(2)) * (1 << (2 * e.f)))
         u, period_units = e.wrap(x * factor), p["period"] * (1 << (3 * e.f))
     else:
         u, period_units = x, SERIES_PERIOD * math.sqrt(2) * e.F
@@ -204,13 +203,15 @@ def rows(words):
 
 def denominator(e, g, d):
     """g / Σ_row g (spec/attention/denominator.ts): the row sum, deflated by c = enc(1/D), D = η·N,
-    CrypTen's Newton reciprocal (sign step, crypten schedule) or Goldschmidt's, then c·r times g."""
+    CrypTen's Newton reciprocal (with its sign step, as the crypten schedule takes it) or Goldschmidt's,
+    then c·r times g."""
     deflated = d["eta"] != "none" and e.deflates[d["method"]]
     c = 1 / (d["eta"] * len(g)) if deflated else None
     s = e.wrap(sum(g))
     s = e.mul_const(s, c) if deflated else s
     if d["method"] == "newton":
-        r = reciprocal_signed(e, s, d["iterations"]) if d["signStep"] else reciprocal_positive(e, s, d["iterations"])
+        newton = reciprocal_signed if d["signStep"] else reciprocal_positive
+        r = newton(e, s, d["iterations"])
     else:
         r = goldschmidt_reciprocal(e, s, d["t"], 1)
     r = e.mul_const(r, c) if deflated else r
@@ -269,7 +270,13 @@ OFFERED = [
     {"id": "gelu_quad"},
     {"id": "gelu_puma"},
     {"id": "gelu_fourier"},
-    {"id": "gelu_fourier", "params": {"T": 2.5, "beta": "released", "mask": "secformer", "period": 20, "reduction": "period"}},
+    {
+        "id": "gelu_fourier",
+        "params": {"T": 2.5, "beta": "released", "mask": "secformer", "period": 20, "reduction": "period"},
+    },
     {"id": "softmax_2quad"},
-    {"id": "softmax_2quad", "params": {"c": 5, "denominator": {"method": "newton", "iterations": 10, "signStep": True, "eta": 4}}},
+    {
+        "id": "softmax_2quad",
+        "params": {"c": 5, "denominator": {"method": "newton", "iterations": 10, "signStep": True, "eta": 4}},
+    },
 ]
