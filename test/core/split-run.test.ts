@@ -91,7 +91,8 @@ describe('split kernels', () => {
 
   it('a kernel failing on the helper thread is an error naming the kernel, not a hang', () => {
     const out = new BigUint64Array(new SharedArrayBuffer(8 * SPLIT_THRESHOLD));
-    expect(() => throwsInHelper([out], [], SPLIT_THRESHOLD)).toThrow(
+    const joined = new BigUint64Array(new SharedArrayBuffer(8));
+    expect(() => throwsInHelper([out, joined], [], SPLIT_THRESHOLD)).toThrow(
       /helper thread: kernel 'test\/throws-in-helper' failed: boom on the helper thread/,
     );
   });
@@ -110,7 +111,8 @@ describe('split kernels', () => {
   it('with the helper disabled the whole range runs on this thread', () => {
     setThreadsEnabled(false);
     const out = new BigUint64Array(new SharedArrayBuffer(8 * SPLIT_THRESHOLD));
-    throwsInHelper([out], [], SPLIT_THRESHOLD);
+    const joined = new BigUint64Array(new SharedArrayBuffer(8)).fill(1n); // no helper will join: no wait
+    throwsInHelper([out, joined], [], SPLIT_THRESHOLD);
     expect(out.every((v) => v === 1n)).toBe(true);
   });
 });
