@@ -17,7 +17,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import mpcspec_backend  # noqa: E402
 from defects import DEFECTS, apply  # noqa: E402
 from engine import Engine  # noqa: E402
-from ops import OFFERED, OPS  # noqa: E402
+from ops import OFFERED, OPS, Words  # noqa: E402
 from views import Views  # noqa: E402
 
 
@@ -46,7 +46,7 @@ def main():
 
     def answer(case):
         op = case["op"]
-        inputs = {name: mpcspec_backend.ring(t) for name, t in case["inputs"].items()}
+        inputs = {name: Words(mpcspec_backend.ring(t), t["shape"]) for name, t in case["inputs"].items()}
         if case.get("views"):
             return {"views": views.of(op, case, inputs, case["params"])}
         outputs = ops[op](engine, inputs, case["params"])

@@ -3,13 +3,12 @@ mpcspec's catalogue (spec/defects.ts) the switch has its id.
 
 A defect receives the engine and the op table (a copy per run) and replaces the one step it gets
 wrong. `mpcspec conform` must fail every op a defect touches and name the defect from the outputs
-alone (tests: test/backend/defective-backend.test.ts). To add one for a new op (GeLU, LayerNorm,
-softmax), write the op in ops.py and a function here, e.g.
-
-    @defect("quad-swapped", "Quad GeLU with the linear and constant coefficients swapped")
-    def quad_swapped(engine, ops, views):
-        engine.quad_coefficients = (0.125, 0.5, 0.25)
+alone (tests: test/backend/defective-backend.test.ts). To add one for a new op, write the op in
+ops.py (its constants on the engine) and a function here that changes the one step, as quad_swapped
+below does for gelu_quad.
 """
+
+import math
 
 DEFECTS = {}
 
@@ -59,10 +58,11 @@ def unsigned_shift(engine, ops, views):
     engine.product = lambda a, b: engine.wrap((engine.wrap(a * b) & mask) >> engine.f)
 
 
-@defect("goldschmidt-undeflated", "runs Goldschmidt's reciprocal and inverse square root without the deflation by eta")
+@defect("goldschmidt-undeflated", "runs Goldschmidt's reciprocal and inverse square root without the deflation by eta (also 2Quad's row sum)")
 def goldschmidt_undeflated(engine, ops, views):
     for name in ("reciprocal_goldschmidt", "inv_sqrt_goldschmidt"):
         wrap_op(ops, name, lambda op: lambda e, i, p: op(e, i, dict(p, eta=1)))
+    engine.deflates["goldschmidt"] = False
 
 
 @defect("nr-all-positive", "feeds negative inputs to the all-positive Newton reciprocal (outside its domain)")
@@ -104,6 +104,32 @@ def epsilon_zero(engine, ops, views):
 @defect("operands-swapped", "computes lt(x, y) as y < x")
 def operands_swapped(engine, ops, views):
     wrap_op(ops, "lt", lambda op: lambda e, i, p: op(e, {"x": i["y"], "y": i["x"]}, p))
+
+
+@defect("quad-swapped", "computes Quad GeLU as 0.125x² + 0.5x + 0.25 (linear and constant coefficients swapped)")
+def quad_swapped(engine, ops, views):
+    quadratic, linear, constant = engine.quad_coefficients
+    engine.quad_coefficients = (quadratic, constant, linear)
+
+
+@defect("puma-breakpoint", "computes PUMA GeLU as SecFormer re-implemented it: cut at +1.95, both polynomials under one indicator")
+def puma_breakpoint(engine, ops, views):
+    engine.puma_middle_cut = -engine.puma_middle_cut
+    engine.puma_one_indicator = True
+
+
+@defect("fourier-mod-2pi", "reduces Fourier GeLU's opened value, read in z = x/sqrt 2, modulo 2 pi instead of the series period 20")
+def fourier_mod_2pi(engine, ops, views):
+    def fraction(v, period_units, series_period):
+        z = v / period_units * series_period
+        return math.fmod(math.fmod(z, 2 * math.pi) + 2 * math.pi, 2 * math.pi) / series_period
+
+    engine.period_fraction = fraction
+
+
+@defect("newton-large-sum", "feeds CrypTen's Newton reciprocal the undeflated row sum (2Quad's sums lie far above its range)")
+def newton_large_sum(engine, ops, views):
+    engine.deflates["newton"] = False
 
 
 def apply(names, engine, ops, views):

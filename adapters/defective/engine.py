@@ -15,6 +15,11 @@ class Engine:
         # constants some kernels use, kept here so that a defect can change one
         self.reciprocal_offset = 0.003  # y0 = 3·exp(1 − 2x) + 0.003 (CrypTen's reciprocal)
         self.inv_sqrt_guess = (2.2, 0.2)  # y0 = 2.2·exp(−(x/2 + 0.2)) + 0.2 − x/1024 (CrypTen's inv_sqrt)
+        self.quad_coefficients = (0.125, 0.25, 0.5)  # MPCFormer's Quad GeLU: x², x, 1
+        self.puma_middle_cut = -1.95  # PUMA GeLU: P₃ on [−4, −1.95), P₆ on [−1.95, 3]
+        self.puma_one_indicator = False  # True: both polynomials under [−4 ≤ x < cut], x on [cut, 3]
+        # which attention denominators divide the row sum by the public D = η·N before the reciprocal
+        self.deflates = {"newton": True, "goldschmidt": True}
 
     # ---- ring and fixed point ----------------------------------------------------------------------
     def wrap(self, v):
@@ -35,6 +40,19 @@ class Engine:
     def shift(self, v, k):
         """Truncation by 2^k: the floor."""
         return v >> k
+
+    def below(self, x, at, inclusive=False):
+        """[x < at] (or [x ≤ at]) for a public threshold, exact on the fixed-point grid."""
+        a = at * self.F
+        return 1 if self.wrap(x - (math.floor(a) + 1 if inclusive else math.ceil(a))) < 0 else 0
+
+    def period_fraction(self, v, period_units, series_period):
+        """The fraction of a period a ring value v stands for (spec/kernels/angle.ts): v mod M, exact in
+        integers when M is one, else in float64 as fmod; series_period is the period in the series' units."""
+        if period_units == int(period_units) and period_units <= 2**53:
+            m = int(period_units)
+            return (v % m) / m
+        return math.fmod(math.fmod(float(v), period_units) + period_units, period_units) / period_units
 
     def decode(self, v):
         """A fixed-point ring value as a real."""

@@ -18,9 +18,9 @@ const run = (defects: string[], only: string[], audit = false) =>
     ...(audit ? { audit: { samples: 300, seed: 13n, maxPairs: 64 } } : {}),
   });
 
-/** Each switch, an op key it touches, and what the runner must name. */
-const SWITCHES: [string, string, RegExp][] = [
-  ['decode-negatives', 'mul', /^decode divides negatives by 2\^f − 1$/],
+/** Each switch, an op key it touches, what the runner must name, and the known defect it reproduces. */
+const SWITCHES: [string, string, RegExp, string?][] = [
+  ['decode-negatives', 'mul', /^decode divides negatives by 2\^f − 1$/, 'decode-negatives'],
   ['decode-off-by-one', 'mul', /^decode of negatives off by 1\.0$/],
   ['rounding', 'mul_const {"c":0.3}', /^rounding the other way$/],
   ['no-truncation', 'square', /^missing truncation$/],
@@ -35,8 +35,29 @@ const SWITCHES: [string, string, RegExp][] = [
   ['exp-iterations', 'exp', /^exp \{"iterations":5\}$/],
   ['sin-period', 'sin', /^sin with period: 64$/],
   ['swap-constants', 'inv_sqrt_nr', /^constants #3 \(2\.2\) and #4 \(0\.2\) swapped$/],
-  ['epsilon-zero', 'reciprocal_nr_pos', /^constant #3 \(0\.003\) encoded as 0$/],
+  ['epsilon-zero', 'reciprocal_nr_pos', /^constant #3 \(0\.003\) encoded as 0$/, 'epsilon-zero'],
   ['operands-swapped', 'lt', /^gt \(another protocol\)$/],
+  ['quad-swapped', 'gelu_quad', /^gelu_quad \{"coefficients":"swapped"\}$/, 'quad-swapped'],
+  ['puma-breakpoint', 'gelu_puma', /^gelu_puma \{"form":"secformer"\}$/, 'puma-breakpoint'],
+  [
+    'fourier-mod-2pi',
+    'gelu_fourier {"T":2.5,"beta":"released","mask":"secformer","period":20}',
+    /^gelu_fourier \{"T":2\.5,"beta":"released","mask":"secformer","period":20,"reduction":"2pi"\}$/,
+    'fourier-mod-2pi',
+  ],
+  ['fourier-mod-2pi', 'gelu_fourier', /^gelu_fourier with reduction: "2pi"$/, 'fourier-mod-2pi'],
+  [
+    'newton-large-sum',
+    'softmax_2quad {"denominator":{"method":"newton","iterations":10,"signStep":true,"eta":4}}',
+    /^softmax_2quad \{"c":5,"denominator":\{"method":"newton","iterations":10,"signStep":true,"eta":"none"\}\}$/,
+    'newton-large-sum',
+  ],
+  [
+    'goldschmidt-undeflated',
+    'softmax_2quad',
+    /^softmax_2quad \{"c":5,"denominator":\{"method":"goldschmidt","t":7,"eta":"none"\}\}$/,
+    'goldschmidt-undeflated',
+  ],
 ];
 
 const byKey = (ops: readonly OpReport[], key: string): OpReport => {
@@ -60,7 +81,7 @@ describe('the defective Python backend', () => {
       expect(
         report.ops.map((r) => `${r.key}: ${r.status} ${r.reason ?? ''}`).filter((s) => !s.includes(': pass')),
       ).toEqual([]);
-      expect(report.ops.length).toBeGreaterThanOrEqual(18);
+      expect(report.ops.length).toBeGreaterThanOrEqual(24);
       const audited = report.ops.filter((r) => r.views !== undefined);
       expect(audited.map((r) => r.views!.status)).toEqual(['incomplete', 'incomplete', 'incomplete']);
       for (const r of audited)
@@ -72,7 +93,7 @@ describe('the defective Python backend', () => {
     MINUTES,
   );
 
-  for (const [name, key, expected] of SWITCHES)
+  for (const [name, key, expected, known] of SWITCHES)
     it(
       `--defect ${name}: ${key} fails and the runner names ${expected.source}`,
       async () => {
@@ -82,6 +103,7 @@ describe('the defective Python backend', () => {
         expect(r.defect?.kind).toBe('match');
         if (r.defect?.kind !== 'match') return;
         expect(r.defect.best.name).toMatch(expected);
+        expect(r.defect.best.defect?.id).toBe(known);
         expect(r.defect.best.casesMatched).toBe(r.casesAnswered);
         expect(report.ok).toBe(false);
       },
