@@ -225,7 +225,9 @@ when a verdict changes either way: a new failure, or a recorded failure that now
   MPCFormer's reciprocal deflated by η = 4 and as released (no deflation); \`softmax_relu\` as MPCViT's RSAttn
   (its default) and MPCFormer's 2ReLU; \`layernorm\` with Newton's \`inv_sqrt\` (3 steps, ε = 10⁻⁵, γ and β
   public) and with sqrt then reciprocal (ε = 10⁻¹², no γ, β).
-- **Not offered**, because CrypTen has no call that computes them: ${tfp.notOffered.map((s) => `\`${s}\``).join(', ')}.
+- **Not offered**: ${tfp.notOffered.map((s) => `\`${s}\``).join(', ')}. Some CrypTen has no call for
+  (Goldschmidt's iterations, a dealer-masked sine, a truncation of its own; the adapter prints why for each);
+  the rest are compositions of CrypTen calls the adapter does not build.
 - **Outputs** are opened as CrypTen's encoded ring words (the sum of the shares), converted exactly from
   the scale CrypTen keeps for the tensor to the spec's; they are not decoded by \`get_plain_text\`, whose
   float32 result loses ulps past |x| ≈ 2⁷, so the verdict is on CrypTen's protocols, not on its printout.
