@@ -5,6 +5,7 @@
 // wall time and counters. Party 0 first prints {"port": p} for party 1 to dial.
 //   node --import tsx bench/netem-party.ts <party> <listen-host> <peer-host> <peer-port|-> <model> <recipe>
 //        <profile> <seq> <layer>
+import { createHash } from 'node:crypto';
 import { KeyedTape } from '../core/tape.ts';
 import { PartyContext } from '../runtime/context.ts';
 import { Dealer } from '../runtime/dealer.ts';
@@ -40,8 +41,14 @@ const weight = encodedWeights(plan, syntheticWeights(model, seed));
 const listener = await listen(listenHost!);
 if (party === 0) process.stdout.write(`${JSON.stringify({ port: listener.port })}\n`);
 const transport = new TcpTransport(party, 2, 600_000);
-const ports = party === 0 ? [listener.port, 0] : [Number(peerPort), listener.port];
-await connectMesh(transport, listener, peerHost!, ports, 60_000);
+// party 1 dials party 0; both hold the run's secret (here derived from the bench's seed: the link is a
+// shaped veth pair on one machine, not a network anyone else reaches)
+const peers = [
+  { host: party === 0 ? listenHost! : peerHost!, port: party === 0 ? listener.port : Number(peerPort) },
+  { host: party === 1 ? listenHost! : peerHost!, port: party === 1 ? listener.port : 0 },
+];
+const secret = createHash('sha256').update(`netem-bench/${seed}`).digest();
+await connectMesh(transport, listener, peers, secret, 60_000);
 const keys = runKeys(layerSeed(seed, index), 2);
 const dealer = new Dealer(2, new KeyedTape('dealer', keys.dealer, false));
 const state = createPartyState(party, 2, keys, transport, dealer, undefined, false);

@@ -80,6 +80,23 @@ export function maxMemoryOption(): Option {
     .default(defaultMemoryBudget(), `${gib(defaultMemoryBudget())}: half the memory, or of the ulimit -v`);
 }
 
+/** `--transport memory|tcp` (docs/parties.md); `tcp` says what one OS process per party means here. */
+export function transportOption(tcp: string): Option {
+  return new Option('--transport <kind>', `memory (all parties in this process) or tcp (${tcp})`)
+    .argParser(parseChoiceOption('transport', ['memory', 'tcp'] as const))
+    .default('memory');
+}
+
+/** `--timeout <ms>`: how long a party of a tcp run may stay silent before the run fails (exit 3). */
+export function silenceTimeoutOption(): Option {
+  return new Option(
+    '--timeout <ms>',
+    'tcp: how long a party may stay silent (no message, no heartbeat) before the run fails (exit 3)',
+  )
+    .argParser(parseIntOption('timeout', 100, 600_000))
+    .default(20_000);
+}
+
 /** One of a fixed set of words, or a usage error listing them. */
 export function parseChoiceOption<T extends string>(
   name: string,

@@ -80,6 +80,12 @@ export class WordArena {
     return current.run(this, body);
   }
 
+  /** allocWords in this arena from outside its run (e.g. a socket's data handler receiving a payload). */
+  alloc(n: number, zeroed = true): BigUint64Array {
+    if (this.released) throw new Error('WordArena: alloc() after release()');
+    return current.run(this, () => allocWords(n, zeroed));
+  }
+
   adopt(buffer: WordBuffer): void {
     this.owned.push(buffer);
     this.taken += buffer.byteLength;

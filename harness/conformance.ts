@@ -10,6 +10,7 @@ import { PROFILES, findProfile } from '../spec/profile.ts';
 import { type ShapeRequest, buildCase } from './case.ts';
 import { checkMemory } from './memory-estimate.ts';
 import type { CaseSummary } from './summary.ts';
+import type { WarmPools } from './tcp/warm-pools.ts';
 
 export interface ConformanceOptions {
   readonly ids?: readonly string[];
@@ -21,6 +22,8 @@ export interface ConformanceOptions {
   readonly seed: bigint;
   /** A case estimated to need more memory than this is an error row, not a run (memory-estimate.ts). */
   readonly maxMemoryBytes?: number;
+  /** Run every case with one OS process per party, on these warm pools (default: in memory). */
+  readonly tcp?: WarmPools;
 }
 
 interface RowKey {
@@ -89,7 +92,9 @@ export async function runConformanceCase(
   }
   try {
     await checkMemory(spec, o.maxMemoryBytes);
-    return { ...item, status: 'ran', summary: await executeAndSummarize(spec) };
+    const transport =
+      o.tcp === undefined ? {} : { transport: 'tcp' as const, tcp: { pool: await o.tcp.get(item.parties) } };
+    return { ...item, status: 'ran', summary: await executeAndSummarize({ ...spec, ...transport }) };
   } catch (e) {
     if (e instanceof MpcspecError) return { ...item, status: 'error', reason: e.message };
     throw e;

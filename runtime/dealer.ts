@@ -68,6 +68,11 @@ export class Dealer {
     readonly parties: number,
     private readonly tape: Tape,
     private readonly derivedParty = parties - 1,
+    /**
+     * The one party this dealer serves, in a process of its own (harness/tcp/party-main.ts): the other
+     * parties' shares are dropped as soon as it has taken its own, instead of waiting for them.
+     */
+    private readonly servedParty?: number,
   ) {
     this.offline = Array.from({ length: parties }, () => 0);
   }
@@ -88,7 +93,7 @@ export class Dealer {
       );
     }
     dealt.taken.add(party);
-    if (dealt.taken.size === this.parties) this.pending.delete(request.label);
+    if (dealt.taken.size === this.parties || party === this.servedParty) this.pending.delete(request.label);
     const mine = dealt.shares[party]!;
     for (const v of Object.values(mine)) this.offline[party]! += payloadBits(v);
     return mine;

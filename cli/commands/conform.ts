@@ -15,8 +15,10 @@ import type { ViewVerdict } from '../../audit/verdict.ts';
 import { findProtocol } from '../../registry/index.ts';
 import { resolveConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
+import { WarmPools } from '../../harness/tcp/warm-pools.ts';
 import {
   maxMemoryOption,
+  transportOption,
   parseIntOption,
   parseListOption,
   parseShapeOption,
@@ -35,6 +37,7 @@ interface ConformOptions {
   maxMemory: number;
   json?: boolean;
   views: boolean;
+  transport: 'memory' | 'tcp';
 }
 
 const rowReason = (r: ConformanceRow): string => (r.status === 'ran' ? 'ran' : r.reason);
@@ -127,6 +130,7 @@ export function registerConformCommand(program: Command): void {
     )
     .addOption(seedOption('seed: decimal or 0x-hex integer < 2^64', 1n))
     .addOption(maxMemoryOption())
+    .addOption(transportOption('one OS process per party, kept warm across cases'))
     .option('--no-views', 'skip the view-privacy audit of each protocol')
     .option('--json', 'print the rows as JSON')
     .action(
@@ -140,6 +144,7 @@ export function registerConformCommand(program: Command): void {
           ...(opts.shape !== undefined ? { shape: opts.shape } : {}),
           seed: opts.seed,
           maxMemoryBytes: opts.maxMemory,
+          ...(opts.transport === 'tcp' ? { tcp: new WarmPools() } : {}),
         };
         const plan = conformancePlan(options);
         const bar = new SingleBar({
@@ -151,9 +156,13 @@ export function registerConformCommand(program: Command): void {
         });
         bar.start(plan.length, 0, { case: '' });
         const rows: ConformanceRow[] = [];
-        for (const item of plan) {
-          bar.update(rows.length, { case: `${item.id} ${item.profile} ${item.parties}p` });
-          rows.push(await runConformanceCase(item, options));
+        try {
+          for (const item of plan) {
+            bar.update(rows.length, { case: `${item.id} ${item.profile} ${item.parties}p` });
+            rows.push(await runConformanceCase(item, options));
+          }
+        } finally {
+          await options.tcp?.close();
         }
         bar.update(rows.length, { case: 'done' });
         bar.stop();

@@ -11,7 +11,8 @@ import { describeConfig } from '../../spec/config.ts';
 import { EXIT_FAILED_CHECK, action } from '../errors.ts';
 import {
   maxMemoryOption,
-  parseChoiceOption,
+  silenceTimeoutOption,
+  transportOption,
   parseIntOption,
   parseJsonObjectOption,
   parseShapeOption,
@@ -87,18 +88,8 @@ export function registerRunCommand(program: Command): void {
       '--allow-out-of-domain',
       'run even when an input lies outside the spec domain (bounds then do not apply)',
     )
-    .option(
-      '--transport <kind>',
-      'memory (all parties in this process) or tcp (one OS process per party, loopback)',
-      parseChoiceOption('transport', ['memory', 'tcp'] as const),
-      'memory',
-    )
-    .option(
-      '--timeout <ms>',
-      'tcp: how long a party waits for a peer or a message',
-      parseIntOption('timeout', 100, 600_000),
-      20_000,
-    )
+    .addOption(transportOption('one OS process per party, loopback'))
+    .addOption(silenceTimeoutOption())
     .addOption(maxMemoryOption())
     .option('--json', 'print one JSON object')
     .action(

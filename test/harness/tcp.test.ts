@@ -27,7 +27,11 @@ describe('TCP transport: one OS process per party', () => {
     it(`${req.id}, ${req.parties} parties: same outputs, cost and transcript as in memory`, async () => {
       const spec = buildCase(req);
       const memory = await executeCase(spec);
-      const tcp = await executeCase({ ...spec, transport: 'tcp', tcp: { timeoutMs: 15_000 } });
+      const tcp = await executeCase({
+        ...spec,
+        transport: 'tcp',
+        tcp: { timeoutMs: 15_000, transcript: true },
+      });
       expect(tcp.ok).toBe(true);
       expect(outputsDigest(tcp.run.outputs)).toBe(outputsDigest(memory.run.outputs));
       expect(tcp.run.metrics).toEqual(memory.run.metrics);
@@ -43,10 +47,10 @@ describe('TCP transport: one OS process per party', () => {
       executeCase({
         ...spec,
         transport: 'tcp',
-        tcp: { timeoutMs: 15_000, exitBeforeLabel: { party: 1, label: 'open' } },
+        tcp: { timeoutMs: 15_000, fault: { party: 1, label: 'open', action: 'exit' } },
       }),
     ).rejects.toThrow(
-      /party 0, round 0: the connection to party 1 (closed|failed \(.*\)) while waiting for 'open'.*party 1 exited with code 3 \(injected fault\) without a result/,
+      /party 0, round 0: the connection to party 1 (closed|failed \(.*\)) while waiting for 'open'.*party 1 exited with code 97 \(injected fault\) without a result/,
     );
   });
 });
