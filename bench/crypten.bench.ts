@@ -19,13 +19,20 @@ const N = 100_000;
 const TARGET = 4;
 const ROOT = join(import.meta.dirname, '..');
 
-/** The op as the bench names it, mpcspec's protocol id (none: no spec yet) and CrypTen's bench key. */
-const OPS: readonly { readonly name: string; readonly id?: string }[] = [
+/**
+ * The op as the bench names it (CrypTen's bench key), mpcspec's protocol id (none: no spec yet) and, for
+ * a row-wise op, the shape adapters/crypten/bench.py gives CrypTen (rows of 100).
+ */
+const OPS: readonly {
+  readonly name: string;
+  readonly id?: string;
+  readonly shapes?: Readonly<Record<string, number[]>>;
+}[] = [
   { name: 'mul', id: 'mul' },
   { name: 'lt', id: 'lt' },
   { name: 'exp', id: 'exp' },
   { name: 'reciprocal', id: 'reciprocal_nr' },
-  { name: 'softmax' },
+  { name: 'softmax', id: 'softmax', shapes: { x: [N / 100, 100] } },
 ];
 
 interface CryptenTimes {
@@ -51,10 +58,10 @@ function cryptenTimes(): CryptenTimes | string {
 }
 
 /** mpcspec's median ms for one protocol on N elements spread over its domain, shared between 2 parties. */
-async function mpcspecMs(id: string): Promise<number> {
+async function mpcspecMs(id: string, rowShapes?: Readonly<Record<string, number[]>>): Promise<number> {
   const protocol = findProtocol(id).bind();
   const config = resolveConfig('crypten');
-  const shapes = protocol.shapes(N);
+  const shapes = rowShapes ?? protocol.shapes(N);
   const domains = protocol.domain(config, shapes);
   const shares = await benchInputs(() => {
     const out: Record<string, RingTensor>[] = [{}, {}];
@@ -97,7 +104,7 @@ const suite: BenchSuite = {
       if (theirs !== undefined)
         rows.push(row(`${op.name} CrypTen 0.4 2p`, theirs.elements, theirs.seconds * 1000));
       if (op.id === undefined) continue;
-      const ms = await mpcspecMs(op.id);
+      const ms = await mpcspecMs(op.id, op.shapes);
       const ours = (N / ms) * 1000;
       rows.push(
         row(`${op.id} crypten 2p`, N, ms, {

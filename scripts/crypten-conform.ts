@@ -36,7 +36,7 @@ export function reportText(report: BackendReport): string {
     renderTable(TABLE_HEAD, report.ops.map(tableRow)),
     ...(details.length > 0 ? ['', ...details] : []),
     '',
-    `not offered (CrypTen has no call for them): ${report.notOffered.join(', ')}`,
+    `not offered by the adapter: ${report.notOffered.join(', ')}`,
     `offered but without an mpcspec spec (skipped): ${report.unknownOps.join(', ') || 'none'}`,
     summaryLine(report),
   ].join('\n');

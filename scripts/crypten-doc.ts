@@ -208,10 +208,26 @@ when a verdict changes either way: a new failure, or a recorded failure that now
   \`reciprocal_all_pos\` false or true, \`reciprocal_nr_iters\`), \`inv_sqrt_nr\` and \`sqrt\` (\`sqrt_nr_iters\`),
   \`erf\` (\`erf_iterations\`), \`sigmoid\`, \`tanh\`; \`ltz\` (\`x.lt(0)\`), \`lt\`, \`gt\`, \`le\`, \`ge\`, \`eq\`, \`sign\`,
   \`abs\`, \`relu\`, \`select\` (\`x.where(b, y)\`), \`max\` and \`min\` (\`max(dim=-1)[0]\`), \`argmax\`
-  (\`argmax(dim=-1, one_hot=False)\`), and \`softmax\` (no mpcspec spec yet: listed as skipped).
+  (\`argmax(dim=-1, one_hot=False)\`), and \`softmax\` (\`softmax(-1)\`).
   CrypTen's erf is offered twice: as the series it documents (\`powers: chain\`) and as the spec's form of
-  its released \`pow\` recursion (\`powers: crypten-pow\`).
-- **Not offered**, because CrypTen has no call that computes them: ${tfp.notOffered.map((s) => `\`${s}\``).join(', ')}.
+  its released \`pow\` recursion (\`powers: crypten-pow\`); \`gelu_erf\` likewise.
+- **Compositions** of CrypTen calls, as the systems' released code writes them, in the order the spec's
+  \`crypten\` schedule documents: \`gelu_tanh\` (\`0.5 * x * (1 + (√(2/π) * (x + 0.044715 * x.pow(3))).tanh())\`),
+  \`gelu_erf\` (\`0.5 * x * (1 + (x * (1/√2)).erf())\`), \`gelu_quad\` (\`0.125 * x * x + 0.25 * x + 0.5\`);
+  \`softmax_2quad\` (\`a = x + 5\`, \`a * a\`) and \`softmax_relu\` (\`x.relu()\`, plus ε) over their row
+  sum: \`sum(-1, keepdim=True)\`, CrypTen's \`reciprocal()\` (Newton, 10 steps, with or without its sign
+  step), one broadcast \`mul\` — with a deflation η, \`(s * c).reciprocal() * c\` for c = 1/(η·n);
+  \`layernorm\`: \`d = x - x.mean(-1, keepdim=True)\`, \`s = d.square().mean(-1, keepdim=True) + ε\`,
+  \`s.inv_sqrt()\` or \`s.sqrt().reciprocal()\`, \`d * r\`, then \`* γ + β\` with γ, β public torch
+  tensors (public inputs reach CrypTen as plain tensors, as a model's weights do).
+  Where a spec's default parameters name a protocol CrypTen has no call for (Goldschmidt), the op is offered
+  with the parameter sets its CrypTen variant and its released code take instead: \`softmax_2quad\` with
+  MPCFormer's reciprocal deflated by η = 4 and as released (no deflation); \`softmax_relu\` as MPCViT's RSAttn
+  (its default) and MPCFormer's 2ReLU; \`layernorm\` with Newton's \`inv_sqrt\` (3 steps, ε = 10⁻⁵, γ and β
+  public) and with sqrt then reciprocal (ε = 10⁻¹², no γ, β).
+- **Not offered**: ${tfp.notOffered.map((s) => `\`${s}\``).join(', ')}. Some CrypTen has no call for
+  (Goldschmidt's iterations, a dealer-masked sine, a truncation of its own; the adapter prints why for each);
+  the rest are compositions of CrypTen calls the adapter does not build.
 - **Outputs** are opened as CrypTen's encoded ring words (the sum of the shares), converted exactly from
   the scale CrypTen keeps for the tensor to the spec's; they are not decoded by \`get_plain_text\`, whose
   float32 result loses ulps past |x| ≈ 2⁷, so the verdict is on CrypTen's protocols, not on its printout.

@@ -53,7 +53,7 @@ def main():
     except Exception as e:  # ImportError, or a torch that fails to load
         return unavailable("CrypTen cannot be imported: %s: %s" % (type(e).__name__, e))
 
-    from ops import NOT_IN_CRYPTEN, OPS, run_case
+    from ops import NOT_IN_CRYPTEN, OFFERED_PARAMS, OPS, run_case
     from parties import Parties
 
     offered = sorted(OPS) if args.ops is None else args.ops.split(",")
@@ -69,7 +69,7 @@ def main():
         "backend": {"name": "crypten", "version": "%s (provider %s)" % (crypten.__version__, args.provider)},
         "parties": 2,
         "profile": "crypten",
-        "ops": [{"id": op, "views": True} if op in with_views else op for op in offered] + extra,
+        "ops": [row for op in offered for row in _rows(op, OFFERED_PARAMS, with_views)] + extra,
     }
 
     def answer(case):
@@ -82,9 +82,9 @@ def main():
                     "shape": t["shape"],
                     "scale": t["scale"],
                     "owner": t.get("owner"),
+                    "public": t["holder"] == "public",
                 }
                 for name, t in case["inputs"].items()
-                if t["holder"] != "public" or _public_unsupported(case["op"], name)
             },
             "outputs": {name: d["scale"] for name, d in case["outputs"].items()},
             "views": bool(case.get("views")),
@@ -119,8 +119,17 @@ def main():
 EXTRA_ROWS = [{"id": "erf", "params": {"powers": "crypten-pow"}}]
 
 
-def _public_unsupported(op, name):
-    raise ValueError("input %s of %s is public; this adapter shares every input" % (name, op))
+def _rows(op, offered_params, with_views):
+    """The handshake rows of one op: the spec's defaults, or each parameter set ops.py offers it with."""
+    rows = []
+    for params in offered_params.get(op, [None]):
+        row = {"id": op}
+        if params is not None:
+            row["params"] = params
+        if op in with_views:
+            row["views"] = True
+        rows.append(row if len(row) > 1 else op)
+    return rows
 
 
 if __name__ == "__main__":

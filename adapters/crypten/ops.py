@@ -13,6 +13,8 @@ cost does; traffic with CrypTen's trusted third party (TTP) inside a provider ca
 CrypTen's scale for the tensor to the scale the spec's output has, exactly.
 """
 
+import math
+
 import crypten
 import crypten.communicator as comm
 import torch
@@ -68,6 +70,91 @@ def _erf(x, params):
         return x["x"].erf()
 
 
+def _reciprocal_of_row_sum(g, denominator, epsilon=0.0):
+    """g / (Σ_row g + ε) as CrypTen code writes it: the row sum, CrypTen's Newton reciprocal (its sign
+    step unless all_pos), broadcast over the row in one product. With a deflation η the sum is divided by
+    the public D = η·n first and the reciprocal multiplied by 1/D after: c·recip(c·S), then g·r."""
+    if denominator["method"] != "newton":
+        raise ValueError("CrypTen has no %s reciprocal" % denominator["method"])
+    s = g.sum(-1, keepdim=True)
+    if epsilon:
+        s = s + float(epsilon)
+    overrides = {
+        "functions.reciprocal_all_pos": not denominator["signStep"],
+        "functions.reciprocal_nr_iters": denominator["iterations"],
+        "functions.reciprocal_method": "NR",
+    }
+    with _config(overrides):
+        if denominator["eta"] == "none":
+            r = s.reciprocal()
+        else:
+            c = 1.0 / (float(denominator["eta"]) * g.size(-1))
+            r = (s * c).reciprocal() * c
+    return g * r
+
+
+def _softmax_2quad(x, params):
+    # MPCFormer's released 2Quad: (x + c) * (x + c), a Beaver product, over its row sum.
+    a = x["x"] + float(params["c"])
+    return _reciprocal_of_row_sum(a * a, params["denominator"])
+
+
+def _softmax_relu(x, params):
+    return _reciprocal_of_row_sum(x["x"].relu(), params["denominator"], params["epsilon"])
+
+
+def _gelu_tanh(x, params):
+    # CrypTen's expression, as SecFormer's crypten_gelu writes it.
+    x = x["x"]
+    return 0.5 * x * (1 + (math.sqrt(2 / math.pi) * (x + 0.044715 * x.pow(3))).tanh())
+
+
+def _gelu_erf(x, params):
+    x = x["x"]
+    with _config({"functions.erf_iterations": params["iterations"]}):
+        return 0.5 * x * (1 + (x * (1 / math.sqrt(2))).erf())
+
+
+GELU_QUAD_COEFFICIENTS = {"mpcformer": (0.25, 0.5), "swapped": (0.5, 0.25)}
+
+
+def _gelu_quad(x, params):
+    # MPCFormer's released Quad: 0.125*x*x + c1*x + c0.
+    c1, c0 = GELU_QUAD_COEFFICIENTS[params["coefficients"]]
+    x = x["x"]
+    return 0.125 * x * x + c1 * x + c0
+
+
+def _layernorm(x, params):
+    """LayerNorm over the last axis as CrypTen code writes it: mean, d = x - mean, var as the mean of
+    d.square(), then CrypTen's inv_sqrt (or sqrt then reciprocal, with its sign step), d * r, γ, β."""
+    inv = params["invSqrt"]
+    if inv["method"] == "goldschmidt":
+        raise ValueError("CrypTen has no Goldschmidt inverse square root")
+    if params["epsilonEncoding"] != "as-profile":
+        raise ValueError("CrypTen encodes epsilon as any public constant (epsilonEncoding as-profile)")
+    v = x["x"]
+    d = v - v.mean(-1, keepdim=True)
+    s = d.square().mean(-1, keepdim=True) + float(params["epsilon"])
+    if inv["method"] == "newton":
+        with _config({"functions.sqrt_nr_iters": inv["iterations"]}):
+            r = s.inv_sqrt()
+    else:
+        with _config(
+            {
+                "functions.sqrt_nr_iters": inv["sqrtIterations"],
+                "functions.reciprocal_nr_iters": inv["reciprocalIterations"],
+                "functions.reciprocal_all_pos": False,
+                "functions.reciprocal_method": "NR",
+            }
+        ):
+            r = s.sqrt().reciprocal()
+    y = d * r
+    if params["affine"] == "none":
+        return y
+    return y * x["gamma"] + x["beta"]
+
+
 OPS = {
     "add": lambda x, p: x["x"] + x["y"],
     "sub": lambda x, p: x["x"] - x["y"],
@@ -99,6 +186,43 @@ OPS = {
     "min": _reduce("min"),
     "argmax": lambda x, p: x["x"].argmax(dim=-1, one_hot=False),
     "softmax": lambda x, p: x["x"].softmax(-1),
+    "softmax_2quad": _softmax_2quad,
+    "softmax_relu": _softmax_relu,
+    "gelu_tanh": _gelu_tanh,
+    "gelu_erf": _gelu_erf,
+    "gelu_quad": _gelu_quad,
+    "layernorm": _layernorm,
+}
+
+_NEWTON_SIGN_STEP = {"method": "newton", "iterations": 10, "signStep": True}
+
+# Ops offered with parameters of their own rather than the spec's defaults: the spec's default is a
+# protocol CrypTen has no call for (Goldschmidt), so the parameter set the crypten-profile variant or the
+# released code takes is offered instead; a second row is a released-code form (docs/crypten.md).
+OFFERED_PARAMS = {
+    "softmax_2quad": [
+        {"c": 5, "denominator": dict(_NEWTON_SIGN_STEP, eta=4)},  # MPCFormer, deflated (the spec's variant)
+        {"c": 5, "denominator": dict(_NEWTON_SIGN_STEP, eta="none")},  # MPCFormer's released code
+    ],
+    "softmax_relu": [
+        None,  # MPCViT's RSAttn: Newton without the sign step, deflated, epsilon 1e-5
+        {"epsilon": 0, "denominator": dict(_NEWTON_SIGN_STEP, eta=0.25)},  # MPCFormer's 2ReLU, deflated
+    ],
+    "gelu_erf": [None, {"iterations": 8, "powers": "crypten-pow"}],
+    "layernorm": [
+        {
+            "invSqrt": {"method": "newton", "iterations": 3},
+            "epsilon": 1e-5,
+            "epsilonEncoding": "as-profile",
+            "affine": "public",
+        },
+        {
+            "invSqrt": {"method": "sqrt-reciprocal", "sqrtIterations": 3, "reciprocalIterations": 10},
+            "epsilon": 1e-12,
+            "epsilonEncoding": "as-profile",
+            "affine": "none",
+        },
+    ],
 }
 
 # mpcspec protocols CrypTen 0.4 has no call for: not offered, so never faked.
@@ -112,6 +236,7 @@ NOT_IN_CRYPTEN = {
     "inv_sqrt_goldschmidt": "CrypTen's inv_sqrt is Newton-Raphson",
     "sin": "CrypTen's sin is (1 + ix/2^n)^(2^n), not a dealer-masked sine",
     "softmax_taylor": "CrypTen's softmax is exp(x - max) / sum",
+    "gelu_fourier": "SecFormer's Fourier GeLU needs a dealer-masked sine CrypTen does not have",
 }
 
 
@@ -119,6 +244,9 @@ def _share(spec, rank):
     """One input as CrypTen's users share it: crypten.cryptensor(values, src=owner)."""
     words = spec["words"]
     shape = spec["shape"]
+    if spec.get("public"):
+        # A public input (LayerNorm's public γ, β) is a plain torch tensor, as CrypTen code holds weights.
+        return torch.tensor([w / (1 << F) for w in words], dtype=torch.float64).reshape(shape)
     src = spec.get("owner", 0) or 0
     fixed = spec["scale"] == "fixed"
     precision = F if fixed else 0
