@@ -142,22 +142,26 @@ def mul(w, cfg, params, shapes, inputs):
     return [{"z": s} for s in truncate(w, cfg, cfg["truncation"], z, cfg["f"])]
 
 
-def square(w, cfg, params, shapes, inputs):
-    ell = cfg["ell"]
-    xs = [p["x"] for p in inputs]
+def square_raw(w, ell, xs, scope=""):
+    """<x>^2 at scale 2^(2f), no truncation: one square pair (r, r^2) and e = x - r opened;
+    party 0 holds r2 + 2er + e^2, the others r2 + 2er (docs/arithmetic.md, the square pair)."""
     shape = xs[0].shape
 
     def generate(draw):
         r = draw("r", ell, shape)
         return {"r": r, "r2": ring(ell, shape, [v * v for v in r.values])}
 
-    pair = w.deal("square-pair", "pair", generate)
+    pair = w.deal("square-pair", scope + "pair", generate)
     masked = [ring(ell, shape, [x - r for x, r in zip(xs[i].values, pair[i]["r"].values)]) for i in range(w.n)]
-    e = w.open_to_all("open", masked).values
-    z = [
+    e = w.open_to_all(scope + "open", masked).values
+    return [
         ring(ell, shape, [r2 + 2 * ek * r + (ek * ek if i == 0 else 0) for ek, r, r2 in zip(e, pair[i]["r"].values, pair[i]["r2"].values)])
         for i in range(w.n)
     ]
+
+
+def square(w, cfg, params, shapes, inputs):
+    z = square_raw(w, cfg["ell"], [p["x"] for p in inputs])
     return [{"z": s} for s in truncate(w, cfg, cfg["truncation"], z, cfg["f"])]
 
 

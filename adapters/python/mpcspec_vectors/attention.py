@@ -16,7 +16,7 @@ dealer value names are those of the TypeScript protocols, which is what makes th
 import math
 
 from . import ring as R
-from .arithmetic import beaver_product, truncate
+from .arithmetic import beaver_product, square_raw, truncate
 from .comparison import ltz_shares
 from .tensor import ring
 
@@ -73,21 +73,7 @@ def mul_fixed_batch(w, cfg, pairs, scope):
 
 
 def square_fixed(w, cfg, xs, scope):
-    ell = cfg["ell"]
-    shape = xs[0].shape
-
-    def generate(draw):
-        r = draw("r", ell, shape)
-        return {"r": r, "r2": ring(ell, shape, [v * v for v in r.values])}
-
-    pair = w.deal("square-pair", scope + "pair", generate)
-    masked = [ring(ell, shape, [x - r for x, r in zip(xs[i].values, pair[i]["r"].values)]) for i in range(w.n)]
-    e = w.open_to_all(scope + "open", masked).values
-    z = [
-        ring(ell, shape, [r2 + 2 * ek * r + (ek * ek if i == 0 else 0) for ek, r, r2 in zip(e, pair[i]["r"].values, pair[i]["r2"].values)])
-        for i in range(w.n)
-    ]
-    return truncate(w, cfg, cfg["truncation"], z, cfg["f"], scope)
+    return truncate(w, cfg, cfg["truncation"], square_raw(w, cfg["ell"], xs, scope), cfg["f"], scope)
 
 
 def mul_fixed_by_row(w, cfg, xs, rs, scope):

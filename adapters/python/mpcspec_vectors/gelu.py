@@ -14,7 +14,7 @@ H = x*(1 + F) >> (f + 1), x*(1 - c1) + (c1 - c0)*H with both products in one mes
 import math
 
 from . import ring as R
-from .arithmetic import beaver_product, truncate
+from .arithmetic import beaver_product, square_raw, truncate
 from .comparison import ltz_crypten, ltz_lookup
 from .tensor import ring
 
@@ -68,23 +68,6 @@ def _mul_fixed(w, cfg, xs, ys, scope):
     return truncate(w, cfg, cfg["truncation"], z, cfg["f"], scope)
 
 
-def _square_raw(w, cfg, xs, scope):
-    ell = cfg["ell"]
-    shape = xs[0].shape
-
-    def generate(draw):
-        r = draw("r", ell, shape)
-        return {"r": r, "r2": ring(ell, shape, [v * v for v in r.values])}
-
-    pair = w.deal("square-pair", scope + "pair", generate)
-    masked = [ring(ell, shape, [x - r for x, r in zip(xs[i].values, pair[i]["r"].values)]) for i in range(w.n)]
-    e = w.open_to_all(scope + "open", masked).values
-    return [
-        ring(ell, shape, [r2 + 2 * ek * r + (ek * ek if i == 0 else 0) for ek, r, r2 in zip(e, pair[i]["r"].values, pair[i]["r2"].values)])
-        for i in range(w.n)
-    ]
-
-
 # --- gelu_quad ---
 def _quad_coefficients(params):
     return (0.125, 0.25, 0.5) if params["coefficients"] == "mpcformer" else (0.125, 0.5, 0.25)
@@ -99,7 +82,7 @@ def gelu_quad(w, cfg, params, shapes, inputs):
         square = _mul_fixed(w, cfg, eighth, xs, s + "square/")
         terms = _add(cfg, square, _mul_const(w, cfg, xs, linear, s + "linear/"))
     else:
-        raw = _add(cfg, _square_raw(w, cfg, xs, s + "square/"), _scale(cfg, xs, 8 * enc(cfg, linear)))
+        raw = _add(cfg, square_raw(w, cfg["ell"], xs, s + "square/"), _scale(cfg, xs, 8 * enc(cfg, linear)))
         terms = truncate(w, cfg, cfg["truncation"], raw, cfg["f"] + 3, s + "eighth/")
     return [{"z": z} for z in _add_public(cfg, terms, constant)]
 

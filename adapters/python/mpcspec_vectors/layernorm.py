@@ -10,7 +10,7 @@ dealer value names are those of protocols/layernorm/layernorm.ts and the steps i
 import math
 
 from . import ring as R
-from .arithmetic import beaver_product, dealer_divide, truncate
+from .arithmetic import beaver_product, dealer_divide, square_raw, truncate
 from .comparison import a2b_words, b2a_with_dabit
 from .tensor import bits, ring
 
@@ -62,24 +62,8 @@ def _div_int(w, cfg, xs, d: int, scope):
     return dealer_divide(w, cfg, xs, d, scope + "div/")
 
 
-def _square_raw(w, cfg, xs, scope):
-    ell, shape = cfg["ell"], xs[0].shape
-
-    def generate(draw):
-        r = draw("r", ell, shape)
-        return {"r": r, "r2": ring(ell, shape, [v * v for v in r.values])}
-
-    pair = w.deal("square-pair", scope + "pair", generate)
-    masked = [ring(ell, shape, [x - r for x, r in zip(xs[i].values, pair[i]["r"].values)]) for i in range(w.n)]
-    e = w.open_to_all(scope + "open", masked).values
-    return [
-        ring(ell, shape, [r2 + 2 * ek * r + (ek * ek if i == 0 else 0) for ek, r, r2 in zip(e, pair[i]["r"].values, pair[i]["r2"].values)])
-        for i in range(w.n)
-    ]
-
-
 def _square_fixed(w, cfg, xs, scope):
-    return _trunc(w, cfg, _square_raw(w, cfg, xs, scope), cfg["f"], scope)
+    return _trunc(w, cfg, square_raw(w, cfg["ell"], xs, scope), cfg["f"], scope)
 
 
 def _mul_raw(w, cfg, xs, ys, scope):
@@ -226,7 +210,7 @@ def layernorm(w, cfg, params, shapes, inputs):
     if cfg["schedule"] == "crypten":
         variance = _div_int(w, cfg, _row_sum(cfg, _square_fixed(w, cfg, d, scope + "square/"), n), n, scope + "variance/")
     else:
-        variance = _div_int(w, cfg, _row_sum(cfg, _square_raw(w, cfg, d, scope + "square/"), n), n << f, scope + "variance/")
+        variance = _div_int(w, cfg, _row_sum(cfg, square_raw(w, cfg["ell"], d, scope + "square/"), n), n << f, scope + "variance/")
     s = _add_const(cfg, variance, _epsilon(cfg, params))
     r = _inv_sqrt(w, cfg, params["invSqrt"], s, scope + "inv-sqrt/")
     eta = _eta(params)
