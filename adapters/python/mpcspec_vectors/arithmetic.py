@@ -6,6 +6,26 @@ TypeScript protocols, which is what makes the replay bit-exact.
 """
 from . import ring as R
 from .tensor import Tensor, ring, size_of
+import math
+
+
+def round_scaled(x: float, rounding: str) -> int:
+    """core/fixed.ts roundScaled: toward zero (rounding "trunc", CrypTen) or to nearest, ties to even."""
+    if rounding == "trunc":
+        return math.trunc(x)
+    fl = math.floor(x)
+    diff = x - fl
+    if diff > 0.5:
+        return fl + 1
+    if diff < 0.5:
+        return fl
+    return fl if fl % 2 == 0 else fl + 1
+
+
+def encode_constant(cfg, v: float) -> int:
+    """A public constant v at scale 2^f, rounded as the profile encodes (docs/arithmetic.md)."""
+    return round_scaled(v * 2 ** cfg["f"], cfg["rounding"])
+
 
 
 

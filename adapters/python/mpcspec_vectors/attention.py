@@ -13,29 +13,14 @@ under the crypten schedule, together under the default, the last b*m skipped); o
 numerator with its row's reciprocal (a row triple: |x| + rows values opened). Labels, message order and
 dealer value names are those of the TypeScript protocols, which is what makes the replay bit-exact.
 """
-import math
 
 from . import ring as R
-from .arithmetic import beaver_product, square_raw, truncate
+from .arithmetic import beaver_product, encode_constant, square_raw, truncate
 from .comparison import ltz_shares
 from .tensor import ring
 
 NR_EXP_ITERATIONS = 8
 
-
-
-def encoded(cfg, v: float) -> int:
-    """core/fixed.ts roundScaled: toward zero (CrypTen) or to nearest, ties to even."""
-    x = v * 2 ** cfg["f"]
-    if cfg["rounding"] == "trunc":
-        return math.trunc(x)
-    fl = math.floor(x)
-    diff = x - fl
-    if diff > 0.5:
-        return fl + 1
-    if diff < 0.5:
-        return fl
-    return fl if fl % 2 == 0 else fl + 1
 
 
 def _map(shares, f):
@@ -44,12 +29,12 @@ def _map(shares, f):
 
 # --- fixed-point steps on shares (protocols/arithmetic/fixed-point.ts) ---
 def add_const(cfg, xs, v):
-    k = encoded(cfg, v)
+    k = encode_constant(cfg, v)
     return [ring(s.width, s.shape, [x + k for x in s.values]) if i == 0 else s for i, s in enumerate(xs)]
 
 
 def mul_const(w, cfg, xs, v, scope):
-    k = encoded(cfg, v)
+    k = encode_constant(cfg, v)
     return truncate(w, cfg, cfg["truncation"], _map(xs, lambda x: x * k), cfg["f"], scope)
 
 
@@ -196,11 +181,11 @@ class _Clear:
         return R.floor_shift(self.red(v), k, self.ell)
 
     def add_const(self, xs, v):
-        k = encoded(self.cfg, v)
+        k = encode_constant(self.cfg, v)
         return [self.red(x + k) for x in xs]
 
     def mul_const(self, xs, v):
-        k = encoded(self.cfg, v)
+        k = encode_constant(self.cfg, v)
         return [self.floor(x * k, self.f) for x in xs]
 
     def mul_fixed(self, xs, ys):

@@ -1,7 +1,7 @@
 """gelu_quad and gelu_fourier (docs/gelu.md; protocols/gelu/quad.ts, fourier.ts), all parties at once.
 
-gelu_quad: 0.125x^2 + c1*x + c0. crypten: (enc(0.125)*x >> f) times x (a Beaver product), enc(c1)*x >> f,
-+ enc(c0); default: one square pair, (x^2 + 8*enc(c1)*x) >> (f + 3), + enc(c0).
+gelu_quad: 0.125x^2 + c1*x + c0. crypten: (encode_constant(0.125)*x >> f) times x (a Beaver product), encode_constant(c1)*x >> f,
++ encode_constant(c0); default: one square pair, (x^2 + 8*encode_constant(c1)*x) >> (f + 3), + encode_constant(c0).
 
 gelu_fourier: c0 = [x < -T*sqrt2], c1 = [x < T*sqrt2] (ltz of x minus ceil(a*2^f)); the sine series
 F = sum_k beta_k sin(2 pi k w / P) from one dealer-masked opening of delta = w - t (w = x * enc_2f(P/(20
@@ -14,7 +14,7 @@ H = x*(1 + F) >> (f + 1), x*(1 - c1) + (c1 - c0)*H with both products in one mes
 import math
 
 from . import ring as R
-from .arithmetic import beaver_product, square_raw, truncate
+from .arithmetic import beaver_product, encode_constant, round_scaled, square_raw, truncate
 from .comparison import ltz_crypten, ltz_lookup
 from .tensor import ring
 
@@ -24,26 +24,9 @@ EXACT_BETA = [1.25772378663, -0.0299153819652, 0.382154875978, -0.0519122917473,
 RELEASED_BETA = [1.25772, -0.0299154, 0.382155, -0.0519123, 0.196033, -0.0624557, 0.118029]
 
 
-# --- fixed point helpers (core/fixed.ts roundScaled; spec/arithmetic/public-constant.ts) ---
-def round_scaled(x: float, rounding: str) -> int:
-    if rounding == "trunc":
-        return math.trunc(x)
-    fl = math.floor(x)
-    diff = x - fl
-    if diff > 0.5:
-        return fl + 1
-    if diff < 0.5:
-        return fl
-    return fl if fl % 2 == 0 else fl + 1
-
-
-def enc(cfg, v: float) -> int:
-    return round_scaled(v * 2 ** cfg["f"], cfg["rounding"])
-
-
 def _add_public(cfg, shares, v):
-    """Party 0 adds enc(v)."""
-    e = enc(cfg, v)
+    """Party 0 adds encode_constant(v)."""
+    e = encode_constant(cfg, v)
     return [ring(cfg["ell"], s.shape, [x + (e if i == 0 else 0) for x in s.values]) for i, s in enumerate(shares)]
 
 
@@ -60,7 +43,7 @@ def _sub(cfg, a, b):
 
 
 def _mul_const(w, cfg, shares, v, scope):
-    return truncate(w, cfg, cfg["truncation"], _scale(cfg, shares, enc(cfg, v)), cfg["f"], scope)
+    return truncate(w, cfg, cfg["truncation"], _scale(cfg, shares, encode_constant(cfg, v)), cfg["f"], scope)
 
 
 def _mul_fixed(w, cfg, xs, ys, scope):
@@ -82,7 +65,7 @@ def gelu_quad(w, cfg, params, shapes, inputs):
         square = _mul_fixed(w, cfg, eighth, xs, s + "square/")
         terms = _add(cfg, square, _mul_const(w, cfg, xs, linear, s + "linear/"))
     else:
-        raw = _add(cfg, square_raw(w, cfg["ell"], xs, s + "square/"), _scale(cfg, xs, 8 * enc(cfg, linear)))
+        raw = _add(cfg, square_raw(w, cfg["ell"], xs, s + "square/"), _scale(cfg, xs, 8 * encode_constant(cfg, linear)))
         terms = truncate(w, cfg, cfg["truncation"], raw, cfg["f"] + 3, s + "eighth/")
     return [{"z": z} for z in _add_public(cfg, terms, constant)]
 
@@ -93,11 +76,11 @@ def gelu_quad_reference(algorithm, cfg, params, shapes, clear):
     out = []
     for x in clear["x"].values:
         if cfg["schedule"] == "crypten":
-            eighth = R.floor_shift((x * enc(cfg, 0.125)) & R.mask(ell), f, ell)
-            terms = R.floor_shift((eighth * x) & R.mask(ell), f, ell) + R.floor_shift((x * enc(cfg, linear)) & R.mask(ell), f, ell)
+            eighth = R.floor_shift((x * encode_constant(cfg, 0.125)) & R.mask(ell), f, ell)
+            terms = R.floor_shift((eighth * x) & R.mask(ell), f, ell) + R.floor_shift((x * encode_constant(cfg, linear)) & R.mask(ell), f, ell)
         else:
-            terms = R.floor_shift((x * x + x * 8 * enc(cfg, linear)) & R.mask(ell), f + 3, ell)
-        out.append(terms + enc(cfg, constant))
+            terms = R.floor_shift((x * x + x * 8 * encode_constant(cfg, linear)) & R.mask(ell), f + 3, ell)
+        out.append(terms + encode_constant(cfg, constant))
     return {"z": ring(ell, clear["x"].shape, out)}
 
 
@@ -133,7 +116,7 @@ def _fraction(cfg, M, value: int, reduce_2pi: bool) -> float:
 
 
 def _harmonics(cfg, fraction: float, weights):
-    """enc(w_k sin(2 pi k phi)), enc(w_k cos(2 pi k phi)) for k = 1..K, by the angle-addition recurrence."""
+    """encode_constant(w_k sin(2 pi k phi)), encode_constant(w_k cos(2 pi k phi)) for k = 1..K, by the angle-addition recurrence."""
     a = 2 * math.pi * fraction
     s1, c1 = math.sin(a), math.cos(a)
     F = 2 ** cfg["f"]
@@ -233,9 +216,9 @@ def gelu_fourier_reference(algorithm, cfg, params, shapes, clear):
         F = sum(_harmonics(cfg, _fraction(cfg, M, (x * factor) & R.mask(ell), reduce_2pi), beta)[0])
         if cfg["schedule"] == "crypten":
             e = (c1 - c0) * F - c0 * one + (1 - c1) * one
-            half = R.floor_shift((x * enc(cfg, 0.5)) & R.mask(ell), f, ell)
-            out.append(R.floor_shift((half * (e + enc(cfg, 1))) & R.mask(ell), f, ell))
+            half = R.floor_shift((x * encode_constant(cfg, 0.5)) & R.mask(ell), f, ell)
+            out.append(R.floor_shift((half * (e + encode_constant(cfg, 1))) & R.mask(ell), f, ell))
         else:
-            h = R.floor_shift((x * (F + enc(cfg, 1))) & R.mask(ell), f + 1, ell)
+            h = R.floor_shift((x * (F + encode_constant(cfg, 1))) & R.mask(ell), f + 1, ell)
             out.append(x * (1 - c1) + h * (c1 - c0))
     return {"z": ring(ell, clear["x"].shape, out)}

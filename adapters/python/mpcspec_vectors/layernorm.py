@@ -10,21 +10,14 @@ dealer value names are those of protocols/layernorm/layernorm.ts and the steps i
 import math
 
 from . import ring as R
-from .arithmetic import beaver_product, dealer_divide, square_raw, truncate
+from .arithmetic import beaver_product, dealer_divide, encode_constant, square_raw, truncate
 from .comparison import a2b_words, b2a_with_dabit
 from .tensor import bits, ring
 
 
 # --- fixed-point steps on all parties' shares (lists of Tensors, one per party) ---
-def _encode_const(cfg, c: float) -> int:
-    x = c * 2.0 ** cfg["f"]
-    if cfg["rounding"] == "trunc":
-        return int(math.trunc(x))
-    return int(round(x))  # ties to even, as core/fixed.ts roundScaled
-
-
 def _add_const(cfg, xs, c: float):
-    k = _encode_const(cfg, c)
+    k = encode_constant(cfg, c)
     return [ring(cfg["ell"], s.shape, [v + (k if i == 0 else 0) for v in s.values]) for i, s in enumerate(xs)]
 
 
@@ -37,7 +30,7 @@ def _trunc(w, cfg, xs, k, scope):
 
 
 def _mul_const(w, cfg, xs, c: float, scope):
-    k = _encode_const(cfg, c)
+    k = encode_constant(cfg, c)
     return _trunc(w, cfg, _map(cfg, xs, lambda v: v * k), cfg["f"], scope)
 
 
@@ -177,7 +170,7 @@ def _reciprocal_nr(w, cfg, x, iterations: int, scope):
 
 # --- epsilon and the method ---
 def _epsilon(cfg, params) -> float:
-    k = _encode_const(cfg, params["epsilon"])
+    k = encode_constant(cfg, params["epsilon"])
     if k == 0 and params["epsilon"] > 0 and params["epsilonEncoding"] == "at-least-one-ulp":
         k = 1
     return k * 2.0 ** -cfg["f"]
@@ -237,7 +230,7 @@ def _affine(w, cfg, params, y, inputs, eta, n, scope):
     if affine == "public":
         g = gamma[0]
         if eta != 1:
-            k = _encode_const(cfg, inflate)
+            k = encode_constant(cfg, inflate)
             g = ring(ell, g.shape, [R.floor_shift((v * k) & R.mask(ell), f, ell) for v in g.values])
         scaled = _trunc(w, cfg, [ring(ell, yi.shape, [v * g.values[by_feature(j)] for j, v in enumerate(yi.values)]) for yi in y], f, scope + "gamma/")
         return [
@@ -266,7 +259,7 @@ class _Clear:
         return self.fdiv(a * b, 1 << self.f)
 
     def const(self, c):
-        return _encode_const(self.cfg, c)
+        return encode_constant(self.cfg, c)
 
 
 def _ref_inv_sqrt(k: _Clear, inv, s):
