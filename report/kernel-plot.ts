@@ -13,6 +13,23 @@ export interface KernelPlot {
   readonly result: CaseResult;
 }
 
+/** One run of a unary map (input x) on the points xs, as one vector: what every plot draws from. */
+export function runAtPoints(
+  protocol: BoundProtocol,
+  config: Config,
+  xs: readonly number[],
+  seed: bigint,
+): Promise<CaseResult> {
+  const shapes = protocol.shapes(xs.length);
+  return executeCase({
+    protocol,
+    config,
+    shapes,
+    inputs: { x: encode(xs, shapes['x']!, config, 'x') },
+    seed,
+  });
+}
+
 export async function plotKernel(
   protocol: BoundProtocol,
   config: Config,
@@ -33,14 +50,7 @@ export async function plotKernel(
   const xs = Array.from({ length: points }, (_, i) => lo + ((hi - lo) * i) / (points - 1)).filter(
     (x) => gap === 0 || Math.abs(x) >= gap,
   );
-  const shapes = protocol.shapes(xs.length);
-  const result = await executeCase({
-    protocol,
-    config,
-    shapes,
-    inputs: { x: encode(xs, shapes['x']!, config, 'x') },
-    seed,
-  });
+  const result = await runAtPoints(protocol, config, xs, seed);
   const o = result.outputs[0]!;
   const stride = o.decoded.length / xs.length; // kernels with several outputs per input: the first
   const col = (a: Float64Array): Float64Array => Float64Array.from(xs, (_, i) => a[i * stride]!);

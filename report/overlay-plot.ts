@@ -3,11 +3,11 @@
 // one picture — the values, and |protocol − that function| on a log scale. Each map runs one 2-party
 // conformance case (harness/execute.ts) on evenly spaced inputs of the shared range that lie inside its
 // own domain (a map whose domain is narrower, gelu_erf's, is drawn over its domain only).
-import { encode } from '../core/fixed.ts';
 import { inputError, usageError } from '../core/errors.ts';
-import { type CaseResult, executeCase } from '../harness/execute.ts';
+import type { CaseResult } from '../harness/execute.ts';
 import { type BoundProtocol, REGISTRY, findProtocol } from '../registry/index.ts';
 import type { Config } from '../spec/config.ts';
+import { runAtPoints } from './kernel-plot.ts';
 import { type Series, renderChart } from './svg-chart.ts';
 
 export interface OverlayPlot {
@@ -96,14 +96,7 @@ export async function plotOverlay(
   const errors: Series[] = [];
   const results: { id: string; result: CaseResult; maxError: number }[] = [];
   for (const [k, { protocol, xs }] of curves.entries()) {
-    const shapes = protocol.shapes(xs.length);
-    const result = await executeCase({
-      protocol,
-      config,
-      shapes,
-      inputs: { x: encode(xs, shapes['x']!, config, 'x') },
-      seed,
-    });
+    const result = await runAtPoints(protocol, config, xs, seed);
     const y = result.outputs[0]!.decoded;
     const err = Float64Array.from(xs, (x, i) => Math.abs(y[i]! - target.at(x)));
     const maxError = err.reduce((a, b) => Math.max(a, b), 0);
