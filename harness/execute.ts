@@ -76,14 +76,33 @@ export function findOutOfDomain(
   shapes: Shapes,
   inputs: Readonly<Record<string, RingTensor>>,
 ): OutOfDomain[] {
+  const decoded: Record<string, Float64Array> = {};
+  for (const decl of protocol.inputs()) {
+    const v = inputs[decl.name];
+    if (v !== undefined) decoded[decl.name] = decodeByScale(v, decl.scale, config);
+  }
+  return findOutOfDomainReals(protocol, config, shapes, decoded);
+}
+
+/**
+ * The inputs, as reals (decoded from the ring, or a float64 forward's values), that lie outside the
+ * spec's domain: the first element outside its interval, or else the first row a row condition rejects.
+ * An edge may be missed by one ulp of the input's scale (encoding rounds it).
+ */
+export function findOutOfDomainReals(
+  protocol: BoundProtocol,
+  config: Config,
+  shapes: Shapes,
+  inputs: Readonly<Record<string, Float64Array>>,
+): OutOfDomain[] {
   const domains = protocol.domain(config, shapes);
   const found: OutOfDomain[] = [];
   for (const decl of protocol.inputs()) {
     const d = domains[decl.name];
-    const v = inputs[decl.name];
-    if (d === undefined || v === undefined || d.kind === 'ring') continue;
-    const vals = decodeByScale(v, decl.scale, config);
-    const slack = scaleUlp(decl.scale, config); // encoding may round an edge by one ulp
+    const vals = inputs[decl.name];
+    const shape = shapes[decl.name];
+    if (d === undefined || vals === undefined || shape === undefined || d.kind === 'ring') continue;
+    const slack = scaleUlp(decl.scale, config);
     const gap = d.gap ?? 0;
     const i = vals.findIndex(
       (x) => x < d.min - slack || x > d.max + slack || (gap > 0 && Math.abs(x) < gap - slack),
@@ -92,11 +111,11 @@ export function findOutOfDomain(
       found.push({ input: decl.name, index: i, value: vals[i]!, domain: d });
       continue;
     }
-    const row = d.row === undefined ? undefined : firstRowOutside(d.row, vals, v.shape);
+    const row = d.row === undefined ? undefined : firstRowOutside(d.row, vals, shape);
     if (row !== undefined)
       found.push({
         input: decl.name,
-        index: row.index * (v.shape[v.shape.length - 1] ?? 1),
+        index: row.index * (shape[shape.length - 1] ?? 1),
         value: vals[0]!,
         domain: d,
         row,

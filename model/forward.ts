@@ -13,6 +13,7 @@ import type { Shape } from '../core/shape.ts';
 import type { Config } from '../spec/config.ts';
 import { erfIdeal } from '../spec/kernels/erf.ts';
 import type { ModelDescription } from '../spec/model/description.ts';
+import { describeOutOfDomain, findOutOfDomainReals } from '../harness/execute.ts';
 import { applyToReals } from './local-ops.ts';
 import type { LayerPlan, ModelPlan } from './plan.ts';
 import type { WeightSource } from './weight-source.ts';
@@ -31,13 +32,23 @@ export function gridWeight(plan: ModelPlan, weights: WeightSource, name: string)
   return name.includes('.fused.') ? onGrid(plan.config, v, weightShape(plan.model, name), name) : v;
 }
 
-/** The layer's output from its input by the steps' ideals. */
+/** The float64 forward of one layer, and where a step's input left its spec's domain. */
+export interface RecipeLayer {
+  readonly output: Float64Array;
+  /**
+   * One line per protocol step whose input lies outside its spec's domain (the first element or row
+   * outside): there the spec bounds nothing, and the private run may leave the ideal by any amount.
+   */
+  readonly outOfDomain: readonly string[];
+}
+
+/** The layer's output from its input by the steps' ideals, each step's input checked against its domain. */
 export function recipeLayer(
   plan: ModelPlan,
   layer: LayerPlan,
   weights: WeightSource,
   input: Float64Array,
-): Float64Array {
+): RecipeLayer {
   const env = new Map<string, { values: Float64Array; shape: Shape }>([
     [layer.input, { values: input, shape: plan.slots.get(layer.input)! }],
   ]);
@@ -46,6 +57,7 @@ export function recipeLayer(
     if (v === undefined) throw new Error(`forward: slot '${slot}' is empty`);
     return v;
   };
+  const outOfDomain: string[] = [];
   for (const step of layer.steps) {
     if (step.kind === 'local') {
       env.set(step.output, applyToReals(step.op, get));
@@ -57,10 +69,14 @@ export function recipeLayer(
         'slot' in o ? get(o.slot).values : gridWeight(plan, weights, o.weight),
       ]),
     );
+    for (const o of findOutOfDomainReals(step.protocol, plan.config, step.shapes, inputs))
+      outOfDomain.push(
+        `${step.name}: ${describeOutOfDomain(step.protocol.id, plan.config, o, step.shapes[o.input]!)}`,
+      );
     const out = step.protocol.ideal(plan.config, inputs, step.shapes)[step.outputName]!;
     env.set(step.output, { values: out, shape: plan.slots.get(step.output)! });
   }
-  return get(layer.output).values;
+  return { output: get(layer.output).values, outOfDomain };
 }
 
 const matmul = (a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array =>

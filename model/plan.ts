@@ -94,7 +94,7 @@ export interface PlanRequest {
   readonly maskSeed?: bigint;
 }
 
-/** Replace '$epsilon' and '$seq' anywhere in a parameter object. */
+/** Replace '$epsilon', '$seq' and '$<knob>' anywhere in a parameter object. */
 function substitute(value: unknown, vars: Readonly<Record<string, number>>): unknown {
   if (typeof value === 'string' && value.startsWith('$') && value.slice(1) in vars)
     return vars[value.slice(1)];
@@ -107,7 +107,13 @@ function substitute(value: unknown, vars: Readonly<Record<string, number>>): unk
 class Builder {
   readonly steps: Step[] = [];
   constructor(
-    readonly plan: { model: ModelDescription; recipe: Recipe; config: Config; seq: number },
+    readonly plan: {
+      model: ModelDescription;
+      recipe: Recipe;
+      config: Config;
+      seq: number;
+      knobs: Readonly<Record<string, number>>;
+    },
     readonly slots: Map<string, Shape>,
     readonly prefix: string,
     private readonly bindings: Map<string, BoundProtocol>,
@@ -123,12 +129,10 @@ class Builder {
     choice: ComponentChoice,
     extra: Readonly<Record<string, unknown>> = {},
   ): BoundProtocol {
-    const { model, recipe, seq } = this.plan;
+    const { model, recipe, seq, knobs } = this.plan;
+    const vars = { ...knobs, epsilon: model.layerNormEpsilon, seq };
     const params = {
-      ...(substitute(choice.params ?? {}, { epsilon: model.layerNormEpsilon, seq }) as Record<
-        string,
-        unknown
-      >),
+      ...(substitute(choice.params ?? {}, vars) as Record<string, unknown>),
       ...extra,
     };
     const key = `${choice.protocol} ${JSON.stringify(params)}`;
@@ -477,7 +481,7 @@ export function planModel(req: PlanRequest): ModelPlan {
   const masks = masksFor(req, seq, knobs);
   const slots = new Map<string, Shape>([['input', [seq, model.hidden]]]);
   const bindings = new Map<string, BoundProtocol>();
-  const ctx = { model, recipe, config, seq };
+  const ctx = { model, recipe, config, seq, knobs };
   const layers: LayerPlan[] = [];
   let x = 'input';
   for (let l = 0; l < count; l++) {

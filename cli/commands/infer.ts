@@ -61,10 +61,17 @@ export function registerInferCommand(program: Command): void {
         const bar = progressBar(opts.json !== true, plan.layers.length, 'layers');
         let recipe = input;
         let exact = input;
-        const layers: { layer: string; ms: number; implementation: Errors; approximation: Errors }[] = [];
+        const layers: {
+          layer: string;
+          ms: number;
+          implementation: Errors;
+          approximation: Errors;
+          outOfDomain: readonly string[];
+        }[] = [];
         await runModel(plan, weights, input, seedOf(opts), (i, run) => {
           const layer = plan.layers[i]!;
-          recipe = recipeLayer(plan, layer, weights, recipe);
+          const forward = recipeLayer(plan, layer, weights, recipe);
+          recipe = forward.output;
           exact = exactLayer(plan, layer.layer, weights, exact);
           const priv = decode(reconstruct(run.shares), config.f);
           layers.push({
@@ -72,6 +79,7 @@ export function registerInferCommand(program: Command): void {
             ms: run.ms,
             implementation: compare(priv, recipe),
             approximation: compare(recipe, exact),
+            outOfDomain: forward.outOfDomain,
           });
           bar.update(i + 1, `${(run.ms / 1000).toFixed(1)} s`);
         });
@@ -105,6 +113,13 @@ export function registerInferCommand(program: Command): void {
             (l.ms / 1000).toFixed(2),
           ]),
         );
+        const outside = layers.filter((l) => l.outOfDomain.length > 0);
+        for (const l of outside)
+          for (const line of l.outOfDomain) process.stdout.write(`warning: ${l.layer}: ${line}\n`);
+        if (outside.length > 0)
+          process.stdout.write(
+            `warning: in ${outside.length} of ${layers.length} layers a step's input left its spec's domain (lines above): there its error is not bounded, and the private output may leave the recipe's float64 forward by any amount\n`,
+          );
         process.stdout.write(
           'recipe = the float64 forward of the same recipe (each step by its spec ideal); exact = the model with softmax, erf GeLU and LayerNorm\n',
         );

@@ -36,10 +36,12 @@ export function resolveKnobs(
         ? !(v >= 0 && v <= 1)
         : k.kind === 'flag'
           ? v !== 0 && v !== 1
-          : !Number.isInteger(v) || v < 0 || v > total;
+          : k.kind === 'positive'
+            ? !(v > 0 && Number.isFinite(v))
+            : !Number.isInteger(v) || v < 0 || v > total;
     if (bad)
       throw usageError(
-        `--set ${k.name}=${v}: ${k.what} must be ${k.kind === 'ratio' ? 'a number in [0, 1]' : k.kind === 'flag' ? '0 or 1' : `an integer in 0…${total} for ${model.name} at ${seq} tokens`}`,
+        `--set ${k.name}=${v}: ${k.what} must be ${k.kind === 'ratio' ? 'a number in [0, 1]' : k.kind === 'flag' ? '0 or 1' : k.kind === 'positive' ? 'a number above 0' : `an integer in 0…${total} for ${model.name} at ${seq} tokens`}`,
       );
     values[k.name] = v;
   }

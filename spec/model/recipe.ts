@@ -41,8 +41,11 @@ export type GeluChoice =
 export interface Knob {
   readonly name: string;
   readonly what: string;
-  /** ratio: a number in [0, 1]; budget: a count from 0 to the model's total; flag: 0 or 1. */
-  readonly kind: 'ratio' | 'budget' | 'flag';
+  /**
+   * ratio: a number in [0, 1]; budget: a count from 0 to the model's total; flag: 0 or 1; positive: a
+   * number above 0. A recipe's parameters name a knob as '$name' (as '$epsilon' and '$seq').
+   */
+  readonly kind: 'ratio' | 'budget' | 'flag' | 'positive';
   /** The default: a number, or 'half' of the model's total for a budget. */
   readonly default: number | 'half';
 }

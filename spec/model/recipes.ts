@@ -66,6 +66,20 @@ const GELU_TOKENS: Knob = {
   default: 'half',
 };
 
+/**
+ * SecFormer deflates the Goldschmidt inverse square root by a public η (1/√x = (1/√η)·GS(x/η)) but does
+ * not say which η: the method converges for σ² + ε in [η/16, 2η] at t = 7, so η must be chosen for the
+ * model's LayerNorm inputs. 8 covers [0.5, 16]: the rows of the built-in models under synthetic weights
+ * and N(0, 1) inputs have σ² between 0.8 and 3 (pre-LN, post-LN and CCT orders alike; `mpcspec infer`
+ * warns when a row leaves the band).
+ */
+const LAYERNORM_ETA: Knob = {
+  name: 'layerNormEta',
+  what: 'public deflation η of the Goldschmidt inverse square root (LayerNorm rows with σ² + ε in [η/16, 2η])',
+  kind: 'positive',
+  default: 8,
+};
+
 const mpcvitAttention = {
   kind: 'heads',
   mixed: { protocol: 'attention_heads', params: { relu: rsAttn.params } },
@@ -135,8 +149,8 @@ export const RECIPES: readonly Recipe[] = [
     source: 'SecFormer (arXiv 2401.00793) §4',
     attention: { kind: 'uniform', normaliser: twoQuad({ method: 'goldschmidt', t: 7, eta: 100 }) },
     gelu: { kind: 'uniform', gelu: { protocol: 'gelu_fourier', params: {} } },
-    layernorm: layerNorm({ method: 'goldschmidt', t: 7, eta: 256 }),
-    knobs: [],
+    layernorm: layerNorm({ method: 'goldschmidt', t: 7, eta: '$layerNormEta' }),
+    knobs: [LAYERNORM_ETA],
   },
   {
     name: 'secformer-released',

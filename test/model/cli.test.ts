@@ -112,6 +112,32 @@ describe('cost and infer', () => {
   });
 });
 
+describe('infer: a step outside its domain', () => {
+  it('is named under the table, per layer and step, with a summary line', async () => {
+    const r = await mpcspec(
+      'infer',
+      '--model',
+      'vit-cifar',
+      '--recipe',
+      'secformer',
+      '--set',
+      'layerNormEta=256',
+      '--seq',
+      '8',
+      '--layers',
+      '1',
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const warnings = r.stdout.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(
+      /^warning: layer 0: L0\.ln1: layernorm: row \d+ of input x \(shape \[8, 256\]\) is outside the domain: .* below \[16, 512\]/,
+    );
+    expect(warnings[1]).toMatch(/^warning: layer 0: L0\.ln2: layernorm: row \d+ of input x/);
+    expect(warnings[2]).toMatch(/in 1 of 1 layers a step's input left its spec's domain/);
+  });
+});
+
 describe('cost and infer: bad input', () => {
   it.each([
     [
@@ -132,6 +158,10 @@ describe('cost and infer: bad input', () => {
       /--set mu=2: .* must be a number in \[0, 1\]/,
     ],
     [['cost', '--model', 'vit-cifar', '--recipe', 'mpcvit', '--set', 'mu'], /--set: 'mu' is not name=number/],
+    [
+      ['infer', '--model', 'vit-cifar', '--recipe', 'secformer', '--set', 'layerNormEta=0'],
+      /--set layerNormEta=0: .* must be a number above 0/,
+    ],
     [
       ['cost', '--model', 'vit-cifar', '--recipe', 'crypten', '--network', 'fast'],
       /--network 'fast': use lan, wan, or BW,RTT/,

@@ -36,7 +36,7 @@ describe('model runs', () => {
       const input = gaussians(3n, 'inputs/hidden', seq * model.hidden);
       let recipe = input;
       const runs = await runModel(plan, weights, input, 3n, (i, run) => {
-        recipe = recipeLayer(plan, plan.layers[i]!, weights, recipe);
+        recipe = recipeLayer(plan, plan.layers[i]!, weights, recipe).output;
         const errors = compare(decode(reconstruct(run.shares), plan.config.f), recipe);
         expect(errors.cosine, JSON.stringify(errors)).toBeGreaterThan(0.9999);
         expect(errors.maxAbs).toBeLessThan(1e-2);
