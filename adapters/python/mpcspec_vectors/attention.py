@@ -15,50 +15,13 @@ dealer value names are those of the TypeScript protocols, which is what makes th
 """
 
 from . import ring as R
-from .arithmetic import beaver_product, encode_constant, square_raw, truncate
+from .arithmetic import beaver_product, encode_constant, truncate
+from .fixed_point import add_const, map_shares, mul_const, mul_fixed, mul_fixed_batch, public_minus, square_fixed
 from .comparison import ltz_shares
+from .kernels import NR_EXP_ITERATIONS, reciprocal_nr_pos
 from .tensor import ring
 
-NR_EXP_ITERATIONS = 8
 
-
-
-def _map(shares, f):
-    return [ring(s.width, s.shape, [f(v) for v in s.values]) for s in shares]
-
-
-# --- fixed-point steps on shares (protocols/arithmetic/fixed-point.ts) ---
-def add_const(cfg, xs, v):
-    k = encode_constant(cfg, v)
-    return [ring(s.width, s.shape, [x + k for x in s.values]) if i == 0 else s for i, s in enumerate(xs)]
-
-
-def mul_const(w, cfg, xs, v, scope):
-    k = encode_constant(cfg, v)
-    return truncate(w, cfg, cfg["truncation"], _map(xs, lambda x: x * k), cfg["f"], scope)
-
-
-def mul_fixed(w, cfg, xs, ys, scope):
-    return truncate(w, cfg, cfg["truncation"], beaver_product(w, cfg["ell"], xs, ys, scope), cfg["f"], scope)
-
-
-def mul_fixed_batch(w, cfg, pairs, scope):
-    """Independent products in one opening: the operands concatenated, one product, split again."""
-    ell = cfg["ell"]
-    sizes = [len(a[0].values) for a, _ in pairs]
-    total = (sum(sizes),)
-    left = [ring(ell, total, [v for a, _ in pairs for v in a[i].values]) for i in range(w.n)]
-    right = [ring(ell, total, [v for _, b in pairs for v in b[i].values]) for i in range(w.n)]
-    z = mul_fixed(w, cfg, left, right, scope)
-    out, at = [], 0
-    for (a, _), n in zip(pairs, sizes):
-        out.append([ring(ell, a[i].shape, z[i].values[at:at + n]) for i in range(w.n)])
-        at += n
-    return out
-
-
-def square_fixed(w, cfg, xs, scope):
-    return truncate(w, cfg, cfg["truncation"], square_raw(w, cfg["ell"], xs, scope), cfg["f"], scope)
 
 
 def mul_fixed_by_row(w, cfg, xs, rs, scope):
@@ -72,29 +35,7 @@ def row_sum(xs):
     return [ring(s.width, shape[:-1], [sum(s.values[r * n:(r + 1) * n]) for r in range(len(s.values) // n)]) for s in xs]
 
 
-def public_minus(xs, k):
-    """k - b, k entering through party 0."""
-    return [ring(s.width, s.shape, [(k if i == 0 else 0) - v for v in s.values]) for i, s in enumerate(xs)]
-
-
 # --- kernels on shares (protocols/kernels/*.ts) ---
-def exp_limit(w, cfg, xs, iterations, scope):
-    y = add_const(cfg, truncate(w, cfg, cfg["truncation"], xs, iterations, scope + "scale/"), 1)
-    for i in range(iterations):
-        y = square_fixed(w, cfg, y, "%ssq%d/" % (scope, i))
-    return y
-
-
-def reciprocal_nr_pos(w, cfg, xs, iterations, scope):
-    base = add_const(cfg, _map(xs, lambda v: -2 * v), 1)
-    y = add_const(cfg, _map(exp_limit(w, cfg, base, NR_EXP_ITERATIONS, scope + "guess/"), lambda v: 3 * v), 0.003)
-    for i in range(iterations):
-        step = "%snr%d/" % (scope, i)
-        yx = mul_fixed(w, cfg, square_fixed(w, cfg, y, step + "sq/"), xs, step + "mul/")
-        y = [ring(a.width, a.shape, [2 * p - q for p, q in zip(a.values, b.values)]) for a, b in zip(y, yx)]
-    return y
-
-
 def reciprocal_nr(w, cfg, xs, iterations, scope):
     """CrypTen's sign step around the positive reciprocal (protocols/kernels/reciprocal-nr-signed.ts)."""
     negative = ltz_shares(w, cfg, xs, scope)
@@ -107,12 +48,12 @@ def reciprocal_nr(w, cfg, xs, iterations, scope):
 def reciprocal_goldschmidt(w, cfg, ds, t, scope):
     crypten = cfg["schedule"] == "crypten"
     b = ds
-    a = add_const(cfg, _map(b, lambda v: -v), 2)
+    a = add_const(cfg, map_shares(b, lambda v: -v), 2)
     if t > 1 or crypten:
         b = mul_fixed(w, cfg, b, a, scope + "gs0/b/")
     for k in range(1, t):
         step = "%sgs%d/" % (scope, k)
-        m = add_const(cfg, _map(b, lambda v: -v), 2)
+        m = add_const(cfg, map_shares(b, lambda v: -v), 2)
         if crypten:
             a = mul_fixed(w, cfg, a, m, step + "a/")
             b = mul_fixed(w, cfg, b, m, step + "b/")

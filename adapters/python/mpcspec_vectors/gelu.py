@@ -15,6 +15,7 @@ import math
 
 from . import ring as R
 from .arithmetic import beaver_product, encode_constant, round_scaled, square_raw, truncate
+from .fixed_point import add, add_const, map_shares, mul_const, mul_fixed, sub
 from .comparison import ltz_crypten, ltz_lookup
 from .tensor import ring
 
@@ -22,33 +23,6 @@ SERIES_PERIOD = 20
 SECFORMER_SPAN = 1024
 EXACT_BETA = [1.25772378663, -0.0299153819652, 0.382154875978, -0.0519122917473, 0.196033242446, -0.0624556774812, 0.11809184952]
 RELEASED_BETA = [1.25772, -0.0299154, 0.382155, -0.0519123, 0.196033, -0.0624557, 0.118029]
-
-
-def _add_public(cfg, shares, v):
-    """Party 0 adds encode_constant(v)."""
-    e = encode_constant(cfg, v)
-    return [ring(cfg["ell"], s.shape, [x + (e if i == 0 else 0) for x in s.values]) for i, s in enumerate(shares)]
-
-
-def _scale(cfg, shares, k: int):
-    return [ring(cfg["ell"], s.shape, [x * k for x in s.values]) for s in shares]
-
-
-def _add(cfg, a, b):
-    return [ring(cfg["ell"], x.shape, [p + q for p, q in zip(x.values, y.values)]) for x, y in zip(a, b)]
-
-
-def _sub(cfg, a, b):
-    return [ring(cfg["ell"], x.shape, [p - q for p, q in zip(x.values, y.values)]) for x, y in zip(a, b)]
-
-
-def _mul_const(w, cfg, shares, v, scope):
-    return truncate(w, cfg, cfg["truncation"], _scale(cfg, shares, encode_constant(cfg, v)), cfg["f"], scope)
-
-
-def _mul_fixed(w, cfg, xs, ys, scope):
-    z = beaver_product(w, cfg["ell"], xs, ys, scope)
-    return truncate(w, cfg, cfg["truncation"], z, cfg["f"], scope)
 
 
 # --- gelu_quad ---
@@ -61,13 +35,13 @@ def gelu_quad(w, cfg, params, shapes, inputs):
     xs = [p["x"] for p in inputs]
     s = "gelu_quad/"
     if cfg["schedule"] == "crypten":
-        eighth = _mul_const(w, cfg, xs, 0.125, s + "eighth/")
-        square = _mul_fixed(w, cfg, eighth, xs, s + "square/")
-        terms = _add(cfg, square, _mul_const(w, cfg, xs, linear, s + "linear/"))
+        eighth = mul_const(w, cfg, xs, 0.125, s + "eighth/")
+        square = mul_fixed(w, cfg, eighth, xs, s + "square/")
+        terms = add(square, mul_const(w, cfg, xs, linear, s + "linear/"))
     else:
-        raw = _add(cfg, square_raw(w, cfg["ell"], xs, s + "square/"), _scale(cfg, xs, 8 * encode_constant(cfg, linear)))
+        raw = add(square_raw(w, cfg["ell"], xs, s + "square/"), map_shares(xs, lambda v: v * (8 * encode_constant(cfg, linear))))
         terms = truncate(w, cfg, cfg["truncation"], raw, cfg["f"] + 3, s + "eighth/")
-    return [{"z": z} for z in _add_public(cfg, terms, constant)]
+    return [{"z": z} for z in add_const(cfg, terms, constant)]
 
 
 def gelu_quad_reference(algorithm, cfg, params, shapes, clear):
@@ -175,7 +149,7 @@ def gelu_fourier(w, cfg, params, shapes, inputs):
     beta = EXACT_BETA if params["beta"] == "exact" else RELEASED_BETA
     factor, M, span = _opening(cfg, params)
     reduce_2pi = params["reduction"] == "2pi"
-    ws = xs if factor == 1 else _scale(cfg, xs, factor)
+    ws = xs if factor == 1 else map_shares(xs, lambda v: v * (factor))
     mask = _trig_mask(w, cfg, s + "series/", M, span, len(beta), shape)
     masked = [ring(ell, shape, [u - t for u, t in zip(ws[i].values, mask[i]["t"].values)]) for i in range(w.n)]
     cuts = [-params["T"] * math.sqrt(2), params["T"] * math.sqrt(2)]
@@ -188,14 +162,14 @@ def gelu_fourier(w, cfg, params, shapes, inputs):
         (c0, c1), delta = ltz_lookup(w, ell, xs, s + "cuts/", masked, [_cut_units(cfg, a) for a in cuts])
     F = _series_finish(w, cfg, s + "series/trunc/", mask, delta, M, beta, reduce_2pi)
     not_c1 = [ring(ell, shape, [(1 if i == 0 else 0) - v for v in c1[i].values]) for i in range(w.n)]
-    inside = _sub(cfg, c1, c0)
+    inside = sub(c1, c0)
     if cfg["schedule"] == "crypten":
         middle = beaver_product(w, ell, inside, F, s + "select/")
-        e = _add(cfg, _sub(cfg, middle, _scale(cfg, c0, 1 << f)), _scale(cfg, not_c1, 1 << f))
-        half = _mul_const(w, cfg, xs, 0.5, s + "gate/half/")
-        z = _mul_fixed(w, cfg, half, _add_public(cfg, e, 1), s + "gate/product/")
+        e = add(sub(middle, map_shares(c0, lambda v: v * (1 << f))), map_shares(not_c1, lambda v: v * (1 << f)))
+        half = mul_const(w, cfg, xs, 0.5, s + "gate/half/")
+        z = mul_fixed(w, cfg, half, add_const(cfg, e, 1), s + "gate/product/")
         return [{"z": v} for v in z]
-    raw = beaver_product(w, ell, xs, _add_public(cfg, F, 1), s + "middle/")
+    raw = beaver_product(w, ell, xs, add_const(cfg, F, 1), s + "middle/")
     half = truncate(w, cfg, cfg["truncation"], raw, f + 1, s + "half/")
     left = [ring(ell, (2 * n,), list(xs[i].values) + list(half[i].values)) for i in range(w.n)]
     right = [ring(ell, (2 * n,), list(not_c1[i].values) + list(inside[i].values)) for i in range(w.n)]

@@ -10,28 +10,11 @@ dealer value names are those of protocols/layernorm/layernorm.ts and the steps i
 import math
 
 from . import ring as R
-from .arithmetic import beaver_product, dealer_divide, encode_constant, square_raw, truncate
+from .arithmetic import beaver_product, dealer_divide, encode_constant, square_raw
+from .fixed_point import add_const, map_shares, mul_const, mul_fixed, mul_fixed_batch, square_fixed, sub, trunc
 from .comparison import a2b_words, b2a_with_dabit
+from .kernels import exp_limit, reciprocal_nr_pos
 from .tensor import bits, ring
-
-
-# --- fixed-point steps on all parties' shares (lists of Tensors, one per party) ---
-def _add_const(cfg, xs, c: float):
-    k = encode_constant(cfg, c)
-    return [ring(cfg["ell"], s.shape, [v + (k if i == 0 else 0) for v in s.values]) for i, s in enumerate(xs)]
-
-
-def _map(cfg, xs, f):
-    return [ring(cfg["ell"], s.shape, [f(v) for v in s.values]) for s in xs]
-
-
-def _trunc(w, cfg, xs, k, scope):
-    return truncate(w, cfg, cfg["truncation"], xs, k, scope)
-
-
-def _mul_const(w, cfg, xs, c: float, scope):
-    k = encode_constant(cfg, c)
-    return _trunc(w, cfg, _map(cfg, xs, lambda v: v * k), cfg["f"], scope)
 
 
 def _div_int(w, cfg, xs, d: int, scope):
@@ -46,7 +29,7 @@ def _div_int(w, cfg, xs, d: int, scope):
             q = abs(s) // d
             return -q if s < 0 else q
 
-        return _map(cfg, xs, toward_zero)
+        return map_shares(xs, toward_zero)
     if method == "local-secureml":
         return [
             ring(ell, s.shape, [(R.signed(v, ell) // d) if i == 0 else -((-R.signed(v, ell)) // d) for v in s.values])
@@ -55,37 +38,8 @@ def _div_int(w, cfg, xs, d: int, scope):
     return dealer_divide(w, cfg, xs, d, scope + "div/")
 
 
-def _square_fixed(w, cfg, xs, scope):
-    return _trunc(w, cfg, square_raw(w, cfg["ell"], xs, scope), cfg["f"], scope)
-
-
-def _mul_raw(w, cfg, xs, ys, scope):
-    return beaver_product(w, cfg["ell"], xs, ys, scope)
-
-
-def _mul_fixed(w, cfg, xs, ys, scope):
-    return _trunc(w, cfg, _mul_raw(w, cfg, xs, ys, scope), cfg["f"], scope)
-
-
-def _mul_fixed_batch(w, cfg, pairs, scope):
-    """Independent products opened in one message (protocols/arithmetic/mul.ts mulFixedBatch)."""
-    ell = cfg["ell"]
-    flat = lambda side, i: ring(ell, (sum(len(p[side][i].values) for p in pairs),), [v for p in pairs for v in p[side][i].values])
-    z = _mul_fixed(w, cfg, [flat(0, i) for i in range(w.n)], [flat(1, i) for i in range(w.n)], scope)
-    out, at = [], 0
-    for p in pairs:
-        size = len(p[0][0].values)
-        out.append([ring(ell, p[0][i].shape, z[i].values[at:at + size]) for i in range(w.n)])
-        at += size
-    return out
-
-
-def _sub(cfg, xs, ys):
-    return [ring(cfg["ell"], a.shape, [u - v for u, v in zip(a.values, b.values)]) for a, b in zip(xs, ys)]
-
-
 def _neg(cfg, xs):
-    return _map(cfg, xs, lambda v: -v)
+    return map_shares(xs, lambda v: -v)
 
 
 def _row_sum(cfg, xs, n):
@@ -101,58 +55,40 @@ def _inv_sqrt_goldschmidt(w, cfg, q, t: int, scope):
     y = None
     for k in range(t):
         step = "%sgs%d/" % (scope, k)
-        m = _trunc(w, cfg, _add_const(cfg, _neg(cfg, q), 3), 1, step + "m/")
+        m = trunc(w, cfg, add_const(cfg, _neg(cfg, q), 3), 1, step + "m/")
         last = k == t - 1
         if cfg["schedule"] == "crypten":
-            q = _mul_fixed(w, cfg, q, _square_fixed(w, cfg, m, step + "m2/"), step + "q/")
-            y = m if y is None else _mul_fixed(w, cfg, y, m, step + "y/")
+            q = mul_fixed(w, cfg, q, square_fixed(w, cfg, m, step + "m2/"), step + "q/")
+            y = m if y is None else mul_fixed(w, cfg, y, m, step + "y/")
         elif last:
-            y = m if y is None else _mul_fixed(w, cfg, y, m, step + "y/")
+            y = m if y is None else mul_fixed(w, cfg, y, m, step + "y/")
         elif y is None:
-            q = _mul_fixed(w, cfg, q, _square_fixed(w, cfg, m, step + "m2/"), step + "q/")
+            q = mul_fixed(w, cfg, q, square_fixed(w, cfg, m, step + "m2/"), step + "q/")
             y = m
         else:
-            m2, ym = _mul_fixed_batch(w, cfg, [(m, m), (y, m)], step + "m2,y/")
-            q = _mul_fixed(w, cfg, q, m2, step + "q/")
+            m2, ym = mul_fixed_batch(w, cfg, [(m, m), (y, m)], step + "m2,y/")
+            q = mul_fixed(w, cfg, q, m2, step + "q/")
             y = ym
     return y
 
 
-def _exp(w, cfg, xs, iterations: int, scope):
-    y = _add_const(cfg, _trunc(w, cfg, xs, iterations, scope + "scale/"), 1)
-    for i in range(iterations):
-        y = _square_fixed(w, cfg, y, "%ssq%d/" % (scope, i))
-    return y
-
-
 def _inv_sqrt_nr(w, cfg, x, iterations: int, scope):
-    ell, f = cfg["ell"], cfg["f"]
-    half = _trunc(w, cfg, x, 1, scope + "half/")
-    e = _exp(w, cfg, _neg(cfg, _add_const(cfg, half, 0.2)), 8, scope + "guess/")
-    scaled = _add_const(cfg, _mul_const(w, cfg, e, 2.2, scope + "times2.2/"), 0.2)
-    y = _sub(cfg, scaled, _trunc(w, cfg, x, 10, scope + "x/1024/"))
+    f = cfg["f"]
+    half = trunc(w, cfg, x, 1, scope + "half/")
+    e = exp_limit(w, cfg, _neg(cfg, add_const(cfg, half, 0.2)), 8, scope + "guess/")
+    scaled = add_const(cfg, mul_const(w, cfg, e, 2.2, scope + "times2.2/"), 0.2)
+    y = sub(scaled, trunc(w, cfg, x, 10, scope + "x/1024/"))
     for i in range(iterations):
         step = "%snr%d/" % (scope, i)
         if cfg["schedule"] == "crypten":
-            xy2 = _mul_fixed(w, cfg, x, _square_fixed(w, cfg, y, step + "y2/"), step + "x*y2/")
-            wv = _add_const(cfg, _neg(cfg, xy2), 3)
-            y = _trunc(w, cfg, _mul_fixed(w, cfg, y, wv, step + "y*w/"), 1, step + "half/")
+            xy2 = mul_fixed(w, cfg, x, square_fixed(w, cfg, y, step + "y2/"), step + "x*y2/")
+            wv = add_const(cfg, _neg(cfg, xy2), 3)
+            y = trunc(w, cfg, mul_fixed(w, cfg, y, wv, step + "y*w/"), 1, step + "half/")
         else:
-            p, q = _mul_fixed_batch(w, cfg, [(x, y), (y, y)], step + "xy,y2/")
-            r = _mul_raw(w, cfg, p, q, step + "xy3/")
+            p, q = mul_fixed_batch(w, cfg, [(x, y), (y, y)], step + "xy,y2/")
+            r = beaver_product(w, cfg["ell"], p, q, step + "xy3/")
             three = 3 << f
-            y = _trunc(w, cfg, _sub(cfg, _map(cfg, y, lambda v: v * three), r), f + 1, step + "fold/")
-    return y
-
-
-def _reciprocal_nr_pos(w, cfg, x, iterations: int, scope):
-    """protocols/kernels/reciprocal-nr.ts: y0 = 3 exp(1 - 2x) + 0.003, then y + (y - y^2 x)."""
-    base = _add_const(cfg, _neg(cfg, _map(cfg, x, lambda v: 2 * v)), 1)
-    y = _add_const(cfg, _map(cfg, _exp(w, cfg, base, 8, scope + "guess/"), lambda v: 3 * v), 0.003)
-    for i in range(iterations):
-        step = "%snr%d/" % (scope, i)
-        yx = _mul_fixed(w, cfg, _square_fixed(w, cfg, y, step + "sq/"), x, step + "mul/")
-        y = [ring(cfg["ell"], a.shape, [2 * u - v for u, v in zip(a.values, b.values)]) for a, b in zip(y, yx)]
+            y = trunc(w, cfg, sub(map_shares(y, lambda v: v * three), r), f + 1, step + "fold/")
     return y
 
 
@@ -164,7 +100,7 @@ def _reciprocal_nr(w, cfg, x, iterations: int, scope):
     top = [bits(ell, x[0].shape, [v >> (ell - 1) for v in s.values]) for s in words]
     negative = b2a_with_dabit(w, scope + "ltz/b2a", ell, top)
     sign = [ring(ell, b.shape, [(1 if i == 0 else 0) - 2 * v for v in b.values]) for i, b in enumerate(negative)]
-    y = _reciprocal_nr_pos(w, cfg, beaver_product(w, ell, sign, x, scope + "abs/"), iterations, scope)
+    y = reciprocal_nr_pos(w, cfg, beaver_product(w, ell, sign, x, scope + "abs/"), iterations, scope)
     return beaver_product(w, ell, sign, y, scope + "signed/")
 
 
@@ -183,37 +119,37 @@ def _eta(params) -> float:
 
 def _inv_sqrt(w, cfg, inv, s, scope):
     if inv["method"] == "goldschmidt":
-        q0 = s if inv["eta"] == 1 else _mul_const(w, cfg, s, 1 / inv["eta"], scope + "deflate/")
+        q0 = s if inv["eta"] == 1 else mul_const(w, cfg, s, 1 / inv["eta"], scope + "deflate/")
         return _inv_sqrt_goldschmidt(w, cfg, q0, inv["t"], scope)
     if inv["method"] == "newton":
         return _inv_sqrt_nr(w, cfg, s, inv["iterations"], scope)
-    root = _mul_fixed(w, cfg, _inv_sqrt_nr(w, cfg, s, inv["sqrtIterations"], scope + "sqrt/"), s, scope + "sqrt/times-x/")
-    recip = _reciprocal_nr if cfg["schedule"] == "crypten" else _reciprocal_nr_pos
+    root = mul_fixed(w, cfg, _inv_sqrt_nr(w, cfg, s, inv["sqrtIterations"], scope + "sqrt/"), s, scope + "sqrt/times-x/")
+    recip = _reciprocal_nr if cfg["schedule"] == "crypten" else reciprocal_nr_pos
     return recip(w, cfg, root, inv["reciprocalIterations"], scope + "reciprocal/")
 
 
 def layernorm(w, cfg, params, shapes, inputs):
-    ell, f = cfg["ell"], cfg["f"]
+    f = cfg["f"]
     shape = shapes["x"]
     n = shape[-1]
     x = [p["x"] for p in inputs]
     scope = "layernorm/"
     mu = _div_int(w, cfg, _row_sum(cfg, x, n), n, scope + "mean/")
-    d = _sub(cfg, x, _broadcast_rows(cfg, mu, shape, n))
+    d = sub(x, _broadcast_rows(cfg, mu, shape, n))
     if cfg["schedule"] == "crypten":
-        variance = _div_int(w, cfg, _row_sum(cfg, _square_fixed(w, cfg, d, scope + "square/"), n), n, scope + "variance/")
+        variance = _div_int(w, cfg, _row_sum(cfg, square_fixed(w, cfg, d, scope + "square/"), n), n, scope + "variance/")
     else:
         variance = _div_int(w, cfg, _row_sum(cfg, square_raw(w, cfg["ell"], d, scope + "square/"), n), n << f, scope + "variance/")
-    s = _add_const(cfg, variance, _epsilon(cfg, params))
+    s = add_const(cfg, variance, _epsilon(cfg, params))
     r = _inv_sqrt(w, cfg, params["invSqrt"], s, scope + "inv-sqrt/")
     eta = _eta(params)
     if cfg["schedule"] == "crypten":
         if eta != 1:
-            r = _mul_const(w, cfg, r, 1 / math.sqrt(eta), scope + "inflate/")
-        y = _trunc(w, cfg, beaver_product(w, cfg["ell"], d, r, scope + "normalise/"), f, scope + "normalise/")
+            r = mul_const(w, cfg, r, 1 / math.sqrt(eta), scope + "inflate/")
+        y = trunc(w, cfg, beaver_product(w, cfg["ell"], d, r, scope + "normalise/"), f, scope + "normalise/")
         eta = 1
     else:
-        y = _trunc(w, cfg, beaver_product(w, cfg["ell"], d, r, scope + "normalise/"), f, scope + "normalise/")
+        y = trunc(w, cfg, beaver_product(w, cfg["ell"], d, r, scope + "normalise/"), f, scope + "normalise/")
     z = _affine(w, cfg, params, y, inputs, eta, n, scope)
     return [{"z": zi} for zi in z]
 
@@ -223,7 +159,7 @@ def _affine(w, cfg, params, y, inputs, eta, n, scope):
     inflate = 1 / math.sqrt(eta)
     affine = params["affine"]
     if affine == "none":
-        return y if eta == 1 else _mul_const(w, cfg, y, inflate, scope + "inflate/")
+        return y if eta == 1 else mul_const(w, cfg, y, inflate, scope + "inflate/")
     gamma = [p["gamma"] for p in inputs]
     beta = [p["beta"] for p in inputs]
     by_feature = lambda j: j % n
@@ -232,13 +168,13 @@ def _affine(w, cfg, params, y, inputs, eta, n, scope):
         if eta != 1:
             k = encode_constant(cfg, inflate)
             g = ring(ell, g.shape, [R.floor_shift((v * k) & R.mask(ell), f, ell) for v in g.values])
-        scaled = _trunc(w, cfg, [ring(ell, yi.shape, [v * g.values[by_feature(j)] for j, v in enumerate(yi.values)]) for yi in y], f, scope + "gamma/")
+        scaled = trunc(w, cfg, [ring(ell, yi.shape, [v * g.values[by_feature(j)] for j, v in enumerate(yi.values)]) for yi in y], f, scope + "gamma/")
         return [
             ring(ell, s.shape, [v + (beta[0].values[by_feature(j)] if i == 0 else 0) for j, v in enumerate(s.values)])
             for i, s in enumerate(scaled)
         ]
-    g = gamma if eta == 1 else _mul_const(w, cfg, gamma, inflate, scope + "inflate/")
-    scaled = _trunc(w, cfg, beaver_product(w, cfg["ell"], y, g, scope + "gamma/", by_feature=True), f, scope + "gamma/")
+    g = gamma if eta == 1 else mul_const(w, cfg, gamma, inflate, scope + "inflate/")
+    scaled = trunc(w, cfg, beaver_product(w, cfg["ell"], y, g, scope + "gamma/", by_feature=True), f, scope + "gamma/")
     return [ring(ell, s.shape, [v + beta[i].values[by_feature(j)] for j, v in enumerate(s.values)]) for i, s in enumerate(scaled)]
 
 
